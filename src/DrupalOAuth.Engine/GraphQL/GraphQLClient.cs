@@ -1,0 +1,150 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using DrupalOAuth.Diagnostics;
+using DrupalOAuth.Errors;
+using DrupalOAuth.Http;
+using DrupalOAuth.Json;
+
+namespace DrupalOAuth.GraphQL
+{
+    /// <summary>Posts GraphQL operations to Drupal and reads the answer.</summary>
+    internal static class GraphQLClient
+    {
+        public static async Task<GraphQLResponse> InvokeAsync(ApiClient api, Uri endpoint, GraphQLRequest request, IDrupalLog log, CancellationToken cancellationToken)
+        {
+            var body = Serialize(request);
+            log.Debug($"GraphQL operation{(request.OperationName == null ? string.Empty : " '" + request.OperationName + "'")}: {request.Query.Length} characters of query, {request.Variables?.Count ?? 0} variables.");
+            var result = await api.SendAsync(
+                () =>
+                {
+                    var message = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(body) };
+                    message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+                    message.Headers.Accept.ParseAdd("application/json");
+                    return message;
+                },
+                log,
+                cancellationToken).ConfigureAwait(false);
+            return Parse(result);
+        }
+
+        internal static byte[] Serialize(GraphQLRequest request)
+        {
+            using var buffer = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("query", request.Query);
+                if (request.Variables != null)
+                {
+                    writer.WritePropertyName("variables");
+                    JsonRequestWriter.WriteValue(writer, request.Variables);
+                }
+
+                if (request.OperationName != null)
+                {
+                    writer.WriteString("operationName", request.OperationName);
+                }
+
+                writer.WriteEndObject();
+            }
+
+            return buffer.ToArray();
+        }
+
+        internal static GraphQLResponse Parse(HttpResult result)
+        {
+            JsonDocument document;
+            try
+            {
+                document = JsonDocument.Parse(result.Body);
+            }
+            catch (JsonException e)
+            {
+                throw new DrupalException(
+                    "InvalidResponse",
+                    DrupalErrorCategory.InvalidResult,
+                    $"{result.Method} {result.RequestUri} answered {result.Status} with {ServerMessage.Describe(result)}, which is not a GraphQL response (JSON: {e.Message.Split('.')[0]}). Check -GraphQLPath and that the GraphQL module serves that path.",
+                    result.RequestUri,
+                    e);
+            }
+
+            using (document)
+            {
+                var root = document.RootElement;
+                if (root.ValueKind != JsonValueKind.Object)
+                {
+                    throw new DrupalException(
+                        "InvalidResponse",
+                        DrupalErrorCategory.InvalidResult,
+                        $"{result.Method} {result.RequestUri} answered with a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not a GraphQL response object.",
+                        result.RequestUri);
+                }
+
+                var raw = (PSObject)JsonToPSObject.Convert(root)!;
+                var data = raw.Properties["data"]?.Value;
+                var errors = root.TryGetProperty("errors", out var list) && list.ValueKind == JsonValueKind.Array
+                    ? list.EnumerateArray().Select(ReadError).ToList()
+                    : new List<GraphQLError>();
+                return new GraphQLResponse(data, data != null, errors, raw);
+            }
+        }
+
+        private static GraphQLError ReadError(JsonElement error)
+        {
+            if (error.ValueKind != JsonValueKind.Object)
+            {
+                return new GraphQLError(error.ToString(), null, null, null, null);
+            }
+
+            var message = error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : "(no message)";
+            string? path = null;
+            if (error.TryGetProperty("path", out var p) && p.ValueKind == JsonValueKind.Array)
+            {
+                var text = new StringBuilder();
+                foreach (var segment in p.EnumerateArray())
+                {
+                    if (segment.ValueKind == JsonValueKind.Number)
+                    {
+                        text.Append('[').Append(segment.GetRawText()).Append(']');
+                    }
+                    else
+                    {
+                        text.Append(text.Length == 0 ? string.Empty : ".").Append(segment.ToString());
+                    }
+                }
+
+                path = text.ToString();
+            }
+
+            string? locations = null;
+            if (error.TryGetProperty("locations", out var l) && l.ValueKind == JsonValueKind.Array)
+            {
+                locations = string.Join("; ", l.EnumerateArray()
+                    .Where(location => location.ValueKind == JsonValueKind.Object)
+                    .Select(location => $"line {Number(location, "line")}, column {Number(location, "column")}"));
+            }
+
+            object? extensions = null;
+            string? category = null;
+            if (error.TryGetProperty("extensions", out var e) && e.ValueKind == JsonValueKind.Object)
+            {
+                extensions = JsonToPSObject.Convert(e);
+                category = e.TryGetProperty("category", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
+            }
+
+            return new GraphQLError(message, path, string.IsNullOrEmpty(locations) ? null : locations, category, extensions);
+        }
+
+        private static string Number(JsonElement element, string name) =>
+            element.TryGetProperty(name, out var value) ? value.GetRawText() : "?";
+    }
+}

@@ -1,0 +1,43 @@
+using System;
+using System.Net.Http;
+
+namespace DrupalOAuth.Http
+{
+    /// <summary>A response read whole, within the request's timeout, so nothing downstream waits on the network.</summary>
+    internal sealed class HttpResult
+    {
+        public HttpResult(HttpMethod method, Uri requestUri, int statusCode, string reasonPhrase, string? contentType, byte[] body, string? wwwAuthenticate, TimeSpan elapsed)
+        {
+            Method = method;
+            RequestUri = requestUri;
+            StatusCode = statusCode;
+            ReasonPhrase = reasonPhrase;
+            ContentType = contentType;
+            Body = body;
+            WwwAuthenticate = wwwAuthenticate;
+            Elapsed = elapsed;
+        }
+
+        public HttpMethod Method { get; }
+
+        public Uri RequestUri { get; }
+
+        public int StatusCode { get; }
+
+        public string ReasonPhrase { get; }
+
+        /// <summary>The media type alone, without parameters such as charset.</summary>
+        public string? ContentType { get; }
+
+        public byte[] Body { get; }
+
+        public string? WwwAuthenticate { get; }
+
+        public TimeSpan Elapsed { get; }
+
+        public bool IsSuccess => StatusCode >= 200 && StatusCode <= 299;
+
+        /// <summary>For example "401 Unauthorized".</summary>
+        public string Status => string.IsNullOrEmpty(ReasonPhrase) ? StatusCode.ToString() : $"{StatusCode} {ReasonPhrase}";
+    }
+}

@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using DrupalOAuth.Diagnostics;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace DrupalOAuth.Tokens
+{
+    /// <summary>
+    /// Keeps tokens and hands out the cached one until it is due for renewal. Callers that find it missing or stale
+    /// at the same time share one fetch (single flight); failures are never cached. Each Drupal token is a row in
+    /// the site's database, so a token per call would fill that table.
+    /// </summary>
+    public sealed class TokenProvider : IDisposable
+    {
+        private readonly MemoryCache _cache = new MemoryCache(new MemoryCacheOptions());
+        private readonly ConcurrentDictionary<TokenCacheKey, Task<AccessToken>> _inFlight = new ConcurrentDictionary<TokenCacheKey, Task<AccessToken>>();
+
+        public TokenProvider(IClock clock)
+        {
+            Clock = clock;
+        }
+
+        /// <summary>The one provider of the process, so every runspace that holds a connection shares its token.</summary>
+        public static TokenProvider Shared { get; } = new TokenProvider(SystemClock.Instance);
+
+        public IClock Clock { get; }
+
+        /// <summary>
+        /// The cached token while it is fresh, else a new one. With <paramref name="forceNew"/> a new one always
+        /// (joining a fetch already under way). With <paramref name="rejected"/>, a token the server refused: a new
+        /// one unless another caller has already replaced it.
+        /// </summary>
+        internal Task<AccessToken> GetTokenAsync(
+            TokenCacheKey key,
+            Func<CancellationToken, Task<AccessToken>> fetch,
+            IDrupalLog log,
+            CancellationToken cancellationToken,
+            bool forceNew = false,
+            AccessToken? rejected = null)
+        {
+            if (!forceNew && _cache.TryGetValue(key, out AccessToken? cached) && cached != null && !ReferenceEquals(cached, rejected))
+            {
+                if (Clock.UtcNow < cached.RenewOn)
+                {
+                    log.Verbose($"Using the cached token of {key}, valid until {cached.ExpiresOn:u}.");
+                    return Task.FromResult(cached);
+                }
+
+                log.Verbose($"The cached token of {key} expires at {cached.ExpiresOn:u}: renewing it.");
+            }
+
+            var fetching = new TaskCompletionSource<AccessToken>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var shared = _inFlight.GetOrAdd(key, fetching.Task);
+            if (ReferenceEquals(shared, fetching.Task))
+            {
+                _ = FetchAsync(key, fetch, fetching);
+            }
+            else
+            {
+                log.Verbose($"Waiting for the token request of {key} already under way.");
+            }
+
+            return WaitAsync(shared, cancellationToken);
+        }
+
+        /// <summary>The cached token, fresh or not, without fetching.</summary>
+        internal AccessToken? Peek(TokenCacheKey key) => _cache.TryGetValue(key, out AccessToken? token) ? token : null;
+
+        internal void Forget(TokenCacheKey key) => _cache.Remove(key);
+
+        public void Dispose() => _cache.Dispose();
+
+        // Not tied to any one caller's cancellation: a caller that gives up must not fail the others waiting.
+        // The connection's timeout bounds it.
+        private async Task FetchAsync(TokenCacheKey key, Func<CancellationToken, Task<AccessToken>> fetch, TaskCompletionSource<AccessToken> fetching)
+        {
+            try
+            {
+                var token = await fetch(CancellationToken.None).ConfigureAwait(false);
+                _cache.Set(key, token, new MemoryCacheEntryOptions { AbsoluteExpiration = token.ExpiresOn });
+                Remove(key, fetching.Task);
+                fetching.SetResult(token);
+            }
+            catch (Exception e)
+            {
+                Remove(key, fetching.Task);
+                fetching.SetException(e);
+            }
+        }
+
+        private void Remove(TokenCacheKey key, Task<AccessToken> task) =>
+            ((ICollection<KeyValuePair<TokenCacheKey, Task<AccessToken>>>)_inFlight).Remove(new KeyValuePair<TokenCacheKey, Task<AccessToken>>(key, task));
+
+        private static async Task<AccessToken> WaitAsync(Task<AccessToken> task, CancellationToken cancellationToken)
+        {
+            if (task.IsCompleted || !cancellationToken.CanBeCanceled)
+            {
+                return await task.ConfigureAwait(false);
+            }
+
+            var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            using (cancellationToken.Register(() => cancelled.TrySetResult(true)))
+            {
+                if (await Task.WhenAny(task, cancelled.Task).ConfigureAwait(false) != task)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+            }
+
+            return await task.ConfigureAwait(false);
+        }
+    }
+}

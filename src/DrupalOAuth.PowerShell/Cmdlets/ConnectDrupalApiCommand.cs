@@ -1,0 +1,96 @@
+using System.Management.Automation;
+using System.Security;
+using DrupalOAuth.Commands.Infrastructure;
+using DrupalOAuth.Connections;
+
+namespace DrupalOAuth.Commands.Cmdlets
+{
+    /// <summary>
+    /// Connects to a Drupal site as a Simple OAuth consumer with the client credentials grant, gets a token at once
+    /// and makes the connection current.
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Connect, "DrupalApi", DefaultParameterSetName = EnvironmentSet)]
+    [OutputType(typeof(DrupalConnection))]
+    public sealed class ConnectDrupalApiCommand : DrupalCmdlet
+    {
+        private const string ClientSecretSet = "ClientSecret";
+        private const string CredentialSet = "Credential";
+        private const string EnvironmentSet = "Environment";
+
+        /// <summary>The site's base URI; DRUPAL_URI when left out.</summary>
+        [Parameter(Position = 0)]
+        [Alias("SiteUri")]
+        public string? Uri { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = ClientSecretSet)]
+        public string? ClientId { get; set; }
+
+        /// <summary>DRUPAL_CLIENT_SECRET when left out; never prompted for, so jobs fail instead of hanging.</summary>
+        [Parameter(ParameterSetName = ClientSecretSet)]
+        public SecureString? ClientSecret { get; set; }
+
+        /// <summary>User name = client id, password = secret: what an Azure Automation credential asset holds.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
+        public PSCredential? Credential { get; set; }
+
+        [Parameter]
+        public string[]? Scope { get; set; }
+
+        [Parameter]
+        public string TokenPath { get; set; } = ConnectionSettings.DefaultTokenPath;
+
+        [Parameter]
+        public string GraphQLPath { get; set; } = ConnectionSettings.DefaultGraphQLPath;
+
+        [Parameter]
+        public ClientAuthentication ClientAuthentication { get; set; } = ClientAuthentication.Body;
+
+        [Parameter]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string Name { get; set; } = ConnectionSettings.DefaultName;
+
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int TimeoutSec { get; set; } = ConnectionSettings.DefaultTimeoutSec;
+
+        /// <summary>Allows http:// to a host other than loopback, where the secret travels in clear text.</summary>
+        [Parameter]
+        public SwitchParameter AllowInsecureHttp { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void Process()
+        {
+            var uri = Uri ?? EnvironmentVariables.Get(EnvironmentVariables.SiteUri);
+            string? clientId;
+            SecureString? secret;
+            switch (ParameterSetName)
+            {
+                case CredentialSet:
+                    clientId = Credential!.UserName;
+                    secret = Credential.Password;
+                    break;
+                case ClientSecretSet:
+                    clientId = ClientId;
+                    secret = ClientSecret ?? EnvironmentVariables.GetSecret();
+                    break;
+                default:
+                    clientId = EnvironmentVariables.Get(EnvironmentVariables.ClientId);
+                    secret = EnvironmentVariables.GetSecret();
+                    WriteVerbose($"No -ClientId or -Credential: using {EnvironmentVariables.ClientId} and {EnvironmentVariables.ClientSecret}.");
+                    break;
+            }
+
+            var settings = ConnectionSettings.Create(uri, clientId, secret, Scope, Name, TokenPath, GraphQLPath, ClientAuthentication, TimeoutSec, AllowInsecureHttp);
+            var connection = Await((log, cancellation) => DrupalConnection.OpenAsync(settings, log, cancellation));
+            ConnectionRegistry.Process.Add(connection);
+            WriteVerbose($"Connected to {connection.SiteUri} as client '{connection.ClientId}'; connection '{connection.Name}' is now current.");
+            if (PassThru)
+            {
+                WriteObject(connection);
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using System.Collections;
+using System.IO;
+using System.Management.Automation;
+using DrupalOAuth.Commands.Infrastructure;
+using DrupalOAuth.Connections;
+using DrupalOAuth.Errors;
+using DrupalOAuth.GraphQL;
+using DrupalOAuth.Json;
+
+namespace DrupalOAuth.Commands.Cmdlets
+{
+    /// <summary>
+    /// Runs a GraphQL query or mutation against the site and writes its data as PowerShell objects; each GraphQL
+    /// error becomes an error record.
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Invoke, "DrupalGraphQL", DefaultParameterSetName = QuerySet)]
+    [OutputType(typeof(PSObject))]
+    public sealed class InvokeDrupalGraphQLCommand : DrupalCmdlet
+    {
+        private const string QuerySet = "Query";
+        private const string PathSet = "Path";
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = QuerySet)]
+        [AllowEmptyString]
+        public string? Query { get; set; }
+
+        /// <summary>A file holding the query, such as articles.graphql.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = PathSet)]
+        [Alias("FilePath")]
+        public string? Path { get; set; }
+
+        [Parameter]
+        public IDictionary? Variables { get; set; }
+
+        [Parameter]
+        public string? OperationName { get; set; }
+
+        /// <summary>A dotted path into the data, such as nodeQuery.entities; the items there are written one by one.</summary>
+        [Parameter]
+        public string? ExpandPath { get; set; }
+
+        /// <summary>Writes the whole response (data, errors, extensions) as one object, with no error records.</summary>
+        [Parameter]
+        public SwitchParameter Raw { get; set; }
+
+        [Parameter]
+        [ConnectionTransformation]
+        public DrupalConnection? Connection { get; set; }
+
+        protected override void Process()
+        {
+            var request = new GraphQLRequest(ParameterSetName == PathSet ? ReadQueryFile(Path!) : Query, Variables, OperationName);
+            var connection = ConnectionRegistry.Process.Resolve(Connection);
+            var response = Await((log, cancellation) => connection.InvokeGraphQLAsync(request, log, cancellation));
+            if (Raw)
+            {
+                WriteVerbose($"The response holds {response.Errors.Count} GraphQL errors.");
+                WriteObject(response.Raw);
+                return;
+            }
+
+            foreach (var error in response.Errors)
+            {
+                WriteError(new ErrorRecord(
+                    new DrupalException("GraphQLError", DrupalErrorCategory.InvalidResult, error.ToString(), error),
+                    "GraphQLError",
+                    ErrorCategory.InvalidResult,
+                    error));
+            }
+
+            if (!response.HasData)
+            {
+                var first = response.Errors.Count > 0 ? response.Errors[0].Message : "no data and no errors";
+                throw new DrupalException(
+                    "GraphQLNoData",
+                    DrupalErrorCategory.InvalidResult,
+                    $"Drupal returned no data for the GraphQL operation ({response.Errors.Count} errors; the first: {first}).",
+                    connection.GraphQLUri);
+            }
+
+            if (ExpandPath == null)
+            {
+                WriteObject(response.Data);
+                return;
+            }
+
+            foreach (var item in PSObjectPath.Expand(response.Data, ExpandPath))
+            {
+                WriteObject(item);
+            }
+        }
+
+        private string ReadQueryFile(string path)
+        {
+            var resolved = GetUnresolvedProviderPathFromPSPath(path);
+            if (!File.Exists(resolved))
+            {
+                throw new DrupalException(
+                    "QueryFileNotFound",
+                    DrupalErrorCategory.ObjectNotFound,
+                    $"The query file '{resolved}' does not exist. Pass the path of a .graphql file, or the query text with -Query.",
+                    path);
+            }
+
+            WriteVerbose($"Reading the GraphQL query from '{resolved}'.");
+            return File.ReadAllText(resolved);
+        }
+    }
+}
