@@ -1,0 +1,130 @@
+#!/usr/bin/env pwsh
+<#
+.SYNOPSIS
+    Builds, tests, demonstrates and packages the DrupalOAuth module.
+.DESCRIPTION
+    Run it with PowerShell 7 (on a fresh machine: dotnet tool restore; dotnet pwsh ./build.ps1 ...).
+      Build    builds the solution and lays the importable module out in out/DrupalOAuth/
+      Test     Build, then the xUnit tests and the Pester tests (against the bundled Drupal test server)
+      Demo     Build, then the quick-start flow against the bundled Drupal test server
+      Package  Build, then out/packages/DrupalOAuth.<version>.nupkg for Install-PSResource / Install-Module
+      Bench    Build, then the benchmarks in bench/, which print ratios
+.EXAMPLE
+    dotnet pwsh ./build.ps1 -Task Test
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Bench')]
+    [string[]] $Task = 'Build',
+
+    [ValidateSet('Release', 'Debug')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+$root = $PSScriptRoot
+$out = Join-Path $root 'out'
+$moduleOut = Join-Path $out 'DrupalOAuth'
+
+function Invoke-Native {
+    param([string] $Command, [string[]] $Arguments)
+    Write-Host "> $Command $($Arguments -join ' ')" -ForegroundColor DarkGray
+    & $Command @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "$Command $($Arguments[0]) failed with exit code $LASTEXITCODE." }
+}
+
+function Get-ModuleVersion {
+    ([xml](Get-Content -Raw (Join-Path $root 'Directory.Build.props'))).Project.PropertyGroup.VersionPrefix |
+        Where-Object { $_ } | Select-Object -First 1
+}
+
+function Invoke-Build {
+    Invoke-Native dotnet @('build', (Join-Path $root 'DrupalOAuth.sln'), '-c', $Configuration, '--nologo', '-v', 'quiet')
+    if (Test-Path $moduleOut) { Remove-Item -Recurse -Force $moduleOut }
+    $null = New-Item -ItemType Directory -Force $moduleOut
+
+    # The cmdlet assembly, the engine and their dependencies; PowerShell itself is never shipped.
+    $bin = Join-Path $root "src/DrupalOAuth.PowerShell/bin/$Configuration/netstandard2.0"
+    Copy-Item (Join-Path $bin '*.dll') $moduleOut
+    if (Test-Path (Join-Path $moduleOut 'System.Management.Automation.dll')) {
+        throw 'System.Management.Automation.dll must not ship with the module.'
+    }
+
+    $version = Get-ModuleVersion
+    $manifest = Get-Content -Raw (Join-Path $root 'DrupalOAuth.psd1')
+    $manifest = $manifest -replace "ModuleVersion(\s*)=(\s*)'[^']*'", "ModuleVersion`$1=`$2'$version'"
+    Set-Content -Path (Join-Path $moduleOut 'DrupalOAuth.psd1') -Value $manifest -Encoding utf8NoBOM
+    foreach ($file in Get-ChildItem (Join-Path $root 'src/DrupalOAuth.PowerShell') -Include '*.ps1xml' -Recurse) {
+        Copy-Item $file.FullName $moduleOut
+    }
+    $helpBuilder = Join-Path $root 'docs/Build-Help.ps1'
+    if (Test-Path $helpBuilder) {
+        & $helpBuilder -DocsPath (Join-Path $root 'docs') -OutputPath (Join-Path $moduleOut 'en-US')
+    }
+    Write-Host "Module $version laid out in $moduleOut"
+}
+
+function Get-NuGetPackageFolder {
+    if ($env:NUGET_PACKAGES) { return $env:NUGET_PACKAGES }
+    $line = & dotnet nuget locals global-packages --list
+    return ($line -replace '^global-packages:\s*', '').Trim()
+}
+
+function Import-Pester {
+    Invoke-Native dotnet @('restore', (Join-Path $root 'tests/pester/PesterDownload.csproj'), '--nologo', '-v', 'quiet')
+    $pester = Join-Path (Get-NuGetPackageFolder) 'pester/5.7.1/tools/Pester.psd1'
+    Import-Module $pester -Force
+}
+
+function Invoke-UnitTests {
+    $results = Join-Path $out 'TestResults'
+    if (Test-Path $results) { Remove-Item -Recurse -Force $results }
+    & dotnet test (Join-Path $root 'tests/unit/DrupalOAuth.Tests.csproj') -c $Configuration --no-build --nologo `
+        --logger 'trx;LogFileName=unit.trx' --logger 'console;verbosity=minimal' --results-directory $results
+    $trx = Join-Path $results 'unit.trx'
+    if (-not (Test-Path $trx)) { throw 'The xUnit tests wrote no results.' }
+    $counters = ([xml](Get-Content -Raw $trx)).TestRun.ResultSummary.Counters
+    [pscustomobject]@{ Passed = [int]$counters.passed; Failed = [int]$counters.failed + [int]$counters.error; Skipped = [int]$counters.notExecuted }
+}
+
+function Invoke-PesterTests {
+    Import-Pester
+    $config = New-PesterConfiguration
+    $config.Run.Path = Join-Path $root 'tests/pester'
+    $config.Run.PassThru = $true
+    $config.Output.Verbosity = 'Detailed'
+    $config.TestResult.Enabled = $true
+    $config.TestResult.OutputPath = Join-Path $out 'TestResults/pester.xml'
+    $run = Invoke-Pester -Configuration $config
+    [pscustomobject]@{ Passed = $run.PassedCount; Failed = $run.FailedCount + $run.FailedBlocksCount + $run.FailedContainersCount; Skipped = $run.SkippedCount }
+}
+
+function Invoke-Test {
+    $unit = Invoke-UnitTests
+    $pester = Invoke-PesterTests
+    $passed = $unit.Passed + $pester.Passed
+    $failed = $unit.Failed + $pester.Failed
+    $skipped = $unit.Skipped + $pester.Skipped
+    Write-Host "xUnit: $($unit.Passed) passed, $($unit.Failed) failed, $($unit.Skipped) skipped"
+    Write-Host "Pester: $($pester.Passed) passed, $($pester.Failed) failed, $($pester.Skipped) skipped"
+    Write-Host "Tests: $passed passed, $failed failed, $skipped skipped"
+    if ($failed -gt 0 -or $passed -eq 0) { throw "$failed tests failed." }
+}
+
+function Invoke-Package {
+    $packages = Join-Path $out 'packages'
+    $null = New-Item -ItemType Directory -Force $packages
+    Compress-PSResource -Path $moduleOut -DestinationPath $packages
+    Get-ChildItem $packages -Filter 'DrupalOAuth.*.nupkg' | ForEach-Object { Write-Host "Package: $($_.FullName)" }
+}
+
+foreach ($step in $Task) {
+    switch ($step) {
+        'Build' { Invoke-Build }
+        'Test' { Invoke-Build; Invoke-Test }
+        'Demo' { Invoke-Build; & (Join-Path $root 'examples/Demo.ps1') -Configuration $Configuration }
+        'Package' { Invoke-Build; Invoke-Package }
+        'Bench' { Invoke-Build; & (Join-Path $root 'bench/Invoke-Benchmarks.ps1') -Configuration $Configuration }
+    }
+}
