@@ -3,7 +3,7 @@ using System.Security;
 using DrupalOAuth.Commands.Infrastructure;
 using DrupalOAuth.Connections;
 
-namespace DrupalOAuth.Commands.Cmdlets
+namespace DrupalOAuth.Commands
 {
     /// <summary>
     /// Connects to a Drupal site as a Simple OAuth consumer with the client credentials grant, gets a token at once

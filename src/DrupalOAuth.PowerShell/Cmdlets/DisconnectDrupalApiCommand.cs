@@ -3,7 +3,7 @@ using DrupalOAuth.Commands.Infrastructure;
 using DrupalOAuth.Connections;
 using DrupalOAuth.Errors;
 
-namespace DrupalOAuth.Commands.Cmdlets
+namespace DrupalOAuth.Commands
 {
     /// <summary>Forgets a connection and its cached token; the current one when none is named.</summary>
     [Cmdlet(VerbsCommunications.Disconnect, "DrupalApi", DefaultParameterSetName = NameSet)]

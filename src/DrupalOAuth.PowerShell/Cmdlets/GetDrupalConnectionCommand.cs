@@ -4,7 +4,7 @@ using DrupalOAuth.Commands.Infrastructure;
 using DrupalOAuth.Connections;
 using DrupalOAuth.Errors;
 
-namespace DrupalOAuth.Commands.Cmdlets
+namespace DrupalOAuth.Commands
 {
     /// <summary>Lists the connections of this process, or those whose names match.</summary>
     [Cmdlet(VerbsCommon.Get, "DrupalConnection")]

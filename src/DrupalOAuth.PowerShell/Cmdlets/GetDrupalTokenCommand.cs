@@ -2,7 +2,7 @@ using System.Management.Automation;
 using DrupalOAuth.Commands.Infrastructure;
 using DrupalOAuth.Connections;
 
-namespace DrupalOAuth.Commands.Cmdlets
+namespace DrupalOAuth.Commands
 {
     /// <summary>
     /// The connection's access token: the cached one while it is valid, else a new one. The token comes as a

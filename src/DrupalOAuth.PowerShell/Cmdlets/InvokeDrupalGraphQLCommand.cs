@@ -7,7 +7,7 @@ using DrupalOAuth.Errors;
 using DrupalOAuth.GraphQL;
 using DrupalOAuth.Json;
 
-namespace DrupalOAuth.Commands.Cmdlets
+namespace DrupalOAuth.Commands
 {
     /// <summary>
     /// Runs a GraphQL query or mutation against the site and writes its data as PowerShell objects; each GraphQL
