@@ -1,0 +1,152 @@
+Describe 'Invoke-DrupalGraphQL' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+        $null = Connect-Backend
+        $command = 'DrupalOAuth.Commands.InvokeDrupalGraphQLCommand'
+    }
+    AfterAll { Get-DrupalConnection | Disconnect-DrupalApi; Stop-DrupalTestServer -Server $Server }
+
+    Context 'the quick-start query' {
+        It 'writes the data as PSCustomObjects' {
+            $data = Invoke-DrupalGraphQL -Query $ArticleTitlesQuery
+            $data | Should -BeOfType [pscustomobject]
+            $data.nodeQuery.entities.Count | Should -Be 10
+            $data.nodeQuery.entities[0].title | Should -Be 'Article 1'
+        }
+
+        It 'writes the items at -ExpandPath one by one, ready for the pipeline' {
+            $titles = Invoke-DrupalGraphQL -Query $ArticleTitlesQuery -ExpandPath 'nodeQuery.entities' | Where-Object title -Like 'Article 1*' | ForEach-Object title
+            $titles | Should -Be @('Article 1', 'Article 10')
+        }
+
+        It 'exports to CSV' {
+            $csv = Join-Path $TestDrive 'titles.csv'
+            Invoke-DrupalGraphQL -Query $ArticleTitlesQuery -ExpandPath 'nodeQuery.entities' | Export-Csv -Path $csv
+            (Import-Csv $csv).title | Should -HaveCount 10
+        }
+
+        It 'takes queries from the pipeline' {
+            $results = '{ nodeQuery(limit: 2) { count } }', '{ nodeQuery(limit: 3) { entities { ... on NodeArticle { title } } } }' | Invoke-DrupalGraphQL
+            $results | Should -HaveCount 2
+            $results[1].nodeQuery.entities | Should -HaveCount 3
+        }
+
+        It 'reads the query from a file with -Path' {
+            $file = Join-Path $TestDrive 'articles.graphql'
+            Set-Content -Path $file -Value $ArticleTitlesQuery
+            (Invoke-DrupalGraphQL -Path $file).nodeQuery.entities | Should -HaveCount 10
+        }
+    }
+
+    Context 'variables, operation names and types' {
+        It 'sends -Variables' {
+            $query = 'query Page($first: Int!, $after: String) { nodeArticles(first: $first, after: $after) { nodes { title } pageInfo { hasNextPage endCursor } } }'
+            $page = Invoke-DrupalGraphQL -Query $query -Variables @{ first = 20 }
+            $page.nodeArticles.nodes | Should -HaveCount 20
+            $next = Invoke-DrupalGraphQL -Query $query -Variables @{ first = 20; after = $page.nodeArticles.pageInfo.endCursor }
+            $next.nodeArticles.nodes | Should -HaveCount 5
+            $next.nodeArticles.pageInfo.hasNextPage | Should -BeFalse
+        }
+
+        It 'runs the operation named by -OperationName' {
+            $query = 'query A { nodeQuery(limit: 1) { count } } query B { nodeQuery(limit: 2) { entities { ... on NodeArticle { title } } } }'
+            (Invoke-DrupalGraphQL -Query $query -OperationName 'B').nodeQuery.entities | Should -HaveCount 2
+        }
+
+        It 'keeps integers as Int64, booleans as Boolean and null as $null' {
+            $data = Invoke-DrupalGraphQL -Query '{ nodeQuery(limit: 1) { count entities { ... on NodeArticle { nid status } } } }'
+            $data.nodeQuery.count | Should -BeOfType [long]
+            $data.nodeQuery.entities[0].nid | Should -BeOfType [long]
+            $data.nodeQuery.entities[0].status | Should -BeOfType [bool]
+            $partial = Invoke-DrupalGraphQL -Query '{ node(id: "999") { id } }'
+            $partial.PSObject.Properties.Name | Should -Contain 'node'
+            $partial.node | Should -BeNullOrEmpty
+        }
+
+        It 'writes the whole response with -Raw' {
+            $raw = Invoke-DrupalGraphQL -Query '{ nodeQuery(limit: 1) { count } failingField }' -Raw -ErrorVariable problems
+            $problems | Should -BeNullOrEmpty
+            $raw.PSObject.Properties.Name | Should -Contain 'data'
+            $raw.errors | Should -HaveCount 1
+        }
+    }
+
+    Context 'GraphQL errors' {
+        It 'writes each error as a non-terminating error with its message, path and location, and still the data' {
+            $data = Invoke-DrupalGraphQL -Query '{ nodeQuery(limit: 1) { count } failingField }' -ErrorVariable problems -ErrorAction SilentlyContinue
+            $data.nodeQuery.count | Should -BeGreaterThan 0
+            $problems | Should -HaveCount 1
+            $problems[0].FullyQualifiedErrorId | Should -Be "GraphQLError,$command"
+            $problems[0].Exception.Message | Should -Match 'at failingField \(line 1, column \d+\)'
+            $problems[0].TargetObject.Path | Should -Be 'failingField'
+        }
+
+        It 'fails when there is no data, after writing the errors' {
+            { Invoke-DrupalGraphQL -Query '{ nodeQuery { nope } }' -ErrorAction SilentlyContinue } | Should -Throw -ErrorId "GraphQLNoData,$command"
+            Invoke-DrupalGraphQL -Query '{ nodeQuery { nope } }' -ErrorVariable problems -ErrorAction SilentlyContinue 2>$null
+            $problems.FullyQualifiedErrorId | Should -Contain "GraphQLError,$command"
+            ($problems | Where-Object FullyQualifiedErrorId -EQ "GraphQLError,$command").Exception.Message | Should -Match 'nope'
+        }
+
+        It 'refuses an empty query' {
+            { Invoke-DrupalGraphQL -Query '  ' } | Should -Throw -ErrorId "EmptyQuery,$command"
+        }
+
+        It 'reports a -Path that does not exist' {
+            { Invoke-DrupalGraphQL -Path (Join-Path $TestDrive 'missing.graphql') } | Should -Throw -ErrorId "QueryFileNotFound,$command"
+        }
+
+        It 'reports an -ExpandPath that is not in the data' {
+            { Invoke-DrupalGraphQL -Query $ArticleTitlesQuery -ExpandPath 'nodeQuery.items' } |
+                Should -Throw -ErrorId "ExpandPathNotFound,$command" -ExpectedMessage "*no field 'items'*entities*"
+        }
+    }
+
+    Context 'HTTP failures' {
+        It 'explains a 403 with the permission Drupal names' {
+            $nogql = Connect-Backend -Name 'nogql' -ClientId 'nogql' -Secret 'nogql-secret'
+            { Invoke-DrupalGraphQL -Query $ArticleTitlesQuery -Connection $nogql } |
+                Should -Throw -ErrorId "Forbidden,$command" -ExpectedMessage "*The 'execute default_server arbitrary graphql requests' permission is required*"
+            Disconnect-DrupalApi -Name 'nogql'
+        }
+
+        It 'reports a -GraphQLPath where nothing answers' {
+            $wrong = Connect-Backend -Name 'wrong' -With @{ GraphQLPath = '/nothing-here' }
+            { Invoke-DrupalGraphQL -Query $ArticleTitlesQuery -Connection $wrong } | Should -Throw -ErrorId "NotFound,$command"
+            Disconnect-DrupalApi -Name 'wrong'
+        }
+    }
+
+    Context 'the token' {
+        It 'makes exactly one token request for 50 calls' {
+            $connection = Connect-Backend -Name 'fifty'
+            $before = Get-TokenRequestCount
+            1..50 | ForEach-Object { $null = Invoke-DrupalGraphQL -Query $ArticleTitlesQuery -Connection $connection }
+            Get-TokenRequestCount | Should -Be $before
+            $null = Get-DrupalToken -Connection $connection -Force
+            1..50 | ForEach-Object { $null = Invoke-DrupalGraphQL -Query $ArticleTitlesQuery -Connection $connection }
+            Get-TokenRequestCount | Should -Be ($before + 1)
+        }
+
+        It 'gets a new token and retries once when Drupal revoked the cached one' {
+            $before = Get-TokenRequestCount
+            Invoke-DrupalTestServerControl -Server $Server -Action 'revoke'
+            (Invoke-DrupalGraphQL -Query $ArticleTitlesQuery).nodeQuery.entities | Should -HaveCount 10
+            Get-TokenRequestCount | Should -Be ($before + 1)
+        }
+
+        It 'gets a new token and retries once after the site rotated its keys' {
+            $before = Get-TokenRequestCount
+            Invoke-DrupalTestServerControl -Server $Server -Action 'rotate-keys'
+            $lines = Invoke-DrupalGraphQL -Query $ArticleTitlesQuery -Verbose 4>&1
+            ($lines | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -join "`n" |
+                Should -Match 'Drupal refused the token \(Access token could not be verified\).*retrying once'
+            Get-TokenRequestCount | Should -Be ($before + 1)
+        }
+
+        It 'says in -Verbose each request''s method, URL, status and time' {
+            $lines = Invoke-DrupalGraphQL -Query $ArticleTitlesQuery -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+            ($lines.Message -join "`n") | Should -Match "POST $([regex]::Escape($Uri))/graphql: 200 OK in \d+ ms"
+        }
+    }
+}

@@ -1,0 +1,57 @@
+Describe 'Secrets and tokens never show' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+        $wrongSecret = 'wrong-secret-5f1c9e'
+
+        # Everything a user could see: every stream with -Verbose -Debug, formatted views, serializations,
+        # error records and a transcript, over the whole flow including failures.
+        $transcript = Join-Path $TestDrive 'transcript.txt'
+        $null = Start-Transcript -Path $transcript
+        $streams = & {
+            $connection = Connect-Backend -With @{ Verbose = $true; Debug = $true }
+            $connection
+            $connection | Format-List * | Out-String
+            $connection | Format-Table * | Out-String
+            $connection.ToString()
+            $connection | ConvertTo-Json -Depth 5
+            Get-DrupalToken -Verbose -Debug | Format-List * | Out-String
+            Get-DrupalToken | ConvertTo-Json
+            Invoke-DrupalGraphQL -Query $ArticleTitlesQuery -Verbose -Debug | Out-Null
+            Invoke-DrupalTestServerControl -Server $Server -Action 'revoke'
+            Invoke-DrupalGraphQL -Query '{ nodeQuery { nope } }' -Verbose -Debug -ErrorAction SilentlyContinue
+            try { Connect-Backend -Name 'bad' -Secret $wrongSecret -With @{ Verbose = $true; Debug = $true } } catch { $_ | Format-List * -Force | Out-String; $_.Exception.ToString() }
+            try { Connect-Backend -Name 'bad' -Secret $wrongSecret -With @{ ClientAuthentication = 'Basic'; Verbose = $true; Debug = $true } } catch { $_ | Format-List * -Force | Out-String }
+            $Error | Select-Object -First 5 | Format-List * -Force | Out-String
+        } *>&1 | Out-String -Width 4096
+        Stop-Transcript | Out-Null
+
+        $clixml = Join-Path $TestDrive 'connection.xml'
+        Get-DrupalConnection | Export-Clixml -Path $clixml
+        $everything = $streams + (Get-Content -Raw $transcript) + (Get-Content -Raw $clixml)
+        $token = (Get-DrupalToken -AsPlainText).AccessToken
+    }
+    AfterAll { Get-DrupalConnection | Disconnect-DrupalApi; Stop-DrupalTestServer -Server $Server }
+
+    It 'saw the flow it scans' {
+        $everything | Should -Match 'Requesting a token'
+        $everything | Should -Match 'InvalidClient'
+        $everything | Should -Match 'nope'
+    }
+
+    It 'never shows the client secret' {
+        $everything | Should -Not -Match ([regex]::Escape($BackendSecretText))
+        $everything | Should -Not -Match ([regex]::Escape($wrongSecret))
+    }
+
+    It 'never shows the access token, nor any part of it' {
+        $token | Should -Not -BeNullOrEmpty
+        foreach ($part in $token.Split('.')) {
+            $everything | Should -Not -Match ([regex]::Escape($part))
+        }
+    }
+
+    It 'never shows the Basic credentials' {
+        $basic = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes("backend:$wrongSecret"))
+        $everything | Should -Not -Match ([regex]::Escape($basic))
+    }
+}
