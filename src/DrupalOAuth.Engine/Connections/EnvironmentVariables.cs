@@ -23,19 +23,7 @@ namespace DrupalOAuth.Connections
         public static SecureString? GetSecret()
         {
             var value = Environment.GetEnvironmentVariable(ClientSecret);
-            if (string.IsNullOrEmpty(value))
-            {
-                return null;
-            }
-
-            var secret = new SecureString();
-            foreach (var c in value!)
-            {
-                secret.AppendChar(c);
-            }
-
-            secret.MakeReadOnly();
-            return secret;
+            return string.IsNullOrEmpty(value) ? null : SecureStrings.ReadOnlyFrom(value!);
         }
     }
 }

@@ -40,17 +40,7 @@ namespace DrupalOAuth.Tokens
         /// <summary>The token's <c>scope</c> claim when it is a JWT, else the scopes that were asked for.</summary>
         public IReadOnlyList<string> Scope { get; }
 
-        public SecureString ToSecureString()
-        {
-            var secure = new SecureString();
-            foreach (var c in _value)
-            {
-                secure.AppendChar(c);
-            }
-
-            secure.MakeReadOnly();
-            return secure;
-        }
+        public SecureString ToSecureString() => SecureStrings.ReadOnlyFrom(_value);
 
         public string RevealPlainText() => _value;
 
