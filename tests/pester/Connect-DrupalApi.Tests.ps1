@@ -134,6 +134,11 @@ Describe 'Connect-DrupalApi' {
                 Should -Throw -ErrorId 'ConsumerWithoutUser,DrupalOAuth.Commands.ConnectDrupalApiCommand' -ExpectedMessage '*never an administrator*'
         }
 
+        It 'names the token URL, the status and the page title when the token endpoint fails with an HTML page' {
+            Invoke-DrupalTestServerControl -Server $Server -Action 'fault' -Body @{ route = 'token'; kind = 'status'; status = 500; count = 1 }
+            { Connect-Backend } | Should -Throw -ErrorId 'TokenRequestFailed,DrupalOAuth.Commands.ConnectDrupalApiCommand' -ExpectedMessage "*$Uri/oauth/token failed with 500*titled*"
+        }
+
         It 'leaves no connection behind' {
             { Connect-Backend -Secret 'wrong' } | Should -Throw
             Get-DrupalConnection | Should -BeNullOrEmpty

@@ -110,6 +110,20 @@ Describe 'Invoke-DrupalGraphQL' {
             Disconnect-DrupalApi -Name 'nogql'
         }
 
+        It 'reports a response that is not GraphQL JSON (<Kind>)' -ForEach @(
+            @{ Kind = 'html200'; Says = '*HTML page titled*not a GraphQL response*' }
+            @{ Kind = 'truncated'; Says = '*not a GraphQL response*' }
+            @{ Kind = 'empty'; Says = '*an empty body*' }
+        ) {
+            Invoke-DrupalTestServerControl -Server $Server -Action 'fault' -Body @{ route = 'graphql'; kind = $Kind; count = 1 }
+            { Invoke-DrupalGraphQL -Query $ArticleTitlesQuery } | Should -Throw -ErrorId "InvalidResponse,$command" -ExpectedMessage $Says
+        }
+
+        It 'says the status and the HTML page''s title of a server error' {
+            Invoke-DrupalTestServerControl -Server $Server -Action 'fault' -Body @{ route = 'graphql'; kind = 'status'; status = 500; count = 1 }
+            { Invoke-DrupalGraphQL -Query $ArticleTitlesQuery } | Should -Throw -ErrorId "HttpError,$command" -ExpectedMessage '*500*titled*'
+        }
+
         It 'reports a -GraphQLPath where nothing answers' {
             $wrong = Connect-Backend -Name 'wrong' -With @{ GraphQLPath = '/nothing-here' }
             { Invoke-DrupalGraphQL -Query $ArticleTitlesQuery -Connection $wrong } | Should -Throw -ErrorId "NotFound,$command"
