@@ -1,0 +1,69 @@
+using DrupalTestServer.Control.Faults;
+using DrupalTestServer.Http;
+using DrupalTestServer.OAuth;
+using DrupalTestServer.Site;
+
+namespace DrupalTestServer.Control;
+
+/// <summary>The <c>/_test/</c> routes through which tests steer the server; they need no authentication.</summary>
+public static class ControlEndpoints
+{
+    public static void MapControlEndpoints(this IEndpointRouteBuilder app)
+    {
+        var control = app.MapGroup("/_test");
+
+        control.MapGet("/stats", (ServerStats stats, TokenStore tokens) =>
+        {
+            var json = stats.ToJson();
+            json["storedTokens"] = tokens.Count;
+            return Results.Text(json.ToJsonString(), DrupalResponses.JsonContentType);
+        });
+
+        control.MapPost("/reset", (ServerStats stats, FaultInjector faults, TokenStore tokens, SigningKeys keys,
+            ContentStore content, TokenEndpoint tokenEndpoint) =>
+        {
+            stats.Reset();
+            faults.Clear();
+            tokens.RestoreRevoked();
+            keys.Restore();
+            content.Reset();
+            tokenEndpoint.Delay = TimeSpan.Zero;
+            return Results.NoContent();
+        });
+
+        control.MapPost("/revoke", (TokenStore tokens) =>
+        {
+            tokens.RevokeAll();
+            return Results.NoContent();
+        });
+
+        control.MapPost("/rotate-keys", (SigningKeys keys) =>
+        {
+            keys.Rotate();
+            return Results.NoContent();
+        });
+
+        control.MapPost("/token-delay", (int ms, TokenEndpoint tokenEndpoint) =>
+        {
+            tokenEndpoint.Delay = TimeSpan.FromMilliseconds(Math.Max(ms, 0));
+            return Results.NoContent();
+        });
+
+        control.MapPost("/fault", (FaultRequest request, FaultInjector faults) =>
+        {
+            try
+            {
+                var route = ApiRoute.FromName(request.Route)
+                    ?? throw new ArgumentException($"Unknown route '{request.Route}'; known: {string.Join(", ", ApiRoute.All.Select(r => r.Name))}.");
+                if (request.Count < 1)
+                    throw new ArgumentException("'count' must be at least 1.");
+                faults.Add(route, FaultKinds.Create(request), request.Count);
+                return Results.NoContent();
+            }
+            catch (ArgumentException invalid)
+            {
+                return Results.BadRequest(new { message = invalid.Message });
+            }
+        });
+    }
+}

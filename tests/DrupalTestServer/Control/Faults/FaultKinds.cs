@@ -1,0 +1,22 @@
+namespace DrupalTestServer.Control.Faults;
+
+/// <summary>The registry of fault kinds: a new kind is a class and one line here.</summary>
+public static class FaultKinds
+{
+    private static readonly Dictionary<string, Func<FaultRequest, IFault>> Factories = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["status"] = StatusFault.From,
+        ["html200"] = _ => new Html200Fault(),
+        ["truncated"] = _ => new TruncatedFault(),
+        ["empty"] = EmptyFault.From,
+        ["delay"] = DelayFault.From,
+    };
+
+    public static IEnumerable<string> Names => Factories.Keys;
+
+    /// <exception cref="ArgumentException">The kind is unknown or a member it needs is missing.</exception>
+    public static IFault Create(FaultRequest request) =>
+        request.Kind is not null && Factories.TryGetValue(request.Kind, out var create)
+            ? create(request)
+            : throw new ArgumentException($"Unknown fault kind '{request.Kind}'; known: {string.Join(", ", Names)}.");
+}

@@ -1,0 +1,5 @@
+using DrupalTestServer.Site;
+
+namespace DrupalTestServer.GraphQLApi;
+
+public sealed record ConnectionEdge(string Cursor, ContentNode Node);

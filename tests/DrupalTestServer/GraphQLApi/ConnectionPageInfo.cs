@@ -1,0 +1,3 @@
+namespace DrupalTestServer.GraphQLApi;
+
+public sealed record ConnectionPageInfo(bool HasNextPage, bool HasPreviousPage, string? StartCursor, string? EndCursor);

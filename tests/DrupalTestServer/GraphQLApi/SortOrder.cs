@@ -1,0 +1,7 @@
+namespace DrupalTestServer.GraphQLApi;
+
+public enum SortOrder
+{
+    Asc,
+    Desc,
+}
