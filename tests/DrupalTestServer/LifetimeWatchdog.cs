@@ -18,8 +18,8 @@ public sealed class LifetimeWatchdog(ServerOptions options, IHostApplicationLife
             {
                 if (StopReason(age.Elapsed) is { } reason)
                 {
-                    Console.WriteLine(reason);
                     lifetime.StopApplication();
+                    Announce(reason);
                     return;
                 }
             }
@@ -27,6 +27,19 @@ public sealed class LifetimeWatchdog(ServerOptions options, IHostApplicationLife
         catch (OperationCanceledException)
         {
             // The server is stopping for another reason.
+        }
+    }
+
+    /// <summary>Best effort: stdout may be a pipe that the parent read, and the parent may be gone.</summary>
+    private static void Announce(string reason)
+    {
+        try
+        {
+            Console.WriteLine(reason);
+        }
+        catch (IOException)
+        {
+            // Nobody is listening any more.
         }
     }
 

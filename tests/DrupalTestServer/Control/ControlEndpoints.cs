@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
 using DrupalTestServer.Control.Faults;
 using DrupalTestServer.Http;
 using DrupalTestServer.OAuth;
@@ -16,7 +18,7 @@ public static class ControlEndpoints
         {
             var json = stats.ToJson();
             json["storedTokens"] = tokens.Count;
-            return Results.Text(json.ToJsonString(), DrupalResponses.JsonContentType);
+            return Results.Text(json.ToJsonString(DrupalResponses.JsonOptions), DrupalResponses.JsonContentType);
         });
 
         control.MapPost("/reset", (ServerStats stats, FaultInjector faults, TokenStore tokens, SigningKeys keys,
@@ -43,9 +45,15 @@ public static class ControlEndpoints
             return Results.NoContent();
         });
 
-        control.MapPost("/token-delay", (int ms, TokenEndpoint tokenEndpoint) =>
+        control.MapPost("/token-delay", async (HttpRequest request, TokenEndpoint tokenEndpoint) =>
         {
-            tokenEndpoint.Delay = TimeSpan.FromMilliseconds(Math.Max(ms, 0));
+            // ?ms=N, or {"ms": N} as DrupalTestServer.psm1 sends a -Body.
+            var ms = int.TryParse(request.Query["ms"], CultureInfo.InvariantCulture, out var fromQuery)
+                ? fromQuery
+                : request.HasJsonContentType() ? (await request.ReadFromJsonAsync<JsonObject>())?["ms"]?.GetValue<int>() : null;
+            if (ms is null)
+                return Invalid("Give the delay as ?ms=N or {\"ms\": N}.");
+            tokenEndpoint.Delay = TimeSpan.FromMilliseconds(Math.Max(ms.Value, 0));
             return Results.NoContent();
         });
 
@@ -62,8 +70,12 @@ public static class ControlEndpoints
             }
             catch (ArgumentException invalid)
             {
-                return Results.BadRequest(new { message = invalid.Message });
+                return Invalid(invalid.Message);
             }
         });
     }
+
+    private static IResult Invalid(string message) =>
+        Results.Text(new JsonObject { ["message"] = message }.ToJsonString(DrupalResponses.JsonOptions),
+            DrupalResponses.JsonContentType, statusCode: StatusCodes.Status400BadRequest);
 }

@@ -1,0 +1,223 @@
+#Requires -Version 7.4
+# Starts, steers and stops the Drupal test server (see README.md beside this file) for Pester tests,
+# the demo and the benchmarks.
+Set-StrictMode -Version 3.0
+
+function Start-DrupalTestServer {
+    <#
+    .SYNOPSIS
+    Starts a Drupal test server on 127.0.0.1 and returns it once it listens.
+    .DESCRIPTION
+    The server stops by itself when this PowerShell process ends or after -MaxLifetimeSec, so a test
+    run that fails before Stop-DrupalTestServer leaves nothing behind.
+    .OUTPUTS
+    An object with Uri (e.g. http://127.0.0.1:43117, no trailing slash), Process, LogPath and ErrorLogPath.
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [ValidateSet('Release', 'Debug')]
+        [string] $Configuration = 'Release',
+
+        [ValidateRange(1, 86400)]
+        [int] $MaxLifetimeSec = 1800,
+
+        [ValidateRange(1, 600)]
+        [int] $TimeoutSec = 30
+    )
+
+    $dll = Join-Path $PSScriptRoot "bin/$Configuration/net10.0/DrupalTestServer.dll"
+    if (-not (Test-Path -LiteralPath $dll)) {
+        throw "The Drupal test server is not built ($dll is missing). Build it first: dotnet build '$PSScriptRoot' -c $Configuration"
+    }
+    $dotnet = (Get-Command -Name dotnet -CommandType Application -ErrorAction Stop | Select-Object -First 1).Source
+
+    $base = Join-Path ([IO.Path]::GetTempPath()) "drupal-test-server-$([guid]::NewGuid().ToString('N'))"
+    $portFile = "$base.port"
+    $logPath = "$base.log"
+    $errorLogPath = "$base.err.log"
+    # Start-Process joins the arguments with spaces without quoting them: quote the paths.
+    $start = @{
+        FilePath               = $dotnet
+        ArgumentList           = @("`"$dll`"", '--port-file', "`"$portFile`"", '--parent-pid', $PID, '--max-lifetime-sec', $MaxLifetimeSec)
+        RedirectStandardOutput = $logPath
+        RedirectStandardError  = $errorLogPath
+        PassThru               = $true
+    }
+    if ($IsWindows) { $start.WindowStyle = 'Hidden' }
+    $process = Start-Process @start
+
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSec)
+    while (-not (Test-Path -LiteralPath $portFile)) {
+        if ($process.HasExited) {
+            $errors = Get-Content -LiteralPath $errorLogPath -Raw -ErrorAction SilentlyContinue
+            throw "The Drupal test server exited with code $($process.ExitCode) before it listened. $errors"
+        }
+        if ([DateTime]::UtcNow -ge $deadline) {
+            $process.Kill()
+            throw "The Drupal test server did not listen within $TimeoutSec s; its output is in $logPath and $errorLogPath."
+        }
+        Start-Sleep -Milliseconds 50
+    }
+
+    [pscustomobject]@{
+        PSTypeName   = 'DrupalTestServer'
+        Uri          = (Get-Content -LiteralPath $portFile -Raw).Trim()
+        Process      = $process
+        LogPath      = $logPath
+        ErrorLogPath = $errorLogPath
+        PortFile     = $portFile
+    }
+}
+
+function Stop-DrupalTestServer {
+    <#
+    .SYNOPSIS
+    Stops a server from Start-DrupalTestServer and removes its temporary files.
+    #>
+    [CmdletBinding(SupportsShouldProcess)]
+    param(
+        [Parameter(Mandatory, ValueFromPipeline)]
+        [pscustomobject] $Server
+    )
+
+    process {
+        if (-not $PSCmdlet.ShouldProcess($Server.Uri, 'Stop the Drupal test server')) { return }
+        if (-not $Server.Process.HasExited) {
+            $Server.Process.Kill()
+            $null = $Server.Process.WaitForExit(10000)
+        }
+        Remove-Item -LiteralPath $Server.PortFile, $Server.LogPath, $Server.ErrorLogPath -Force -ErrorAction SilentlyContinue
+    }
+}
+
+function Get-DrupalTestServerStats {
+    <#
+    .SYNOPSIS
+    The server's counters: tokenRequests, tokensIssued, graphqlRequests, debugRequests, lastGraphqlAuthScheme, storedTokens.
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory)]
+        [pscustomobject] $Server
+    )
+
+    Invoke-RestMethod -Uri "$($Server.Uri)/_test/stats"
+}
+
+function Invoke-DrupalTestServerControl {
+    <#
+    .SYNOPSIS
+    POSTs to a control endpoint /_test/<Action>, with -Body sent as JSON.
+    .EXAMPLE
+    Invoke-DrupalTestServerControl -Server $server -Action fault -Body @{ route = 'graphql'; kind = 'status'; status = 503; retryAfter = '1' }
+    .EXAMPLE
+    Invoke-DrupalTestServerControl -Server $server -Action revoke
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)]
+        [pscustomobject] $Server,
+
+        [Parameter(Mandatory)]
+        [ArgumentCompletions('reset', 'revoke', 'rotate-keys', 'token-delay', 'fault')]
+        [ValidatePattern('^[a-z][a-z-]*$')]
+        [string] $Action,
+
+        [hashtable] $Body
+    )
+
+    $request = @{ Method = 'Post'; Uri = "$($Server.Uri)/_test/$Action" }
+    if ($Body) {
+        $request.Body = ConvertTo-Json -InputObject $Body -Depth 5 -Compress
+        $request.ContentType = 'application/json'
+    }
+    # Most actions answer 204; pass on only an answer that has content.
+    $answer = Invoke-RestMethod @request
+    if ($answer -isnot [string] -or $answer.Length -gt 0) { $answer }
+}
+
+function Reset-DrupalTestServer {
+    <#
+    .SYNOPSIS
+    Zeroes the counters, drops queued faults and the token delay, brings back revoked tokens and the
+    first signing key, and restores the articles.
+    #>
+    [CmdletBinding(SupportsShouldProcess)]
+    param(
+        [Parameter(Mandatory)]
+        [pscustomobject] $Server
+    )
+
+    if ($PSCmdlet.ShouldProcess($Server.Uri, 'Reset the Drupal test server')) {
+        Invoke-DrupalTestServerControl -Server $Server -Action reset
+    }
+}
+
+function Set-DrupalTestServerTokenDelay {
+    <#
+    .SYNOPSIS
+    Makes every token request wait -Milliseconds before it is answered (0 ends the delay).
+    #>
+    [CmdletBinding(SupportsShouldProcess)]
+    param(
+        [Parameter(Mandatory)]
+        [pscustomobject] $Server,
+
+        [Parameter(Mandatory)]
+        [ValidateRange(0, 600000)]
+        [int] $Milliseconds
+    )
+
+    if ($PSCmdlet.ShouldProcess($Server.Uri, "Delay token answers by $Milliseconds ms")) {
+        Invoke-DrupalTestServerControl -Server $Server -Action token-delay -Body @{ ms = $Milliseconds }
+    }
+}
+
+function Add-DrupalTestServerFault {
+    <#
+    .SYNOPSIS
+    Queues a fault that answers the next -Count requests of -Route instead of the route itself.
+    .DESCRIPTION
+    Kinds: status (-Status, optional -RetryAfter, -Body, -ContentType), html200, truncated, empty
+    (optional -Status), delay (-Milliseconds). -Extra adds members that later kinds read.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)]
+        [pscustomobject] $Server,
+
+        [Parameter(Mandatory)]
+        [ValidateSet('token', 'graphql', 'debug')]
+        [string] $Route,
+
+        [Parameter(Mandatory)]
+        [string] $Kind,
+
+        [ValidateRange(1, 1000)]
+        [int] $Count = 1,
+
+        [int] $Status,
+
+        [string] $RetryAfter,
+
+        [string] $Body,
+
+        [string] $ContentType,
+
+        [int] $Milliseconds,
+
+        [hashtable] $Extra = @{}
+    )
+
+    $fault = @{ route = $Route; kind = $Kind; count = $Count } + $Extra
+    $optional = @{ Status = 'status'; RetryAfter = 'retryAfter'; Body = 'body'; ContentType = 'contentType'; Milliseconds = 'ms' }
+    foreach ($parameter in $optional.Keys) {
+        if ($PSBoundParameters.ContainsKey($parameter)) { $fault[$optional[$parameter]] = $PSBoundParameters[$parameter] }
+    }
+    Invoke-DrupalTestServerControl -Server $Server -Action fault -Body $fault
+}
+
+Export-ModuleMember -Function Start-DrupalTestServer, Stop-DrupalTestServer, Get-DrupalTestServerStats,
+    Invoke-DrupalTestServerControl, Reset-DrupalTestServer, Set-DrupalTestServerTokenDelay, Add-DrupalTestServerFault
