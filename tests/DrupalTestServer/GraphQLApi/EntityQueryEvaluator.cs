@@ -13,6 +13,7 @@ public static class EntityQueryEvaluator
     public static IReadOnlyList<ContentNode> Run(IEnumerable<ContentNode> nodes, EntityQueryFilter? filter, IReadOnlyList<EntityQuerySort>? sorts)
     {
         var matching = filter is null ? nodes : nodes.Where(node => Matches(node, filter));
+        // A stable ordering that changes nothing, so that every sort key below can be a ThenBy.
         var ordered = matching.OrderBy(_ => 0);
         foreach (var sort in sorts ?? [])
         {
