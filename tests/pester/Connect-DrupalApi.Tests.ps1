@@ -121,7 +121,7 @@ Describe 'Connect-DrupalApi' {
 
         It 'reports a scope the consumer does not allow' {
             { Connect-Backend -With @{ Scope = 'admin' } } |
-                Should -Throw -ErrorId 'InvalidScope,DrupalOAuth.Commands.ConnectDrupalApiCommand' -ExpectedMessage '*Check the `admin` scope*'
+                Should -Throw -ErrorId 'InvalidScope,DrupalOAuth.Commands.ConnectDrupalApiCommand' -ExpectedMessage '*Check the ?admin? scope*'
         }
 
         It 'reports a consumer without the client credentials grant' {

@@ -37,7 +37,8 @@ Describe 'Get-DrupalConnection and Disconnect-DrupalApi' {
         }
 
         It 'completes connection names' {
-            $completion = TabExpansion2 -inputScript 'Get-DrupalConnection -Name st' -cursorColumn 31
+            $line = 'Get-DrupalConnection -Name st'
+            $completion = TabExpansion2 -inputScript $line -cursorColumn $line.Length
             $completion.CompletionMatches.CompletionText | Should -Be 'staging'
         }
     }

@@ -55,6 +55,8 @@ Describe 'Get-DrupalToken' {
         # A 4 s token is renewed 0.4 s (a tenth of its life) before it expires.
         Start-Sleep -Milliseconds 3800
         (Get-DrupalToken -Connection $short -AsPlainText).AccessToken | Should -Not -Be $first.AccessToken
+        Disconnect-DrupalApi -Name 'short'
+        $null = Connect-Backend
     }
 
     It 'says in -Verbose whether it reused or fetched the token, and until when' {

@@ -1,8 +1,12 @@
 Describe 'Invoke-DrupalGraphQL' {
     BeforeAll {
         . (Join-Path $PSScriptRoot 'TestSetup.ps1')
-        $null = Connect-Backend
         $command = 'DrupalOAuth.Commands.InvokeDrupalGraphQLCommand'
+    }
+    BeforeEach {
+        # Each test starts from a fresh site (no queued faults, no revocations) and a current connection.
+        Reset-DrupalTestServer -Server $Server
+        if (-not (Get-DrupalConnection -Current)) { $null = Connect-Backend }
     }
     AfterAll { Get-DrupalConnection | Disconnect-DrupalApi; Stop-DrupalTestServer -Server $Server }
 
@@ -83,8 +87,9 @@ Describe 'Invoke-DrupalGraphQL' {
 
         It 'fails when there is no data, after writing the errors' {
             { Invoke-DrupalGraphQL -Query '{ nodeQuery { nope } }' -ErrorAction SilentlyContinue } | Should -Throw -ErrorId "GraphQLNoData,$command"
-            Invoke-DrupalGraphQL -Query '{ nodeQuery { nope } }' -ErrorVariable problems -ErrorAction SilentlyContinue 2>$null
-            $problems.FullyQualifiedErrorId | Should -Contain "GraphQLError,$command"
+            try { Invoke-DrupalGraphQL -Query '{ nodeQuery { nope } }' -ErrorVariable problems -ErrorAction SilentlyContinue } catch { $failure = $_ }
+            $problems[0].FullyQualifiedErrorId | Should -Be "GraphQLError,$command"
+            $failure.FullyQualifiedErrorId | Should -Be "GraphQLNoData,$command"
             ($problems | Where-Object FullyQualifiedErrorId -EQ "GraphQLError,$command").Exception.Message | Should -Match 'nope'
         }
 

@@ -18,7 +18,7 @@ Describe 'Secrets and tokens never show' {
             Get-DrupalToken | ConvertTo-Json
             Invoke-DrupalGraphQL -Query $ArticleTitlesQuery -Verbose -Debug | Out-Null
             Invoke-DrupalTestServerControl -Server $Server -Action 'revoke'
-            Invoke-DrupalGraphQL -Query '{ nodeQuery { nope } }' -Verbose -Debug -ErrorAction SilentlyContinue
+            try { Invoke-DrupalGraphQL -Query '{ nodeQuery { nope } }' -Verbose -Debug -ErrorAction SilentlyContinue } catch { $_ | Format-List * -Force | Out-String }
             try { Connect-Backend -Name 'bad' -Secret $wrongSecret -With @{ Verbose = $true; Debug = $true } } catch { $_ | Format-List * -Force | Out-String; $_.Exception.ToString() }
             try { Connect-Backend -Name 'bad' -Secret $wrongSecret -With @{ ClientAuthentication = 'Basic'; Verbose = $true; Debug = $true } } catch { $_ | Format-List * -Force | Out-String }
             $Error | Select-Object -First 5 | Format-List * -Force | Out-String
