@@ -1,0 +1,239 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace DrupalOAuth.Tests.Support;
+
+/// <summary>
+/// A tiny HTTP/1.1 server on 127.0.0.1 and a free port, for tests that need a real socket. Each request runs the
+/// handler, which answers, waits, stalls or drops the connection. Every answer closes the connection, so each
+/// request arrives on a connection of its own. Disposing stops the listener and ends stalled exchanges.
+/// </summary>
+public sealed class LocalHttpServer : IDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Func<HttpExchange, Task> _handler;
+    private readonly ConcurrentQueue<ReceivedRequest> _requests = new();
+    private readonly ConcurrentBag<TcpClient> _clients = new();
+    private readonly Task _acceptLoop;
+
+    public LocalHttpServer(Func<HttpExchange, Task> handler)
+    {
+        _handler = handler;
+        _listener.Start();
+        BaseUri = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
+        _acceptLoop = Task.Run(AcceptLoopAsync);
+    }
+
+    public Uri BaseUri { get; }
+
+    /// <summary>Every request received so far, in the order they arrived.</summary>
+    public IReadOnlyList<ReceivedRequest> Requests => _requests.ToArray();
+
+    public Uri Url(string path) => new(BaseUri, path.TrimStart('/'));
+
+    /// <summary>A port on which nothing listens (bound, then released at once).</summary>
+    public static int ClosedPort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _listener.Stop();
+        foreach (var client in _clients)
+        {
+            client.Dispose();
+        }
+
+        _acceptLoop.Wait(TimeSpan.FromSeconds(5));
+        _stopping.Dispose();
+    }
+
+    private async Task AcceptLoopAsync()
+    {
+        while (!_stopping.IsCancellationRequested)
+        {
+            TcpClient client;
+            try
+            {
+                client = await _listener.AcceptTcpClientAsync(_stopping.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            _clients.Add(client);
+            _ = Task.Run(() => ServeAsync(client));
+        }
+    }
+
+    private async Task ServeAsync(TcpClient client)
+    {
+        using (client)
+        {
+            try
+            {
+                var stream = client.GetStream();
+                var request = await ReadRequestAsync(stream, _stopping.Token);
+                if (request == null)
+                {
+                    return;
+                }
+
+                _requests.Enqueue(request);
+                await _handler(new HttpExchange(request, stream, client, _stopping.Token));
+            }
+            catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
+            {
+                // The client went away or the server stopped: nothing to answer.
+            }
+        }
+    }
+
+    private static async Task<ReceivedRequest?> ReadRequestAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var head = new MemoryStream();
+        var one = new byte[1];
+        while (!EndsWithBlankLine(head))
+        {
+            if (await stream.ReadAsync(one, cancellationToken) == 0)
+            {
+                return null;
+            }
+
+            head.WriteByte(one[0]);
+        }
+
+        var lines = Encoding.ASCII.GetString(head.ToArray()).Split("\r\n");
+        var requestLine = lines[0].Split(' ');
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var line in lines.Skip(1).Where(l => l.Length > 0))
+        {
+            var colon = line.IndexOf(':');
+            var name = line[..colon].Trim();
+            var value = line[(colon + 1)..].Trim();
+            headers[name] = headers.TryGetValue(name, out var earlier) ? earlier + ", " + value : value;
+        }
+
+        var body = new byte[headers.TryGetValue("Content-Length", out var length) ? int.Parse(length) : 0];
+        await stream.ReadExactlyAsync(body, cancellationToken);
+        return new ReceivedRequest(requestLine[0], requestLine[1], headers, body);
+    }
+
+    private static bool EndsWithBlankLine(MemoryStream head)
+    {
+        if (head.Length < 4)
+        {
+            return false;
+        }
+
+        var bytes = head.GetBuffer();
+        var n = (int)head.Length;
+        return bytes[n - 4] == '\r' && bytes[n - 3] == '\n' && bytes[n - 2] == '\r' && bytes[n - 1] == '\n';
+    }
+}
+
+/// <summary>A request as the server read it.</summary>
+public sealed class ReceivedRequest
+{
+    public ReceivedRequest(string method, string target, IReadOnlyDictionary<string, string> headers, byte[] body)
+    {
+        Method = method;
+        Target = target;
+        Headers = headers;
+        Body = body;
+    }
+
+    public string Method { get; }
+
+    /// <summary>The request target: path and query, such as /oauth/token.</summary>
+    public string Target { get; }
+
+    public string Path => Target.Split('?')[0];
+
+    public IReadOnlyDictionary<string, string> Headers { get; }
+
+    public byte[] Body { get; }
+
+    public string BodyText => Encoding.UTF8.GetString(Body);
+
+    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>The body read as application/x-www-form-urlencoded.</summary>
+    public IReadOnlyDictionary<string, string> Form =>
+        BodyText.Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2))
+            .ToDictionary(p => WebUtility.UrlDecode(p[0]), p => WebUtility.UrlDecode(p.Length > 1 ? p[1] : string.Empty));
+}
+
+/// <summary>One request and the means to answer it.</summary>
+public sealed class HttpExchange
+{
+    private readonly Stream _stream;
+    private readonly TcpClient _client;
+
+    internal HttpExchange(ReceivedRequest request, Stream stream, TcpClient client, CancellationToken stopping)
+    {
+        Request = request;
+        _stream = stream;
+        _client = client;
+        Stopping = stopping;
+    }
+
+    public ReceivedRequest Request { get; }
+
+    /// <summary>Cancelled when the server is disposed.</summary>
+    public CancellationToken Stopping { get; }
+
+    public Task RespondAsync(int status, string body, string contentType = "application/json", params (string Name, string Value)[] headers) =>
+        WriteRawAsync(ResponseHead(status, Encoding.UTF8.GetByteCount(body), contentType, headers) + body);
+
+    public Task WriteRawAsync(string text) => WriteRawAsync(Encoding.UTF8.GetBytes(text));
+
+    public async Task WriteRawAsync(byte[] bytes)
+    {
+        await _stream.WriteAsync(bytes, Stopping);
+        await _stream.FlushAsync(Stopping);
+    }
+
+    /// <summary>Sends the status line and headers, announcing a body, and then sends nothing until the server stops.</summary>
+    public async Task StallAfterHeadersAsync()
+    {
+        await WriteRawAsync(ResponseHead(200, 1000, "application/json") + "{\"data\":");
+        await StallAsync();
+    }
+
+    /// <summary>Sends nothing at all until the server stops.</summary>
+    public Task StallAsync() => Task.Delay(Timeout.Infinite, Stopping);
+
+    /// <summary>Drops the connection without an answer.</summary>
+    public void Abort()
+    {
+        _client.Client.LingerState = new LingerOption(true, 0);
+        _client.Close();
+    }
+
+    private static string ResponseHead(int status, int contentLength, string contentType, params (string Name, string Value)[] headers)
+    {
+        var head = new StringBuilder()
+            .Append("HTTP/1.1 ").Append(status).Append(' ').Append(ReasonPhrases.For(status)).Append("\r\n")
+            .Append("Content-Type: ").Append(contentType).Append("\r\n")
+            .Append("Content-Length: ").Append(contentLength).Append("\r\n")
+            .Append("Connection: close\r\n");
+        foreach (var (name, value) in headers)
+        {
+            head.Append(name).Append(": ").Append(value).Append("\r\n");
+        }
+
+        return head.Append("\r\n").ToString();
+    }
+}

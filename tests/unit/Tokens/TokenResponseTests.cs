@@ -1,0 +1,221 @@
+using DrupalOAuth.Errors;
+using DrupalOAuth.Http;
+using DrupalOAuth.Tests.Support;
+using DrupalOAuth.Tokens;
+using Xunit;
+
+namespace DrupalOAuth.Tests.Tokens;
+
+public sealed class TokenResponseTests
+{
+    private const string ClientId = "backend";
+    private static readonly DateTimeOffset IssuedOn = new(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);
+    private static readonly string[] RequestedScope = { "content:read" };
+
+    [Theory]
+    [InlineData("300", 300)]
+    [InlineData("299", 299)]
+    [InlineData("3600", 3600)]
+    [InlineData("299.85987", 299.85987)]
+    public void A_token_expires_expires_in_seconds_after_it_was_requested(string expiresIn, double seconds)
+    {
+        var token = Parse(HttpResults.Json(200, $"{{\"token_type\":\"Bearer\",\"expires_in\":{expiresIn},\"access_token\":\"opaque\"}}"));
+
+        Assert.Equal("opaque", token.RevealPlainText());
+        Assert.Equal("Bearer", token.TokenType);
+        Assert.Equal(IssuedOn, token.IssuedOn);
+        Assert.Equal(seconds, (token.ExpiresOn - IssuedOn).TotalSeconds, 3);
+    }
+
+    [Fact]
+    public void Without_expires_in_the_token_lives_Simple_OAuths_default_300_seconds()
+    {
+        var token = Parse(HttpResults.Json(200, "{\"token_type\":\"Bearer\",\"access_token\":\"opaque\"}"));
+
+        Assert.Equal(IssuedOn.AddSeconds(300), token.ExpiresOn);
+    }
+
+    [Fact]
+    public void The_scope_claim_of_a_JWT_becomes_the_token_scope()
+    {
+        var jwt = TestTokens.Jwt("{\"aud\":\"backend\",\"exp\":1795906763.85987,\"scope\":[\"api_user\",\"content:read\"],\"iss\":\"https://127.0.0.1/\"}");
+
+        var token = Parse(Success(jwt));
+
+        Assert.Equal(new[] { "api_user", "content:read" }, token.Scope);
+        Assert.Equal(jwt, token.RevealPlainText());
+    }
+
+    [Fact]
+    public void A_space_separated_scope_claim_is_split()
+    {
+        var token = Parse(Success(TestTokens.Jwt("{\"scope\":\"a b\"}")));
+
+        Assert.Equal(new[] { "a", "b" }, token.Scope);
+    }
+
+    [Theory]
+    [InlineData("opaque-token-without-dots")]
+    [InlineData("a.b")]
+    [InlineData("head.!!!not-base64!!!.sig")]
+    public void A_token_that_is_not_a_JWT_carries_the_requested_scope(string value)
+    {
+        Assert.Equal(RequestedScope, Parse(Success(value)).Scope);
+    }
+
+    [Fact]
+    public void A_JWT_without_a_scope_claim_carries_the_requested_scope()
+    {
+        Assert.Equal(RequestedScope, Parse(Success(TestTokens.Jwt("{\"aud\":\"backend\"}"))).Scope);
+    }
+
+    [Fact]
+    public void A_lower_case_bearer_token_type_is_sent_as_Bearer_since_Drupal_matches_case_sensitively()
+    {
+        var token = Parse(HttpResults.Json(200, "{\"token_type\":\"bearer\",\"expires_in\":300,\"access_token\":\"opaque\"}"));
+
+        Assert.Equal("Bearer", token.TokenType);
+    }
+
+    [Fact]
+    public void A_token_type_other_than_Bearer_is_refused()
+    {
+        var e = Fails("InvalidTokenResponse", HttpResults.Json(200, "{\"token_type\":\"mac\",\"expires_in\":300,\"access_token\":\"opaque\"}"));
+
+        Assert.Contains("'mac'", e.Message);
+        Assert.Contains(ClientId, e.Message);
+    }
+
+    [Fact]
+    public void A_success_without_an_access_token_is_refused()
+    {
+        var e = Fails("InvalidTokenResponse", HttpResults.Json(200, "{\"token_type\":\"Bearer\",\"expires_in\":300}"));
+
+        Assert.Contains(HttpResults.TokenUri.ToString(), e.Message);
+    }
+
+    public static TheoryData<int, string, string, DrupalErrorCategory, string> DrupalTokenErrors => new()
+    {
+        {
+            401, "{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\"}",
+            "InvalidClient", DrupalErrorCategory.AuthenticationError, "Client authentication failed"
+        },
+        {
+            400, "{\"error\":\"invalid_request\",\"error_description\":\"The request is missing a required parameter, includes an invalid parameter value, includes a parameter more than once, or is otherwise malformed.\",\"hint\":\"Check the `scope` parameter\"}",
+            "ScopeRequired", DrupalErrorCategory.InvalidArgument, "Check the `scope` parameter"
+        },
+        {
+            400, "{\"error\":\"invalid_request\",\"error_description\":\"The request is missing a required parameter, includes an invalid parameter value, includes a parameter more than once, or is otherwise malformed.\",\"hint\":\"Check the `client_secret` parameter\"}",
+            "InvalidRequest", DrupalErrorCategory.InvalidArgument, "Check the `client_secret` parameter"
+        },
+        {
+            400, "{\"error\":\"invalid_request\",\"error_description\":\"The request is missing a required parameter, includes an invalid parameter value, includes a parameter more than once, or is otherwise malformed.\",\"hint\":\"Check the `client_id` parameter\"}",
+            "InvalidRequest", DrupalErrorCategory.InvalidArgument, "Check the `client_id` parameter"
+        },
+        {
+            400, "{\"error\":\"invalid_scope\",\"error_description\":\"The requested scope is invalid, unknown, or malformed\",\"hint\":\"Check the `content:write` scope\"}",
+            "InvalidScope", DrupalErrorCategory.InvalidArgument, "Check the `content:write` scope"
+        },
+        {
+            400, "{\"error\":\"unsupported_grant_type\",\"error_description\":\"The authorization grant type is not supported by the authorization server.\",\"hint\":\"Check that all required parameters have been provided\"}",
+            "UnsupportedGrantType", DrupalErrorCategory.InvalidOperation, "The authorization grant type is not supported by the authorization server"
+        },
+        {
+            500, "{\"error\":\"server_error\",\"error_description\":\"The authorization server encountered an unexpected condition which prevented it from fulfilling the request: Invalid default user for client.\"}",
+            "ConsumerWithoutUser", DrupalErrorCategory.InvalidOperation, "Invalid default user for client"
+        },
+        {
+            401, "{\"error\":\"access_denied\",\"error_description\":\"Request timed out. Could not acquire lock.\"}",
+            "TokenRequestBusy", DrupalErrorCategory.ResourceUnavailable, "Could not acquire lock"
+        },
+        {
+            401, "{\"error\":\"access_denied\",\"error_description\":\"The resource owner or authorization server denied the request.\"}",
+            "TokenRequestFailed", DrupalErrorCategory.InvalidResult, "The resource owner or authorization server denied the request"
+        },
+        {
+            500, "{\"error\":\"server_error\",\"error_description\":\"The authorization server encountered an unexpected condition which prevented it from fulfilling the request.\"}",
+            "TokenRequestFailed", DrupalErrorCategory.ResourceUnavailable, "unexpected condition"
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(DrupalTokenErrors))]
+    public void Each_Drupal_token_error_gets_its_own_ErrorId_and_a_message_with_the_client_the_url_and_Drupals_words(
+        int status, string body, string errorId, DrupalErrorCategory category, string drupalSaid)
+    {
+        var e = Fails(errorId, HttpResults.Json(status, body));
+
+        Assert.Equal(category, e.Category);
+        Assert.Contains($"'{ClientId}'", e.Message);
+        Assert.Contains(HttpResults.TokenUri.ToString(), e.Message);
+        Assert.Contains(drupalSaid, e.Message);
+        Assert.Equal(HttpResults.TokenUri, e.Target);
+    }
+
+    [Fact]
+    public void An_error_in_a_200_answer_is_still_an_error()
+    {
+        Fails("InvalidClient", HttpResults.Json(200, "{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\"}"));
+    }
+
+    [Fact]
+    public void League_8_errors_with_only_a_message_are_read_too()
+    {
+        var e = Fails("InvalidClient", HttpResults.Json(401, "{\"error\":\"invalid_client\",\"message\":\"Client authentication failed\"}"));
+
+        Assert.Contains("Client authentication failed", e.Message);
+    }
+
+    [Fact]
+    public void League_8_errors_with_description_and_message_say_it_once()
+    {
+        var e = Fails("InvalidClient", HttpResults.Json(401, "{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\",\"message\":\"Client authentication failed\"}"));
+
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(e.Message, "Client authentication failed"));
+    }
+
+    [Theory]
+    [InlineData(500, DrupalErrorCategory.ResourceUnavailable)]
+    [InlineData(502, DrupalErrorCategory.ResourceUnavailable)]
+    [InlineData(503, DrupalErrorCategory.ResourceUnavailable)]
+    [InlineData(405, DrupalErrorCategory.InvalidResult)]
+    public void An_HTML_error_page_fails_the_request_naming_its_title(int status, DrupalErrorCategory category)
+    {
+        var e = Fails("TokenRequestFailed", HttpResults.Html(status, "Error | My Site"));
+
+        Assert.Equal(category, e.Category);
+        Assert.Contains("'Error | My Site'", e.Message);
+        Assert.Contains(status.ToString(), e.Message);
+        Assert.Contains(HttpResults.TokenUri.ToString(), e.Message);
+        Assert.DoesNotContain("<html", e.Message);
+    }
+
+    [Fact]
+    public void A_404_means_there_is_no_token_endpoint_there()
+    {
+        var e = Fails("TokenEndpointNotFound", HttpResults.Html(404, "Page not found | My Site"));
+
+        Assert.Equal(DrupalErrorCategory.ObjectNotFound, e.Category);
+        Assert.Contains(HttpResults.TokenUri.ToString(), e.Message);
+        Assert.Contains("Page not found | My Site", e.Message);
+    }
+
+    [Theory]
+    [InlineData("<html><head><title>Welcome | My Site</title></head></html>", "text/html", "Welcome | My Site")]
+    [InlineData("", "text/html", "an empty body")]
+    [InlineData("[1,2]", "application/json", "bytes of application/json")]
+    public void A_200_that_is_not_a_JSON_token_object_is_an_invalid_token_response(string body, string contentType, string described)
+    {
+        var e = Fails("InvalidTokenResponse", HttpResults.Make(200, body, contentType));
+
+        Assert.Contains(described, e.Message);
+        Assert.Contains("-TokenPath", e.Message);
+    }
+
+    private static AccessToken Parse(HttpResult result) => TokenResponse.Parse(result, ClientId, RequestedScope, IssuedOn);
+
+    private static DrupalException Fails(string errorId, HttpResult result) => DrupalAssert.Fails(errorId, () => Parse(result));
+
+    private static HttpResult Success(string accessToken) =>
+        HttpResults.Json(200, $"{{\"token_type\":\"Bearer\",\"expires_in\":300,\"access_token\":\"{accessToken}\"}}");
+}
