@@ -17,6 +17,7 @@
         'Get-DrupalToken'
         'Invoke-DrupalGraphQL'
     )
+    FormatsToProcess     = @('DrupalOAuth.Format.ps1xml')
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()
