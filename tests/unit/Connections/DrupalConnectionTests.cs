@@ -1,0 +1,227 @@
+using System.Collections;
+using System.Management.Automation;
+using System.Text;
+using DrupalOAuth.Connections;
+using DrupalOAuth.Diagnostics;
+using DrupalOAuth.Errors;
+using DrupalOAuth.GraphQL;
+using DrupalOAuth.Tests.Support;
+using DrupalOAuth.Tokens;
+using Xunit;
+
+namespace DrupalOAuth.Tests.Connections;
+
+public sealed class DrupalConnectionTests : IDisposable
+{
+    private readonly FakeDrupal _drupal = new();
+    private readonly ManualClock _clock = new();
+    private readonly TokenProvider _tokens;
+    private readonly RecordingLog _log = new();
+
+    public DrupalConnectionTests()
+    {
+        _tokens = new TokenProvider(_clock);
+    }
+
+    public void Dispose()
+    {
+        _tokens.Dispose();
+        _drupal.Dispose();
+    }
+
+    [Fact]
+    public async Task Open_posts_the_client_credentials_in_a_form_body()
+    {
+        await Open(_drupal.Settings(scope: new[] { "api_user content:read", "content:write" }));
+
+        var request = Assert.Single(_drupal.TokenRequests);
+        Assert.Equal("POST", request.Method);
+        Assert.StartsWith("application/x-www-form-urlencoded", request.Header("Content-Type"));
+        Assert.Equal("application/json", request.Header("Accept"));
+        Assert.Null(request.Header("Authorization"));
+        Assert.Equal(
+            new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials",
+                ["client_id"] = "backend",
+                ["client_secret"] = FakeDrupal.ClientSecret,
+                ["scope"] = "api_user content:read content:write",
+            },
+            request.Form);
+    }
+
+    [Fact]
+    public async Task Without_scopes_no_scope_is_sent_so_Drupal_uses_the_consumers_defaults()
+    {
+        await Open(_drupal.Settings());
+
+        Assert.Equal(new[] { "client_id", "client_secret", "grant_type" }, Assert.Single(_drupal.TokenRequests).Form.Keys.Order());
+    }
+
+    [Fact]
+    public async Task Basic_authentication_sends_base64_of_the_raw_id_and_secret_and_no_secret_in_the_body()
+    {
+        await Open(_drupal.Settings(clientId: "sp%ce", scope: new[] { "a", "b" }, clientAuthentication: ClientAuthentication.Basic));
+
+        var request = Assert.Single(_drupal.TokenRequests);
+        Assert.Equal("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("sp%ce:" + FakeDrupal.ClientSecret)), request.Header("Authorization"));
+        Assert.Equal(new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["scope"] = "a b" }, request.Form);
+        Assert.DoesNotContain("s3cr", request.BodyText);
+    }
+
+    [Fact]
+    public async Task Open_gets_a_token_at_once_and_shows_when_it_expires()
+    {
+        _drupal.ExpiresIn = 3600;
+        var openedAt = _clock.UtcNow;
+
+        var connection = await Open(_drupal.Settings(name: "live"));
+
+        Assert.Equal(openedAt.AddSeconds(3600), connection.TokenExpiresOn);
+        Assert.Equal("live", connection.Name);
+        Assert.Equal(_drupal.SiteUri, connection.SiteUri);
+        Assert.Equal(10, connection.TimeoutSec);
+        Assert.False(connection.IsCurrent);
+    }
+
+    [Fact]
+    public async Task Open_with_a_base_path_asks_the_token_endpoint_beneath_it()
+    {
+        using var drupal = new FakeDrupal("/drupal");
+
+        await drupal.OpenAsync(drupal.Settings(), _tokens);
+
+        Assert.Equal("/drupal/oauth/token", Assert.Single(drupal.TokenRequests).Target);
+    }
+
+    [Fact]
+    public async Task GraphQL_posts_the_operation_as_JSON_with_the_bearer_token_and_returns_the_data()
+    {
+        var connection = await Open(_drupal.Settings());
+
+        var response = await connection.InvokeGraphQLAsync(
+            new GraphQLRequest("query Articles($limit: Int) { articles(limit: $limit) { total } }", new Hashtable { ["limit"] = 10 }, "Articles"),
+            _log,
+            CancellationToken.None);
+
+        var request = Assert.Single(_drupal.GraphQLRequests);
+        Assert.Equal("POST", request.Method);
+        Assert.Equal("Bearer drupal-token-1", request.Header("Authorization"));
+        Assert.Equal("application/json; charset=utf-8", request.Header("Content-Type"));
+        Assert.Equal("{\"query\":\"query Articles($limit: Int) { articles(limit: $limit) { total } }\",\"variables\":{\"limit\":10},\"operationName\":\"Articles\"}", request.BodyText);
+        var articles = (PSObject)((PSObject)response.Data!).Properties["articles"].Value;
+        Assert.Equal(25L, articles.Properties["total"].Value);
+    }
+
+    [Fact]
+    public async Task Calls_reuse_the_token_of_the_connection()
+    {
+        var connection = await Open(_drupal.Settings());
+
+        await Query(connection);
+        await Query(connection);
+
+        Assert.Single(_drupal.TokenRequests);
+        Assert.Equal(2, _drupal.GraphQLRequests.Count);
+    }
+
+    [Fact]
+    public async Task A_call_after_the_renewal_time_gets_a_new_token_first()
+    {
+        var connection = await Open(_drupal.Settings());
+        _clock.Advance(TimeSpan.FromSeconds(270));
+
+        await Query(connection);
+
+        Assert.Equal(2, _drupal.TokenRequests.Count);
+        Assert.Equal("Bearer drupal-token-2", Assert.Single(_drupal.GraphQLRequests).Header("Authorization"));
+    }
+
+    [Fact]
+    public async Task A_token_refused_once_is_replaced_and_the_call_retried()
+    {
+        var connection = await Open(_drupal.Settings());
+        _drupal.RejectNextGraphQLRequests(1);
+
+        var response = await Query(connection);
+
+        Assert.True(response.HasData);
+        Assert.Equal(2, _drupal.TokenRequests.Count);
+        Assert.Equal(new[] { "Bearer drupal-token-1", "Bearer drupal-token-2" }, _drupal.GraphQLRequests.Select(r => r.Header("Authorization")));
+    }
+
+    [Fact]
+    public async Task A_token_refused_twice_is_Unauthorized()
+    {
+        var connection = await Open(_drupal.Settings());
+        _drupal.RejectNextGraphQLRequests(2);
+
+        var e = await DrupalAssert.FailsAsync("Unauthorized", () => Query(connection));
+
+        Assert.Contains("Access token could not be verified", e.Message);
+    }
+
+    [Fact]
+    public async Task Connections_of_the_same_client_and_scope_share_one_token()
+    {
+        var first = await Open(_drupal.Settings(name: "a"));
+        var second = await DrupalConnection.OpenAsync(_drupal.Settings(name: "b"), _log, CancellationToken.None, _tokens);
+
+        await Query(first);
+        await Query(second);
+
+        Assert.Equal(2, _drupal.TokenRequests.Count);
+        Assert.All(_drupal.GraphQLRequests, r => Assert.Equal("Bearer drupal-token-2", r.Header("Authorization")));
+    }
+
+    [Fact]
+    public async Task Bad_credentials_fail_Open_with_InvalidClient_naming_the_client_and_never_the_secret()
+    {
+        _drupal.TokenError = (401, "{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\",\"message\":\"Client authentication failed\"}");
+
+        var e = await DrupalAssert.FailsAsync("InvalidClient", () => Open(_drupal.Settings()));
+
+        Assert.Contains("'backend'", e.Message);
+        Assert.Contains(new Uri(_drupal.SiteUri, "oauth/token").ToString(), e.Message);
+        Assert.Contains("Client authentication failed", e.Message);
+        Assert.DoesNotContain("s3cr", e.Message);
+        Assert.DoesNotContain("s3cr", e.ToString());
+    }
+
+    [Fact]
+    public async Task A_site_that_is_down_fails_Open_with_ConnectionFailed()
+    {
+        var settings = ConnectionSettings.Create($"http://127.0.0.1:{LocalHttpServer.ClosedPort()}", "backend", Secrets.Secure(FakeDrupal.ClientSecret));
+
+        await DrupalAssert.FailsAsync("ConnectionFailed", () => Open(settings));
+
+        Assert.Null(_tokens.Peek(new TokenCacheKey(settings.TokenUri, settings.ClientId, settings.Scope)));
+    }
+
+    [Fact]
+    public async Task The_log_tells_the_story_without_the_secret_or_the_token()
+    {
+        var connection = await Open(_drupal.Settings());
+        _drupal.RejectNextGraphQLRequests(1);
+        await Query(connection);
+
+        Assert.Contains(_log.Lines, line => line.Contains("Requesting a token for client 'backend'"));
+        Assert.Contains(_log.Lines, line => line.Contains("Drupal refused the token"));
+        Assert.DoesNotContain("s3cr", _log.AllText);
+        Assert.DoesNotContain("drupal-token-", _log.AllText);
+    }
+
+    [Fact]
+    public async Task ToString_names_the_connection_without_secrets()
+    {
+        var connection = await Open(_drupal.Settings(name: "live"));
+
+        Assert.Equal($"live: client 'backend' at {_drupal.SiteUri}", connection.ToString());
+    }
+
+    private Task<DrupalConnection> Open(ConnectionSettings settings) =>
+        DrupalConnection.OpenAsync(settings, _log, CancellationToken.None, _tokens);
+
+    private Task<GraphQLResponse> Query(DrupalConnection connection) =>
+        connection.InvokeGraphQLAsync(new GraphQLRequest("{ articles { total } }"), _log, CancellationToken.None);
+}
