@@ -2,7 +2,6 @@ using DrupalOAuth.Connections;
 using DrupalOAuth.Diagnostics;
 using DrupalOAuth.Errors;
 using DrupalOAuth.Tests.Support;
-using DrupalOAuth.Tokens;
 using Xunit;
 
 namespace DrupalOAuth.Tests.Connections;
@@ -10,14 +9,9 @@ namespace DrupalOAuth.Tests.Connections;
 public sealed class ConnectionRegistryTests : IDisposable
 {
     private readonly FakeDrupal _drupal = new();
-    private readonly TokenProvider _tokens = new(new ManualClock());
     private readonly ConnectionRegistry _registry = new();
 
-    public void Dispose()
-    {
-        _tokens.Dispose();
-        _drupal.Dispose();
-    }
+    public void Dispose() => _drupal.Dispose();
 
     [Fact]
     public void A_new_registry_has_no_connection()
@@ -41,11 +35,7 @@ public sealed class ConnectionRegistryTests : IDisposable
     [Fact]
     public async Task The_latest_added_is_current_and_all_are_listed_by_name()
     {
-        var staging = await Open("staging");
-        var live = await Open("live");
-
-        _registry.Add(staging);
-        _registry.Add(live);
+        var (_, live) = await AddStagingThenLive();
 
         Assert.Same(live, _registry.Current);
         Assert.Equal(new[] { "live", "staging" }, _registry.GetAll().Select(c => c.Name));
@@ -98,10 +88,7 @@ public sealed class ConnectionRegistryTests : IDisposable
     [Fact]
     public async Task Removing_another_connection_leaves_the_current_one()
     {
-        var staging = await Open("staging");
-        var live = await Open("live");
-        _registry.Add(staging);
-        _registry.Add(live);
+        var (staging, live) = await AddStagingThenLive();
 
         _registry.Remove(staging);
 
@@ -152,5 +139,14 @@ public sealed class ConnectionRegistryTests : IDisposable
     }
 
     private Task<DrupalConnection> Open(string name, string clientId = "backend") =>
-        _drupal.OpenAsync(_drupal.Settings(clientId: clientId, name: name), _tokens);
+        _drupal.OpenAsync(_drupal.Settings(clientId: clientId, name: name));
+
+    private async Task<(DrupalConnection Staging, DrupalConnection Live)> AddStagingThenLive()
+    {
+        var staging = await Open("staging");
+        var live = await Open("live");
+        _registry.Add(staging);
+        _registry.Add(live);
+        return (staging, live);
+    }
 }

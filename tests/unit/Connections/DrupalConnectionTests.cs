@@ -14,20 +14,9 @@ namespace DrupalOAuth.Tests.Connections;
 public sealed class DrupalConnectionTests : IDisposable
 {
     private readonly FakeDrupal _drupal = new();
-    private readonly ManualClock _clock = new();
-    private readonly TokenProvider _tokens;
     private readonly RecordingLog _log = new();
 
-    public DrupalConnectionTests()
-    {
-        _tokens = new TokenProvider(_clock);
-    }
-
-    public void Dispose()
-    {
-        _tokens.Dispose();
-        _drupal.Dispose();
-    }
+    public void Dispose() => _drupal.Dispose();
 
     [Fact]
     public async Task Open_posts_the_client_credentials_in_a_form_body()
@@ -73,7 +62,7 @@ public sealed class DrupalConnectionTests : IDisposable
     public async Task Open_gets_a_token_at_once_and_shows_when_it_expires()
     {
         _drupal.ExpiresIn = 3600;
-        var openedAt = _clock.UtcNow;
+        var openedAt = _drupal.Clock.UtcNow;
 
         var connection = await Open(_drupal.Settings(name: "live"));
 
@@ -89,7 +78,7 @@ public sealed class DrupalConnectionTests : IDisposable
     {
         using var drupal = new FakeDrupal("/drupal");
 
-        await drupal.OpenAsync(drupal.Settings(), _tokens);
+        await drupal.OpenAsync(drupal.Settings());
 
         Assert.Equal("/drupal/oauth/token", Assert.Single(drupal.TokenRequests).Target);
     }
@@ -129,7 +118,7 @@ public sealed class DrupalConnectionTests : IDisposable
     public async Task A_call_after_the_renewal_time_gets_a_new_token_first()
     {
         var connection = await Open(_drupal.Settings());
-        _clock.Advance(TimeSpan.FromSeconds(270));
+        _drupal.Clock.Advance(TimeSpan.FromSeconds(270));
 
         await Query(connection);
 
@@ -165,7 +154,7 @@ public sealed class DrupalConnectionTests : IDisposable
     public async Task Connections_of_the_same_client_and_scope_share_one_token()
     {
         var first = await Open(_drupal.Settings(name: "a"));
-        var second = await DrupalConnection.OpenAsync(_drupal.Settings(name: "b"), _log, CancellationToken.None, _tokens);
+        var second = await Open(_drupal.Settings(name: "b"));
 
         await Query(first);
         await Query(second);
@@ -195,7 +184,7 @@ public sealed class DrupalConnectionTests : IDisposable
 
         await DrupalAssert.FailsAsync("ConnectionFailed", () => Open(settings));
 
-        Assert.Null(_tokens.Peek(new TokenCacheKey(settings.TokenUri, settings.ClientId, settings.Scope)));
+        Assert.Null(_drupal.Tokens.Peek(new TokenCacheKey(settings.TokenUri, settings.ClientId, settings.Scope)));
     }
 
     [Fact]
@@ -220,7 +209,7 @@ public sealed class DrupalConnectionTests : IDisposable
     }
 
     private Task<DrupalConnection> Open(ConnectionSettings settings) =>
-        DrupalConnection.OpenAsync(settings, _log, CancellationToken.None, _tokens);
+        _drupal.OpenAsync(settings, _log);
 
     private Task<GraphQLResponse> Query(DrupalConnection connection) =>
         connection.InvokeGraphQLAsync(new GraphQLRequest("{ articles { total } }"), _log, CancellationToken.None);

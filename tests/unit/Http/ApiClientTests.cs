@@ -92,10 +92,9 @@ public sealed class ApiClientTests : IDisposable
     [Fact]
     public async Task A_first_401_gets_one_new_token_and_one_retry()
     {
-        var answered = 0;
-        using var server = new LocalHttpServer(x => Interlocked.Increment(ref answered) == 1
-            ? x.RespondAsync(401, "{\"message\":\"The resource owner or authorization server denied the request.\"}", "application/json", ("WWW-Authenticate", Challenge))
-            : x.RespondAsync(200, "{\"data\":{}}"));
+        using var server = LocalHttpServer.FirstThen(
+            x => x.RespondAsync(401, "{\"message\":\"The resource owner or authorization server denied the request.\"}", "application/json", ("WWW-Authenticate", Challenge)),
+            x => x.RespondAsync(200, "{\"data\":{}}"));
 
         var result = await Send(server);
 
@@ -137,8 +136,7 @@ public sealed class ApiClientTests : IDisposable
     [Fact]
     public async Task Each_attempt_sends_a_fresh_request_with_the_same_body()
     {
-        var answered = 0;
-        using var server = new LocalHttpServer(x => Interlocked.Increment(ref answered) == 1 ? x.RespondAsync(401, "{}") : x.RespondAsync(200, "{}"));
+        using var server = LocalHttpServer.FirstThen(x => x.RespondAsync(401, "{}"), x => x.RespondAsync(200, "{}"));
 
         await _api.SendAsync(
             () => new HttpRequestMessage(HttpMethod.Post, server.Url("/graphql")) { Content = new StringContent("{\"query\":\"{ a }\"}") },

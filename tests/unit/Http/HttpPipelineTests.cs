@@ -20,7 +20,7 @@ public sealed class HttpPipelineTests
             ("WWW-Authenticate", "Bearer realm=\"OAuth\", error=\"access_denied\", error_description=\"Access token could not be verified\"")));
         using var pipeline = new HttpPipeline(TimeSpan.FromSeconds(10));
 
-        var result = await pipeline.SendAsync(new HttpRequestMessage(HttpMethod.Get, server.Url("/jsonapi/node/article")), NullLog.Instance, CancellationToken.None);
+        var result = await Get(pipeline, server.Url("/jsonapi/node/article"));
 
         Assert.Equal(401, result.StatusCode);
         Assert.Equal("401 Unauthorized", result.Status);
@@ -55,7 +55,7 @@ public sealed class HttpPipelineTests
         using var pipeline = new HttpPipeline(TimeSpan.FromSeconds(10));
         var log = new RecordingLog();
 
-        await pipeline.SendAsync(new HttpRequestMessage(HttpMethod.Get, server.Url("/a")), log, CancellationToken.None);
+        await Get(pipeline, server.Url("/a"), log);
 
         Assert.Contains(log.Lines, line => line.Contains("GET " + server.Url("/a")) && line.Contains("200 OK"));
     }
@@ -63,13 +63,10 @@ public sealed class HttpPipelineTests
     [Fact]
     public async Task A_server_that_stalls_after_the_headers_is_cut_off_at_the_timeout()
     {
-        using var server = new LocalHttpServer(x => x.StallAfterHeadersAsync());
-        using var pipeline = new HttpPipeline(TimeSpan.FromSeconds(1));
-
-        var e = await DrupalAssert.FailsAsync("Timeout", () => pipeline.SendAsync(new HttpRequestMessage(HttpMethod.Get, server.Url("/graphql")), NullLog.Instance, CancellationToken.None).WaitAsync(NoHang));
+        var e = await FailsAgainst("Timeout", x => x.StallAfterHeadersAsync(), timeoutSec: 1);
 
         Assert.Equal(DrupalErrorCategory.OperationTimeout, e.Category);
-        Assert.Contains("GET " + server.Url("/graphql"), e.Message);
+        Assert.Contains("GET " + e.Target, e.Message);
         Assert.Contains("within 1 seconds", e.Message);
         Assert.Contains("-TimeoutSec", e.Message);
     }
@@ -77,10 +74,7 @@ public sealed class HttpPipelineTests
     [Fact]
     public async Task A_server_that_never_answers_is_cut_off_at_the_timeout()
     {
-        using var server = new LocalHttpServer(x => x.StallAsync());
-        using var pipeline = new HttpPipeline(TimeSpan.FromSeconds(1));
-
-        await DrupalAssert.FailsAsync("Timeout", () => pipeline.SendAsync(new HttpRequestMessage(HttpMethod.Get, server.Url("/")), NullLog.Instance, CancellationToken.None).WaitAsync(NoHang));
+        await FailsAgainst("Timeout", x => x.StallAsync(), timeoutSec: 1);
     }
 
     [Fact]
@@ -89,7 +83,7 @@ public sealed class HttpPipelineTests
         var uri = new Uri($"http://127.0.0.1:{LocalHttpServer.ClosedPort()}/oauth/token");
         using var pipeline = new HttpPipeline(TimeSpan.FromSeconds(5));
 
-        var e = await DrupalAssert.FailsAsync("ConnectionFailed", () => pipeline.SendAsync(new HttpRequestMessage(HttpMethod.Post, uri), NullLog.Instance, CancellationToken.None).WaitAsync(NoHang));
+        var e = await DrupalAssert.FailsAsync("ConnectionFailed", () => Get(pipeline, uri));
 
         Assert.Equal(DrupalErrorCategory.ConnectionError, e.Category);
         Assert.Contains("Could not reach 127.0.0.1", e.Message);
@@ -99,14 +93,11 @@ public sealed class HttpPipelineTests
     [Fact]
     public async Task A_connection_dropped_without_an_answer_fails_naming_the_host()
     {
-        using var server = new LocalHttpServer(x =>
+        var e = await FailsAgainst("ConnectionFailed", x =>
         {
             x.Abort();
             return Task.CompletedTask;
         });
-        using var pipeline = new HttpPipeline(TimeSpan.FromSeconds(5));
-
-        var e = await DrupalAssert.FailsAsync("ConnectionFailed", () => pipeline.SendAsync(new HttpRequestMessage(HttpMethod.Get, server.Url("/")), NullLog.Instance, CancellationToken.None).WaitAsync(NoHang));
 
         Assert.Contains("127.0.0.1", e.Message);
     }
@@ -114,16 +105,13 @@ public sealed class HttpPipelineTests
     [Fact]
     public async Task A_body_cut_short_fails_naming_the_host()
     {
-        using var server = new LocalHttpServer(async x =>
+        var e = await FailsAgainst("ConnectionFailed", async x =>
         {
             await x.WriteRawAsync("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"data\":");
             x.Abort();
         });
-        using var pipeline = new HttpPipeline(TimeSpan.FromSeconds(5));
 
-        var e = await DrupalAssert.FailsAsync("ConnectionFailed", () => pipeline.SendAsync(new HttpRequestMessage(HttpMethod.Get, server.Url("/")), NullLog.Instance, CancellationToken.None).WaitAsync(NoHang));
-
-        Assert.Contains("127.0.0.1", e.Message);
+        Assert.Contains("The connection to 127.0.0.1 broke", e.Message);
     }
 
     [Fact]
@@ -146,6 +134,16 @@ public sealed class HttpPipelineTests
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => pipeline.SendAsync(new HttpRequestMessage(HttpMethod.Get, server.Url("/")), NullLog.Instance, cancellation.Token).WaitAsync(NoHang));
+            () => Get(pipeline, server.Url("/"), cancellationToken: cancellation.Token));
     }
+
+    private static async Task<DrupalException> FailsAgainst(string errorId, Func<HttpExchange, Task> serverBehaviour, double timeoutSec = 5)
+    {
+        using var server = new LocalHttpServer(serverBehaviour);
+        using var pipeline = new HttpPipeline(TimeSpan.FromSeconds(timeoutSec));
+        return await DrupalAssert.FailsAsync(errorId, () => Get(pipeline, server.Url("/graphql")));
+    }
+
+    private static Task<HttpResult> Get(HttpPipeline pipeline, Uri uri, IDrupalLog? log = null, CancellationToken cancellationToken = default) =>
+        pipeline.SendAsync(new HttpRequestMessage(HttpMethod.Get, uri), log ?? NullLog.Instance, cancellationToken).WaitAsync(NoHang);
 }

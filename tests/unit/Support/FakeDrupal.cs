@@ -6,7 +6,8 @@ namespace DrupalOAuth.Tests.Support;
 
 /// <summary>
 /// Just enough of Drupal with Simple OAuth and GraphQL on a local socket: /oauth/token issues drupal-token-1,
-/// drupal-token-2, ...; /graphql answers the latest token and refuses any other with Drupal's 401.
+/// drupal-token-2, ...; /graphql answers the latest token and refuses any other with Drupal's 401. Connections
+/// opened here keep their tokens in a private provider on a manual clock.
 /// </summary>
 public sealed class FakeDrupal : IDisposable
 {
@@ -17,6 +18,7 @@ public sealed class FakeDrupal : IDisposable
     private readonly object _lock = new();
     private int _issued;
     private int _graphQLRejections;
+    private TokenProvider? _tokens;
 
     public FakeDrupal(string basePath = "/")
     {
@@ -25,6 +27,10 @@ public sealed class FakeDrupal : IDisposable
     }
 
     public Uri SiteUri => _server.Url(_basePath);
+
+    public ManualClock Clock { get; } = new();
+
+    public TokenProvider Tokens => _tokens ??= new TokenProvider(Clock);
 
     public int ExpiresIn { get; set; } = 300;
 
@@ -56,10 +62,14 @@ public sealed class FakeDrupal : IDisposable
         string? name = null) =>
         ConnectionSettings.Create(SiteUri.ToString(), clientId, Secrets.Secure(secret), scope, name, clientAuthentication: clientAuthentication, timeoutSec: 10);
 
-    public Task<DrupalConnection> OpenAsync(ConnectionSettings settings, TokenProvider tokens, IDrupalLog? log = null) =>
-        DrupalConnection.OpenAsync(settings, log ?? NullLog.Instance, CancellationToken.None, tokens);
+    public Task<DrupalConnection> OpenAsync(ConnectionSettings settings, IDrupalLog? log = null) =>
+        DrupalConnection.OpenAsync(settings, log ?? NullLog.Instance, CancellationToken.None, Tokens);
 
-    public void Dispose() => _server.Dispose();
+    public void Dispose()
+    {
+        _tokens?.Dispose();
+        _server.Dispose();
+    }
 
     private Task HandleAsync(HttpExchange x)
     {

@@ -29,6 +29,13 @@ public sealed class LocalHttpServer : IDisposable
 
     public Uri BaseUri { get; }
 
+    /// <summary>A server that answers its first request one way and every later one another.</summary>
+    public static LocalHttpServer FirstThen(Func<HttpExchange, Task> first, Func<HttpExchange, Task> then)
+    {
+        var answered = 0;
+        return new LocalHttpServer(x => Interlocked.Increment(ref answered) == 1 ? first(x) : then(x));
+    }
+
     /// <summary>Every request received so far, in the order they arrived.</summary>
     public IReadOnlyList<ReceivedRequest> Requests => _requests.ToArray();
 
@@ -143,26 +150,10 @@ public sealed class LocalHttpServer : IDisposable
 }
 
 /// <summary>A request as the server read it.</summary>
-public sealed class ReceivedRequest
+/// <param name="Target">The request target: path and query, such as /oauth/token.</param>
+public sealed record ReceivedRequest(string Method, string Target, IReadOnlyDictionary<string, string> Headers, byte[] Body)
 {
-    public ReceivedRequest(string method, string target, IReadOnlyDictionary<string, string> headers, byte[] body)
-    {
-        Method = method;
-        Target = target;
-        Headers = headers;
-        Body = body;
-    }
-
-    public string Method { get; }
-
-    /// <summary>The request target: path and query, such as /oauth/token.</summary>
-    public string Target { get; }
-
     public string Path => Target.Split('?')[0];
-
-    public IReadOnlyDictionary<string, string> Headers { get; }
-
-    public byte[] Body { get; }
 
     public string BodyText => Encoding.UTF8.GetString(Body);
 
@@ -176,23 +167,12 @@ public sealed class ReceivedRequest
 }
 
 /// <summary>One request and the means to answer it.</summary>
-public sealed class HttpExchange
+/// <param name="Stopping">Cancelled when the server is disposed.</param>
+public sealed class HttpExchange(ReceivedRequest request, Stream stream, TcpClient client, CancellationToken stopping)
 {
-    private readonly Stream _stream;
-    private readonly TcpClient _client;
+    public ReceivedRequest Request { get; } = request;
 
-    internal HttpExchange(ReceivedRequest request, Stream stream, TcpClient client, CancellationToken stopping)
-    {
-        Request = request;
-        _stream = stream;
-        _client = client;
-        Stopping = stopping;
-    }
-
-    public ReceivedRequest Request { get; }
-
-    /// <summary>Cancelled when the server is disposed.</summary>
-    public CancellationToken Stopping { get; }
+    public CancellationToken Stopping { get; } = stopping;
 
     public Task RespondAsync(int status, string body, string contentType = "application/json", params (string Name, string Value)[] headers) =>
         WriteRawAsync(ResponseHead(status, Encoding.UTF8.GetByteCount(body), contentType, headers) + body);
@@ -201,8 +181,8 @@ public sealed class HttpExchange
 
     public async Task WriteRawAsync(byte[] bytes)
     {
-        await _stream.WriteAsync(bytes, Stopping);
-        await _stream.FlushAsync(Stopping);
+        await stream.WriteAsync(bytes, Stopping);
+        await stream.FlushAsync(Stopping);
     }
 
     /// <summary>Sends the status line and headers, announcing a body, and then sends nothing until the server stops.</summary>
@@ -218,8 +198,8 @@ public sealed class HttpExchange
     /// <summary>Drops the connection without an answer.</summary>
     public void Abort()
     {
-        _client.Client.LingerState = new LingerOption(true, 0);
-        _client.Close();
+        client.Client.LingerState = new LingerOption(true, 0);
+        client.Close();
     }
 
     private static string ResponseHead(int status, int contentLength, string contentType, params (string Name, string Value)[] headers)

@@ -5,16 +5,8 @@ namespace DrupalOAuth.Tests.Support;
 
 public static class Secrets
 {
-    public static SecureString Secure(string value)
-    {
-        var secure = new SecureString();
-        foreach (var c in value)
-        {
-            secure.AppendChar(c);
-        }
-
-        return secure;
-    }
+    /// <summary>A writable SecureString, as a caller would pass it.</summary>
+    public static SecureString Secure(string value) => new NetworkCredential(string.Empty, value).SecurePassword;
 
     public static string Plain(SecureString secure) => new NetworkCredential(string.Empty, secure).Password;
 }
