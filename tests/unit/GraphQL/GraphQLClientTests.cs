@@ -125,6 +125,14 @@ public sealed class GraphQLClientTests
         Assert.Contains("a JSON " + kind, e.Message);
     }
 
+    [Fact(Skip = "BUG: JsonToPSObject.Convert adds a PSNoteProperty for every JSON name, and PSNoteProperty refuses an empty name, so a response holding {\"\": ...} (possible in a JSON scalar or extensions) escapes as a PSArgumentException instead of a DrupalException.")]
+    public void A_response_with_an_empty_field_name_fails_as_a_DrupalException_not_a_crash()
+    {
+        var e = Record.Exception(() => Parse("{\"data\":{\"settings\":{\"\":1}}}"));
+
+        Assert.True(e == null || e is DrupalException, e?.GetType().FullName);
+    }
+
     [Fact]
     public void Serialize_writes_query_variables_and_operation_name()
     {
