@@ -158,8 +158,8 @@ namespace DrupalOAuth.Connections
                 throw new DrupalException(
                     "InvalidUri",
                     DrupalErrorCategory.InvalidArgument,
-                    $"The site URI '{uri.GetLeftPart(UriPartial.Path)}' must not carry a query, a fragment or user information. Pass only the site's base URI.",
-                    uri.GetLeftPart(UriPartial.Path));
+                    $"The site URI '{uri.Scheme}://{uri.Authority}{uri.AbsolutePath}' must not carry a query, a fragment or user information (a password in a URI would leak into logs). Pass only the site's base URI.",
+                    $"{uri.Scheme}://{uri.Authority}{uri.AbsolutePath}");
             }
 
             if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback && !allowInsecureHttp)

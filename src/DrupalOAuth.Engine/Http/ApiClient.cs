@@ -75,7 +75,7 @@ namespace DrupalOAuth.Http
                     return new DrupalException(
                         "NotFound",
                         DrupalErrorCategory.ObjectNotFound,
-                        $"Nothing answers at {result.RequestUri} ({result.Status}: {said}). Check -Uri and the endpoint path, and that the module serving it is enabled.",
+                        $"{request} found nothing there ({result.Status}: {said}). Check -Uri and the endpoint path, and that the module serving it is enabled.",
                         result.RequestUri);
                 default:
                     return new DrupalException(

@@ -7,7 +7,7 @@ namespace DrupalOAuth.Json
     /// Turns JSON into what PowerShell users expect from ConvertFrom-Json: objects become PSCustomObjects, arrays
     /// object[], integers long (decimal beyond long), other numbers double, and null stays null.
     /// </summary>
-    public static class JsonToPSObject
+    internal static class JsonToPSObject
     {
         public static object? Convert(JsonElement element)
         {
@@ -17,6 +17,12 @@ namespace DrupalOAuth.Json
                     var result = new PSObject();
                     foreach (var property in element.EnumerateObject())
                     {
+                        if (property.Name.Length == 0)
+                        {
+                            // PowerShell has no property without a name (ConvertFrom-Json refuses it too).
+                            continue;
+                        }
+
                         var value = Convert(property.Value);
                         var existing = result.Properties[property.Name];
                         if (existing != null)

@@ -80,7 +80,8 @@ namespace DrupalOAuth.Tokens
             try
             {
                 var token = await fetch(CancellationToken.None).ConfigureAwait(false);
-                _cache.Set(key, token, new MemoryCacheEntryOptions { AbsoluteExpiration = token.ExpiresOn });
+                // No cache expiry: freshness is judged by the injected clock (RenewOn), and a key holds one token at most.
+                _cache.Set(key, token);
                 Remove(key, fetching.Task);
                 fetching.SetResult(token);
             }

@@ -30,7 +30,7 @@ namespace DrupalOAuth.Tokens
                 }
 
                 var root = document?.RootElement;
-                if (root?.ValueKind != JsonValueKind.Object)
+                if (root?.ValueKind != JsonValueKind.Object || (result.StatusCode == 404 && !root.Value.TryGetProperty("error", out _)))
                 {
                     throw NotATokenResponse(result, clientId);
                 }

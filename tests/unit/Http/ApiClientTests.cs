@@ -60,7 +60,7 @@ public sealed class ApiClientTests : IDisposable
         Assert.Contains("POST " + HttpResults.GraphQLUri, e.Message);
     }
 
-    [Fact(Skip = "BUG: ApiClient.Failure's 404 message uses result.RequestUri alone ('Nothing answers at {uri}'), not the method and URL ('{request}') as every other status does.")]
+    [Fact]
     public void Failure_names_the_method_on_404_too()
     {
         var e = ApiClient.Failure(HttpResults.Json(404, "{}", HttpResults.GraphQLUri));
