@@ -22,7 +22,6 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
-Set-StrictMode -Version Latest
 $root = $PSScriptRoot
 $out = Join-Path $root 'out'
 $moduleOut = Join-Path $out 'DrupalOAuth'
@@ -81,7 +80,7 @@ function Invoke-UnitTests {
     $results = Join-Path $out 'TestResults'
     if (Test-Path $results) { Remove-Item -Recurse -Force $results }
     & dotnet test (Join-Path $root 'tests/unit/DrupalOAuth.Tests.csproj') -c $Configuration --no-build --nologo `
-        --logger 'trx;LogFileName=unit.trx' --logger 'console;verbosity=minimal' --results-directory $results
+        --logger 'trx;LogFileName=unit.trx' --logger 'console;verbosity=minimal' --results-directory $results | Out-Host
     $trx = Join-Path $results 'unit.trx'
     if (-not (Test-Path $trx)) { throw 'The xUnit tests wrote no results.' }
     $counters = ([xml](Get-Content -Raw $trx)).TestRun.ResultSummary.Counters
