@@ -68,7 +68,7 @@ try {
     $results | ForEach-Object {
         $_ | Add-Member -NotePropertyName TimeRatio -NotePropertyValue ([math]::Round($_.MsPerCall / $baseline.MsPerCall, 2))
         $_ | Add-Member -NotePropertyName MemoryRatio -NotePropertyValue ([math]::Round($_.KBPerCall / $baseline.KBPerCall, 2)) -PassThru
-    } | Format-Table -AutoSize | Out-String | Write-Host
+    } | Format-Table -AutoSize | Out-String -Width 200 | Write-Host
     Write-Host 'Ratios are to "Invoke-RestMethod, token fetched once"; below 1 is faster or leaner than it.'
     Disconnect-DrupalApi
 }
