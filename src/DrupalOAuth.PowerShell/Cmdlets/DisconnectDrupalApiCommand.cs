@@ -19,6 +19,7 @@ namespace DrupalOAuth.Commands
         public string? Name { get; set; }
 
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ConnectionSet)]
+        [ConnectionTransformation]
         public DrupalConnection? Connection { get; set; }
 
         protected override void Process()
