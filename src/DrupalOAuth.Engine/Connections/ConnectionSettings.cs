@@ -17,6 +17,8 @@ namespace DrupalOAuth.Connections
         public const string DefaultTokenPath = "/oauth/token";
         public const string DefaultGraphQLPath = "/graphql";
         public const int DefaultTimeoutSec = 100;
+        public const int DefaultMaximumRetryCount = 3;
+        public const int DefaultRetryIntervalSec = 1;
 
         private ConnectionSettings(
             string name,
@@ -27,7 +29,10 @@ namespace DrupalOAuth.Connections
             Uri tokenUri,
             Uri graphQLUri,
             ClientAuthentication clientAuthentication,
-            TimeSpan timeout)
+            TimeSpan timeout,
+            int maximumRetryCount,
+            TimeSpan retryInterval,
+            bool skipCertificateCheck)
         {
             Name = name;
             SiteUri = siteUri;
@@ -38,6 +43,9 @@ namespace DrupalOAuth.Connections
             GraphQLUri = graphQLUri;
             ClientAuthentication = clientAuthentication;
             Timeout = timeout;
+            MaximumRetryCount = maximumRetryCount;
+            RetryInterval = retryInterval;
+            SkipCertificateCheck = skipCertificateCheck;
         }
 
         public string Name { get; }
@@ -59,6 +67,14 @@ namespace DrupalOAuth.Connections
 
         public TimeSpan Timeout { get; }
 
+        /// <summary>Retries after a 429 or 503 (any request) or a 502, 504 or broken connection (safe requests only).</summary>
+        public int MaximumRetryCount { get; }
+
+        /// <summary>The first backoff between retries when the server gives no Retry-After; it doubles each time.</summary>
+        public TimeSpan RetryInterval { get; }
+
+        public bool SkipCertificateCheck { get; }
+
         /// <summary>
         /// Checks every part and says what is wrong and what to do. An <c>http://</c> site other than loopback is
         /// refused unless <paramref name="allowInsecureHttp"/>, since the secret and the token would travel in clear.
@@ -73,7 +89,10 @@ namespace DrupalOAuth.Connections
             string? graphQLPath = null,
             ClientAuthentication clientAuthentication = ClientAuthentication.Body,
             int timeoutSec = DefaultTimeoutSec,
-            bool allowInsecureHttp = false)
+            bool allowInsecureHttp = false,
+            int maximumRetryCount = DefaultMaximumRetryCount,
+            int retryIntervalSec = DefaultRetryIntervalSec,
+            bool skipCertificateCheck = false)
         {
             var site = ParseSiteUri(siteUri, allowInsecureHttp);
             if (string.IsNullOrWhiteSpace(clientId))
@@ -111,6 +130,16 @@ namespace DrupalOAuth.Connections
                     timeoutSec);
             }
 
+            if (maximumRetryCount < 0 || retryIntervalSec < 0)
+            {
+                var (parameter, value) = maximumRetryCount < 0 ? ("-MaximumRetryCount", maximumRetryCount) : ("-RetryIntervalSec", retryIntervalSec);
+                throw new DrupalException(
+                    "InvalidRetry",
+                    DrupalErrorCategory.InvalidArgument,
+                    $"{parameter} must be 0 or more, not {value}.",
+                    value);
+            }
+
             var secret = clientSecret.Copy();
             secret.MakeReadOnly();
             var scopes = (scope ?? Enumerable.Empty<string>())
@@ -126,7 +155,10 @@ namespace DrupalOAuth.Connections
                 Combine(site, tokenPath ?? DefaultTokenPath, "TokenPath"),
                 Combine(site, graphQLPath ?? DefaultGraphQLPath, "GraphQLPath"),
                 clientAuthentication,
-                TimeSpan.FromSeconds(timeoutSec));
+                TimeSpan.FromSeconds(timeoutSec),
+                maximumRetryCount,
+                TimeSpan.FromSeconds(retryIntervalSec),
+                skipCertificateCheck);
         }
 
         /// <summary>The client credentials as the token request needs them, for that moment only.</summary>

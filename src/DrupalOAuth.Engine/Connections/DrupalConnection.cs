@@ -7,6 +7,7 @@ using DrupalOAuth.Diagnostics;
 using DrupalOAuth.Errors;
 using DrupalOAuth.GraphQL;
 using DrupalOAuth.Http;
+using DrupalOAuth.Identity;
 using DrupalOAuth.Tokens;
 
 namespace DrupalOAuth.Connections
@@ -29,7 +30,10 @@ namespace DrupalOAuth.Connections
             Settings = settings;
             _tokens = tokens;
             _tokenKey = new TokenCacheKey(settings.TokenUri, settings.ClientId, settings.Scope);
-            _http = new HttpPipeline(settings.Timeout, handler);
+            _http = new HttpPipeline(
+                settings.Timeout,
+                handler ?? HttpPipeline.CreateHandler(settings.SkipCertificateCheck),
+                new RetryPolicy(settings.MaximumRetryCount, settings.RetryInterval));
             _api = new ApiClient(_http, (log, cancellationToken, rejected) => GetTokenAsync(log, cancellationToken, forceNew: false, rejected));
         }
 
@@ -48,6 +52,10 @@ namespace DrupalOAuth.Connections
         public ClientAuthentication ClientAuthentication => Settings.ClientAuthentication;
 
         public int TimeoutSec => (int)Settings.Timeout.TotalSeconds;
+
+        public int MaximumRetryCount => Settings.MaximumRetryCount;
+
+        public bool SkipCertificateCheck => Settings.SkipCertificateCheck;
 
         /// <summary>When the cached token expires; null when none is cached.</summary>
         public DateTimeOffset? TokenExpiresOn => _tokens.Peek(_tokenKey)?.ExpiresOn;
@@ -83,6 +91,17 @@ namespace DrupalOAuth.Connections
         {
             ThrowIfClosed();
             return GraphQLClient.InvokeAsync(_api, GraphQLUri, request, log, cancellationToken);
+        }
+
+        /// <summary>Who Drupal takes this consumer for: from /oauth/debug where allowed, else from the token's claims.</summary>
+        public async Task<DrupalIdentity> GetIdentityAsync(IDrupalLog log, CancellationToken cancellationToken)
+        {
+            ThrowIfClosed();
+            var fromDebug = await IdentityReader.ReadDebugRouteAsync(_api, SiteUri, log, cancellationToken).ConfigureAwait(false);
+            var token = await GetTokenAsync(log, cancellationToken).ConfigureAwait(false);
+            return fromDebug is { } debug
+                ? new DrupalIdentity(Name, ClientId, SiteUri, debug.UserId, debug.Roles, debug.Permissions, token.Scope, DrupalIdentity.FromDebugRoute, debug.IsAdmin)
+                : new DrupalIdentity(Name, ClientId, SiteUri, IdentityReader.ReadSubject(token), Array.Empty<string>(), Array.Empty<string>(), token.Scope, DrupalIdentity.FromTokenClaims, null);
         }
 
         public override string ToString() => $"{Name}: client '{ClientId}' at {SiteUri}";

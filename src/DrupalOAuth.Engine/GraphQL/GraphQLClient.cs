@@ -23,16 +23,25 @@ namespace DrupalOAuth.GraphQL
         {
             var body = Serialize(request);
             log.Debug($"GraphQL operation{(request.OperationName == null ? string.Empty : " '" + request.OperationName + "'")}: {request.Query.Length} characters of query, {request.Variables?.Count ?? 0} variables.");
-            var result = await api.SendAsync(
+            var isMutation = GraphQLDocument.IsMutation(request.Query, request.OperationName);
+            if (isMutation)
+            {
+                log.Verbose(request.RetryMutation
+                    ? "The operation is a mutation; -RetryMutation allows retrying it after a lost answer."
+                    : "The operation is a mutation: it is not retried after a lost answer or a 502/504, since it may have run.");
+            }
+
+            var outgoing = new OutgoingRequest(
+                HttpMethod.Post,
+                endpoint,
                 () =>
                 {
-                    var message = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(body) };
-                    message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-                    message.Headers.Accept.ParseAdd("application/json");
-                    return message;
+                    var content = new ByteArrayContent(body);
+                    content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+                    return content;
                 },
-                log,
-                cancellationToken).ConfigureAwait(false);
+                isIdempotent: !isMutation || request.RetryMutation);
+            var result = await api.SendAsync(outgoing, log, cancellationToken).ConfigureAwait(false);
             return Parse(result);
         }
 

@@ -6,7 +6,7 @@ namespace DrupalOAuth.GraphQL
     /// <summary>One GraphQL operation: the document, its variables and which operation of it to run.</summary>
     public sealed class GraphQLRequest
     {
-        public GraphQLRequest(string? query, IDictionary? variables = null, string? operationName = null)
+        public GraphQLRequest(string? query, IDictionary? variables = null, string? operationName = null, bool retryMutation = false)
         {
             if (string.IsNullOrWhiteSpace(query))
             {
@@ -19,6 +19,7 @@ namespace DrupalOAuth.GraphQL
             Query = query!;
             Variables = variables;
             OperationName = string.IsNullOrWhiteSpace(operationName) ? null : operationName;
+            RetryMutation = retryMutation;
         }
 
         public string Query { get; }
@@ -26,5 +27,8 @@ namespace DrupalOAuth.GraphQL
         public IDictionary? Variables { get; }
 
         public string? OperationName { get; }
+
+        /// <summary>The user accepts that a mutation may run twice when its answer was lost.</summary>
+        public bool RetryMutation { get; }
     }
 }

@@ -24,16 +24,15 @@ namespace DrupalOAuth.Http
             _getToken = getToken;
         }
 
-        /// <param name="createRequest">Called once per attempt: a request message cannot be sent twice.</param>
-        public async Task<HttpResult> SendAsync(Func<HttpRequestMessage> createRequest, IDrupalLog log, CancellationToken cancellationToken)
+        public async Task<HttpResult> SendAsync(OutgoingRequest request, IDrupalLog log, CancellationToken cancellationToken)
         {
             var token = await _getToken(log, cancellationToken, null).ConfigureAwait(false);
-            var result = await SendWithTokenAsync(createRequest, token, log, cancellationToken).ConfigureAwait(false);
+            var result = await SendWithTokenAsync(request, token, log, cancellationToken).ConfigureAwait(false);
             if (result.StatusCode == 401)
             {
                 log.Verbose($"Drupal refused the token ({ServerMessage.FromWwwAuthenticate(result.WwwAuthenticate) ?? result.Status}) although it was valid until {token.ExpiresOn:u}: getting a new token and retrying once.");
                 token = await _getToken(log, cancellationToken, token).ConfigureAwait(false);
-                result = await SendWithTokenAsync(createRequest, token, log, cancellationToken).ConfigureAwait(false);
+                result = await SendWithTokenAsync(request, token, log, cancellationToken).ConfigureAwait(false);
             }
 
             if (!result.IsSuccess)
@@ -44,14 +43,9 @@ namespace DrupalOAuth.Http
             return result;
         }
 
-        private Task<HttpResult> SendWithTokenAsync(Func<HttpRequestMessage> createRequest, AccessToken token, IDrupalLog log, CancellationToken cancellationToken)
-        {
-            var request = createRequest();
-
-            // Drupal matches the scheme case-sensitively: "bearer" would make the request anonymous.
-            request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token.AuthorizationHeaderValue);
-            return _http.SendAsync(request, log, cancellationToken);
-        }
+        // Drupal matches the scheme case-sensitively: "bearer" would make the request anonymous.
+        private Task<HttpResult> SendWithTokenAsync(OutgoingRequest request, AccessToken token, IDrupalLog log, CancellationToken cancellationToken) =>
+            _http.SendAsync(request.WithAuthorization("Bearer " + token.AuthorizationHeaderValue), log, cancellationToken);
 
         internal static DrupalException Failure(HttpResult result)
         {

@@ -1,8 +1,11 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Security.Authentication;
 using System.Threading;
 using System.Threading.Tasks;
 using DrupalOAuth.Diagnostics;
@@ -11,54 +14,166 @@ using DrupalOAuth.Errors;
 namespace DrupalOAuth.Http
 {
     /// <summary>
-    /// The one way a connection talks HTTP: one HttpClient, a timeout that covers the headers and the whole body,
-    /// and transport failures turned into errors that name the host. Authorization is the caller's business.
+    /// The one way a connection talks HTTP: one HttpClient; a timeout per attempt that covers the headers and the
+    /// whole body; retries as the <see cref="RetryPolicy"/> says; redirects followed by hand, so that neither the
+    /// Authorization header nor the secret ever goes to another origin and https never falls back to http;
+    /// transport failures turned into errors that name the host.
     /// </summary>
     internal sealed class HttpPipeline : IDisposable
     {
+        private const int MaximumRedirects = 5;
         private static readonly string UserAgent = "DrupalOAuth/" + typeof(HttpPipeline).Assembly.GetName().Version?.ToString(3);
 
         private readonly HttpClient _client;
         private readonly TimeSpan _timeout;
+        private readonly RetryPolicy _retry;
+        private readonly Func<TimeSpan, CancellationToken, Task> _delay;
 
-        public HttpPipeline(TimeSpan timeout, HttpMessageHandler? handler = null)
+        public HttpPipeline(TimeSpan timeout, HttpMessageHandler? handler = null, RetryPolicy? retry = null, Func<TimeSpan, CancellationToken, Task>? delay = null)
         {
             _timeout = timeout;
-            _client = new HttpClient(handler ?? new HttpClientHandler(), disposeHandler: true)
+            _retry = retry ?? RetryPolicy.None;
+            _delay = delay ?? Task.Delay;
+            _client = new HttpClient(handler ?? CreateHandler(skipCertificateCheck: false), disposeHandler: true)
             {
-                // Each request gets its own timeout below, which also bounds reading the body.
+                // Each attempt gets its own timeout below, which also bounds reading the body.
                 Timeout = System.Threading.Timeout.InfiniteTimeSpan,
             };
             _client.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
         }
 
-        public async Task<HttpResult> SendAsync(HttpRequestMessage request, IDrupalLog log, CancellationToken cancellationToken)
+        public static HttpMessageHandler CreateHandler(bool skipCertificateCheck)
         {
-            using (request)
+            var handler = new HttpClientHandler { AllowAutoRedirect = false };
+            if (skipCertificateCheck)
+            {
+                handler.ServerCertificateCustomValidationCallback = (message, certificate, chain, errors) => true;
+            }
+
+            return handler;
+        }
+
+        public async Task<HttpResult> SendAsync(OutgoingRequest request, IDrupalLog log, CancellationToken cancellationToken)
+        {
+            for (var retries = 0; ; retries++)
+            {
+                HttpResult? result = null;
+                DrupalException? failure = null;
+                try
+                {
+                    result = await FollowRedirectsAsync(request, log, cancellationToken).ConfigureAwait(false);
+                }
+                catch (DrupalException e) when (e.ErrorId == "ConnectionLost")
+                {
+                    failure = e;
+                }
+
+                var delay = _retry.DelayBeforeRetry(request, result, failure, retries, out var reason);
+                if (delay == null)
+                {
+                    return result ?? throw failure!;
+                }
+
+                log.Verbose($"{request.Method} {request.Uri}: {reason}; retry {retries + 1} of {_retry.MaximumRetryCount} in {delay.Value.TotalSeconds:0.##} s.");
+                await _delay(delay.Value, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        public void Dispose() => _client.Dispose();
+
+        private async Task<HttpResult> FollowRedirectsAsync(OutgoingRequest request, IDrupalLog log, CancellationToken cancellationToken)
+        {
+            var target = request.Uri;
+            for (var redirects = 0; ; redirects++)
+            {
+                var result = await SendOnceAsync(request, target, log, cancellationToken).ConfigureAwait(false);
+                if (result.StatusCode < 300 || result.StatusCode > 399 || result.Location == null)
+                {
+                    return result;
+                }
+
+                var next = result.Location;
+                var refusal = RefuseRedirect(request, result, next, redirects);
+                if (refusal != null)
+                {
+                    throw new DrupalException("RedirectRefused", DrupalErrorCategory.SecurityError, $"{request.Method} {target} was redirected ({result.Status}) to {next}, {refusal}", target);
+                }
+
+                log.Verbose($"{result.Status}: following the redirect to {next}.");
+                target = next;
+            }
+        }
+
+        private static string? RefuseRedirect(OutgoingRequest request, HttpResult result, Uri next, int redirects)
+        {
+            if (redirects >= MaximumRedirects)
+            {
+                return $"the {MaximumRedirects + 1}th redirect in a row. Check -Uri: it should be the site's final address.";
+            }
+
+            // HttpClient would throw NotSupportedException for any other scheme, an error without an ErrorId.
+            if (next.Scheme != Uri.UriSchemeHttps && next.Scheme != Uri.UriSchemeHttp)
+            {
+                return "which is not an http or https address. Check the site's redirects.";
+            }
+
+            if (result.RequestUri.Scheme == Uri.UriSchemeHttps && next.Scheme != Uri.UriSchemeHttps)
+            {
+                return "which would drop from https to http and expose the token. Check the site's redirects.";
+            }
+
+            // Followed without the credentials, the request would run as anonymous there: less data, or a 403 that
+            // blames a permission, instead of an error that points at the redirect.
+            if (!OutgoingRequest.IsSameOrigin(next, request.Uri))
+            {
+                if (request.CarriesSecret)
+                {
+                    return "another origin, where the client secret is not sent. Pass the final address as -Uri (or -TokenPath).";
+                }
+
+                if (request.Authorization != null)
+                {
+                    return "another origin, where the access token is not sent. Pass the site's final address as -Uri.";
+                }
+            }
+
+            var keepsMethod = result.StatusCode == 307 || result.StatusCode == 308;
+            if (!keepsMethod && request.Method != HttpMethod.Get && request.Method != HttpMethod.Head)
+            {
+                return $"which would turn the {request.Method} into a GET. Pass the final address as -Uri.";
+            }
+
+            return null;
+        }
+
+        private async Task<HttpResult> SendOnceAsync(OutgoingRequest request, Uri target, IDrupalLog log, CancellationToken cancellationToken)
+        {
+            using (var message = request.ToMessage(target))
             using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
                 timeout.CancelAfter(_timeout);
                 var method = request.Method;
-                var uri = request.RequestUri!;
-                log.Verbose($"{method} {uri}");
+                log.Verbose($"{method} {target}");
                 var stopwatch = Stopwatch.StartNew();
                 try
                 {
-                    using (var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false))
+                    using (var response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false))
                     using (timeout.Token.Register(response.Dispose))
                     {
                         // Disposing the response on timeout unblocks a body read that ignores the token (.NET Framework).
                         var body = await ReadBodyAsync(response.Content, timeout.Token).ConfigureAwait(false);
                         var result = new HttpResult(
                             method,
-                            uri,
+                            target,
                             (int)response.StatusCode,
                             response.ReasonPhrase ?? string.Empty,
                             response.Content?.Headers.ContentType?.MediaType,
                             body,
                             Join(response.Headers, "WWW-Authenticate"),
-                            stopwatch.Elapsed);
-                        log.Verbose($"{method} {uri}: {result.Status} in {stopwatch.ElapsedMilliseconds} ms ({body.Length} bytes{(result.ContentType == null ? string.Empty : ", " + result.ContentType)})");
+                            stopwatch.Elapsed,
+                            response.Headers.Location == null ? null : new Uri(target, response.Headers.Location),
+                            RetryAfter(response.Headers.RetryAfter));
+                        log.Verbose($"{method} {target}: {result.Status} in {stopwatch.ElapsedMilliseconds} ms ({body.Length} bytes{(result.ContentType == null ? string.Empty : ", " + result.ContentType)})");
                         return result;
                     }
                 }
@@ -68,32 +183,61 @@ namespace DrupalOAuth.Http
                     throw new DrupalException(
                         "Timeout",
                         DrupalErrorCategory.OperationTimeout,
-                        $"{method} {uri} did not complete within {_timeout.TotalSeconds:0.###} seconds. The site may be slow or unreachable; raise -TimeoutSec if it needs longer.",
-                        uri,
+                        $"{method} {target} did not complete within {_timeout.TotalSeconds:0.###} seconds. The site may be slow or unreachable; raise -TimeoutSec if it needs longer.",
+                        target,
                         e);
                 }
-                catch (HttpRequestException e) when (!cancellationToken.IsCancellationRequested)
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested && (e is HttpRequestException || e is IOException))
                 {
-                    throw new DrupalException(
-                        "ConnectionFailed",
-                        DrupalErrorCategory.ConnectionError,
-                        $"Could not reach {uri.Host} for {method} {uri}: {InnermostMessage(e)}. Check the site URI and that the site is up and reachable from here.",
-                        uri,
-                        e);
-                }
-                catch (IOException e) when (!cancellationToken.IsCancellationRequested)
-                {
-                    throw new DrupalException(
-                        "ConnectionFailed",
-                        DrupalErrorCategory.ConnectionError,
-                        $"The connection to {uri.Host} broke during {method} {uri}: {InnermostMessage(e)}.",
-                        uri,
-                        e);
+                    throw TransportFailure(method, target, e);
                 }
             }
         }
 
-        public void Dispose() => _client.Dispose();
+        /// <summary>
+        /// A connection never made (no such host, nothing listening, a certificate not trusted) fails at once, since
+        /// trying again would not change that; one that broke on the way (reset, closed early) is ConnectionLost,
+        /// which the retry policy may repeat.
+        /// </summary>
+        private static DrupalException TransportFailure(HttpMethod method, Uri target, Exception e)
+        {
+            var innermost = e;
+            var neverConnected = false;
+            var certificate = false;
+            for (var inner = e; inner != null; inner = inner.InnerException)
+            {
+                innermost = inner;
+                certificate |= inner is AuthenticationException;
+                neverConnected |= inner is SocketException socket && IsConnectFailure(socket.SocketErrorCode)
+                                  || inner is WebException web && (web.Status == WebExceptionStatus.NameResolutionFailure || web.Status == WebExceptionStatus.ConnectFailure
+                                                                   || web.Status == WebExceptionStatus.TrustFailure || web.Status == WebExceptionStatus.SecureChannelFailure);
+            }
+
+            var why = innermost.Message.TrimEnd('.');
+            return neverConnected || certificate
+                ? new DrupalException(
+                    "ConnectionFailed",
+                    DrupalErrorCategory.ConnectionError,
+                    certificate
+                        ? $"Could not make a secure connection to {target.Host} for {method} {target}: {why}. Trust the site's certificate authority on this computer; for a test site with a self-signed certificate, connect with -SkipCertificateCheck."
+                        : $"Could not reach {target.Host} for {method} {target}: {why}. Check the site URI and that the site is up and reachable from here.",
+                    target,
+                    e)
+                : new DrupalException(
+                    "ConnectionLost",
+                    DrupalErrorCategory.ConnectionError,
+                    $"The connection to {target.Host} broke during {method} {target}: {why}.",
+                    target,
+                    e);
+        }
+
+        private static bool IsConnectFailure(SocketError error) =>
+            error == SocketError.ConnectionRefused || error == SocketError.HostNotFound || error == SocketError.NoData
+            || error == SocketError.TryAgain || error == SocketError.HostUnreachable || error == SocketError.NetworkUnreachable
+            || error == SocketError.AddressNotAvailable;
+
+        private static TimeSpan? RetryAfter(RetryConditionHeaderValue? header) =>
+            header?.Delta ?? (header?.Date is DateTimeOffset date ? date - DateTimeOffset.UtcNow : (TimeSpan?)null);
 
         private static async Task<byte[]> ReadBodyAsync(HttpContent? content, CancellationToken cancellationToken)
         {
@@ -112,15 +256,5 @@ namespace DrupalOAuth.Http
 
         private static string? Join(HttpResponseHeaders headers, string name) =>
             headers.TryGetValues(name, out var values) ? string.Join(", ", values) : null;
-
-        private static string InnermostMessage(Exception e)
-        {
-            while (e.InnerException != null)
-            {
-                e = e.InnerException;
-            }
-
-            return e.Message.TrimEnd('.');
-        }
     }
 }

@@ -6,7 +6,7 @@ namespace DrupalOAuth.Http
     /// <summary>A response read whole, within the request's timeout, so nothing downstream waits on the network.</summary>
     internal sealed class HttpResult
     {
-        public HttpResult(HttpMethod method, Uri requestUri, int statusCode, string reasonPhrase, string? contentType, byte[] body, string? wwwAuthenticate, TimeSpan elapsed)
+        public HttpResult(HttpMethod method, Uri requestUri, int statusCode, string reasonPhrase, string? contentType, byte[] body, string? wwwAuthenticate, TimeSpan elapsed, Uri? location = null, TimeSpan? retryAfter = null)
         {
             Method = method;
             RequestUri = requestUri;
@@ -16,6 +16,8 @@ namespace DrupalOAuth.Http
             Body = body;
             WwwAuthenticate = wwwAuthenticate;
             Elapsed = elapsed;
+            Location = location;
+            RetryAfter = retryAfter;
         }
 
         public HttpMethod Method { get; }
@@ -34,6 +36,12 @@ namespace DrupalOAuth.Http
         public string? WwwAuthenticate { get; }
 
         public TimeSpan Elapsed { get; }
+
+        /// <summary>Where a redirect points, resolved against the request URI.</summary>
+        public Uri? Location { get; }
+
+        /// <summary>How long the server asked to wait, from a Retry-After header in seconds or as a date.</summary>
+        public TimeSpan? RetryAfter { get; }
 
         public bool IsSuccess => StatusCode >= 200 && StatusCode <= 299;
 

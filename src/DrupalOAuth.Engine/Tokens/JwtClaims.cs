@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
+using System.Linq;
 using System.Text.Json;
 
 namespace DrupalOAuth.Tokens
@@ -12,7 +12,20 @@ namespace DrupalOAuth.Tokens
     internal static class JwtClaims
     {
         /// <summary>The <c>scope</c> claim (a JSON array in Simple OAuth, a space-separated string elsewhere), or null.</summary>
-        public static IReadOnlyList<string>? ReadScope(string token)
+        public static IReadOnlyList<string>? ReadScope(string token) =>
+            Read<IReadOnlyList<string>>(token, "scope", scope => scope.ValueKind switch
+            {
+                JsonValueKind.Array => scope.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.String).Select(i => i.GetString()!).ToList(),
+                JsonValueKind.String => scope.GetString()!.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries),
+                _ => null,
+            });
+
+        /// <summary>A string or number claim, such as <c>sub</c> (the user id in Simple OAuth 5.x), or null.</summary>
+        public static string? ReadString(string token, string name) =>
+            Read(token, name, claim => claim.ValueKind == JsonValueKind.String || claim.ValueKind == JsonValueKind.Number ? claim.ToString() : null);
+
+        private static T? Read<T>(string token, string name, Func<JsonElement, T?> convert)
+            where T : class
         {
             var payload = DecodePayload(token);
             if (payload == null)
@@ -23,30 +36,9 @@ namespace DrupalOAuth.Tokens
             try
             {
                 using var document = JsonDocument.Parse(payload);
-                if (document.RootElement.ValueKind != JsonValueKind.Object
-                    || !document.RootElement.TryGetProperty("scope", out var scope))
-                {
-                    return null;
-                }
-
-                switch (scope.ValueKind)
-                {
-                    case JsonValueKind.Array:
-                        var list = new List<string>();
-                        foreach (var item in scope.EnumerateArray())
-                        {
-                            if (item.ValueKind == JsonValueKind.String)
-                            {
-                                list.Add(item.GetString()!);
-                            }
-                        }
-
-                        return list;
-                    case JsonValueKind.String:
-                        return scope.GetString()!.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
-                    default:
-                        return null;
-                }
+                return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty(name, out var claim)
+                    ? convert(claim)
+                    : null;
             }
             catch (JsonException)
             {

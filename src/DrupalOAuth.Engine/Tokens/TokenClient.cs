@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -27,16 +26,16 @@ namespace DrupalOAuth.Tokens
             return token;
         }
 
-        private static HttpRequestMessage BuildRequest(ConnectionSettings settings)
+        private static OutgoingRequest BuildRequest(ConnectionSettings settings)
         {
             var credential = settings.GetCredential();
             var form = new List<KeyValuePair<string, string>> { Pair("grant_type", "client_credentials") };
-            var request = new HttpRequestMessage(HttpMethod.Post, settings.TokenUri);
+            string? authorization = null;
             if (settings.ClientAuthentication == ClientAuthentication.Basic)
             {
                 // Raw, not form-encoded first: Drupal does not decode either part (see ClientAuthentication.Basic).
                 var raw = Encoding.UTF8.GetBytes(credential.UserName + ":" + credential.Password);
-                request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(raw));
+                authorization = "Basic " + Convert.ToBase64String(raw);
             }
             else
             {
@@ -49,9 +48,8 @@ namespace DrupalOAuth.Tokens
                 form.Add(Pair("scope", string.Join(" ", settings.Scope)));
             }
 
-            request.Content = new FormUrlEncodedContent(form);
-            request.Headers.Accept.ParseAdd("application/json");
-            return request;
+            // A token request may be repeated (each one only issues another token), but it carries the secret.
+            return new OutgoingRequest(HttpMethod.Post, settings.TokenUri, () => new FormUrlEncodedContent(form), isIdempotent: true, carriesSecret: true, authorization: authorization);
         }
 
         private static KeyValuePair<string, string> Pair(string name, string value) => new KeyValuePair<string, string>(name, value);

@@ -170,6 +170,47 @@ public sealed class ConnectionSettingsTests
         DrupalAssert.Fails("InvalidTimeout", () => ConnectionSettings.Create(Site, "backend", Secrets.Secure("s3cret"), timeoutSec: timeoutSec));
     }
 
+    [Theory]
+    [InlineData(-1, 1, "-MaximumRetryCount must be 0 or more, not -1.")]
+    [InlineData(3, -1, "-RetryIntervalSec must be 0 or more, not -1.")]
+    [InlineData(int.MinValue, int.MinValue, "-MaximumRetryCount must be 0 or more, not -2147483648.")]
+    public void A_negative_retry_count_or_interval_is_refused_by_name(int maximumRetryCount, int retryIntervalSec, string message)
+    {
+        var e = DrupalAssert.Fails("InvalidRetry", () => ConnectionSettings.Create(Site, "backend", Secrets.Secure("s3cret"), maximumRetryCount: maximumRetryCount, retryIntervalSec: retryIntervalSec));
+
+        Assert.Equal(DrupalErrorCategory.InvalidArgument, e.Category);
+        Assert.Equal(message, e.Message);
+    }
+
+    [Fact]
+    public void No_retries_and_no_backoff_are_allowed()
+    {
+        var settings = ConnectionSettings.Create(Site, "backend", Secrets.Secure("s3cret"), maximumRetryCount: 0, retryIntervalSec: 0);
+
+        Assert.Equal(0, settings.MaximumRetryCount);
+        Assert.Equal(TimeSpan.Zero, settings.RetryInterval);
+    }
+
+    [Fact]
+    public void Retry_settings_and_the_certificate_check_are_kept_as_given()
+    {
+        var settings = ConnectionSettings.Create(Site, "backend", Secrets.Secure("s3cret"), maximumRetryCount: 7, retryIntervalSec: 5, skipCertificateCheck: true);
+
+        Assert.Equal(7, settings.MaximumRetryCount);
+        Assert.Equal(TimeSpan.FromSeconds(5), settings.RetryInterval);
+        Assert.True(settings.SkipCertificateCheck);
+    }
+
+    [Fact]
+    public void Defaults_are_three_retries_a_one_second_backoff_and_the_certificate_checked()
+    {
+        var settings = Create(Site);
+
+        Assert.Equal(3, settings.MaximumRetryCount);
+        Assert.Equal(TimeSpan.FromSeconds(1), settings.RetryInterval);
+        Assert.False(settings.SkipCertificateCheck);
+    }
+
     [Fact]
     public void Defaults_are_the_default_name_the_body_and_100_seconds()
     {

@@ -208,6 +208,130 @@ public sealed class DrupalConnectionTests : IDisposable
         Assert.Equal($"live: client 'backend' at {_drupal.SiteUri}", connection.ToString());
     }
 
+    [Fact]
+    public async Task Identity_comes_from_the_debug_route_where_the_user_may_call_it()
+    {
+        var connection = await OpenAsUser();
+        _drupal.DebugAnswer = (200, FakeDrupal.DebugJson(_drupal.LatestToken), "application/json");
+
+        var identity = await connection.GetIdentityAsync(_log, CancellationToken.None);
+
+        Assert.Equal("/oauth/debug", identity.Source);
+        Assert.Equal("2", identity.UserId);
+        Assert.Equal(new[] { "authenticated", "api_user" }, identity.Roles);
+        Assert.Equal(new[] { "access content", "execute graphql_server arbitrary graphql requests" }, identity.Permissions);
+        Assert.Equal(new[] { "authenticated", "api_user" }, identity.Scope);
+        Assert.Equal("default", identity.ConnectionName);
+        Assert.Equal("backend", identity.ClientId);
+        Assert.Equal(_drupal.SiteUri, identity.SiteUri);
+        Assert.False(identity.IsAdministrator);
+    }
+
+    [Theory]
+    [InlineData(403, FakeDrupal.DebugForbiddenJson, "application/json")]
+    [InlineData(200, "<!DOCTYPE html><html><body>Welcome</body></html>", "text/html")]
+    [InlineData(0, null, null)]
+    public async Task Identity_comes_from_the_token_claims_where_the_debug_route_is_closed_missing_or_not_JSON(int status, string? body, string? contentType)
+    {
+        var connection = await OpenAsUser();
+        _drupal.DebugAnswer = status == 0 ? null : (status, body!, contentType!);
+
+        var identity = await connection.GetIdentityAsync(_log, CancellationToken.None);
+
+        Assert.Equal("token claims", identity.Source);
+        Assert.Equal("2", identity.UserId);
+        Assert.Equal(new[] { "authenticated", "api_user" }, identity.Scope);
+        Assert.Empty(identity.Roles);
+        Assert.Empty(identity.Permissions);
+        Assert.False(identity.IsAdministrator);
+    }
+
+    [Fact]
+    public async Task An_administrator_role_in_the_token_scope_is_caught_even_without_the_debug_route()
+    {
+        _drupal.JwtPayload = "{\"sub\":\"1\",\"scope\":[\"authenticated\",\"administrator\"]}";
+        var connection = await Open(_drupal.Settings());
+
+        var identity = await connection.GetIdentityAsync(_log, CancellationToken.None);
+
+        Assert.True(identity.IsAdministrator);
+        Assert.Contains("'backend'", identity.AdministratorWarning);
+        Assert.DoesNotContain(_drupal.LatestToken, identity.AdministratorWarning);
+    }
+
+    [Fact]
+    public async Task Identity_uses_the_cached_token_for_the_debug_route()
+    {
+        var connection = await OpenAsUser();
+        _drupal.DebugAnswer = (200, FakeDrupal.DebugJson(_drupal.LatestToken), "application/json");
+
+        await connection.GetIdentityAsync(_log, CancellationToken.None);
+
+        Assert.Single(_drupal.TokenRequests);
+    }
+
+    [Fact]
+    public async Task No_property_of_the_identity_nor_the_log_holds_the_token()
+    {
+        var connection = await OpenAsUser();
+        var token = _drupal.LatestToken;
+        _drupal.DebugAnswer = (200, FakeDrupal.DebugJson(token), "application/json");
+
+        var identity = await connection.GetIdentityAsync(_log, CancellationToken.None);
+
+        var signature = token.Split('.')[2];
+        foreach (var property in identity.GetType().GetProperties())
+        {
+            var value = property.GetValue(identity);
+            var text = value is IEnumerable<string> list ? string.Join(" ", list) : Convert.ToString(value) ?? string.Empty;
+            Assert.DoesNotContain(signature, text);
+        }
+
+        Assert.DoesNotContain(signature, identity.ToString());
+        Assert.DoesNotContain(signature, _log.AllText);
+    }
+
+    [Fact]
+    public async Task A_closed_connection_refuses_to_read_the_identity()
+    {
+        var connection = await OpenAsUser();
+        connection.Close();
+
+        await DrupalAssert.FailsAsync("ConnectionClosed", () => connection.GetIdentityAsync(_log, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task The_retry_settings_reach_the_connection()
+    {
+        var connection = await Open(_drupal.Settings(maximumRetryCount: 1));
+        _drupal.FailNextGraphQLRequests(2, 502);
+
+        await DrupalAssert.FailsAsync("HttpError", () => Query(connection));
+
+        Assert.Equal(1, connection.MaximumRetryCount);
+        Assert.Equal(2, _drupal.GraphQLRequests.Count);
+    }
+
+    [Fact]
+    public async Task A_site_with_a_self_signed_certificate_fails_Open_unless_the_check_is_skipped()
+    {
+        using var drupal = new FakeDrupal(https: true);
+
+        var e = await DrupalAssert.FailsAsync("ConnectionFailed", () => drupal.OpenAsync(drupal.Settings()));
+        var connection = await drupal.OpenAsync(drupal.Settings(skipCertificateCheck: true));
+
+        Assert.Contains("-SkipCertificateCheck", e.Message);
+        Assert.True(connection.SkipCertificateCheck);
+        Assert.True((await Query(connection)).HasData);
+    }
+
+    /// <summary>A connection whose tokens are JWTs for user 2, whose roles Simple OAuth 5 puts into the scope.</summary>
+    private Task<DrupalConnection> OpenAsUser()
+    {
+        _drupal.JwtPayload = "{\"sub\":\"2\",\"scope\":[\"authenticated\",\"api_user\"]}";
+        return Open(_drupal.Settings());
+    }
+
     private Task<DrupalConnection> Open(ConnectionSettings settings) =>
         _drupal.OpenAsync(settings, _log);
 

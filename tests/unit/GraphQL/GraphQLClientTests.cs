@@ -10,8 +10,13 @@ using Xunit;
 
 namespace DrupalOAuth.Tests.GraphQL;
 
-public sealed class GraphQLClientTests
+public sealed class GraphQLClientTests : IDisposable
 {
+    private readonly RecordingLog _log = new();
+    private FakeDrupal? _drupal;
+
+    public void Dispose() => _drupal?.Dispose();
+
     [Fact]
     public void Data_alone_is_read_into_PowerShell_objects()
     {
@@ -163,6 +168,54 @@ public sealed class GraphQLClientTests
         var written = (PSObject)Support.Json.ToPSObject(Serialize(new GraphQLRequest(query)))!;
 
         Assert.Equal(query, written.Properties["query"].Value);
+    }
+
+    [Theory]
+    [InlineData("{ articles { total } }", null)]
+    [InlineData("query Articles { articles { total } }", null)]
+    [InlineData("query Articles { articles { total } } mutation Publish { publish { id } }", "Articles")]
+    public async Task A_query_is_retried_after_a_502(string query, string? operationName)
+    {
+        var send = await SendingThrough502(new GraphQLRequest(query, null, operationName));
+
+        Assert.True((await send()).HasData);
+        Assert.Equal(2, _drupal!.GraphQLRequests.Count);
+        Assert.DoesNotContain("The operation is a mutation", _log.AllText);
+    }
+
+    [Theory]
+    [InlineData("mutation { publish { id } }", null)]
+    [InlineData("subscription { articles { id } }", null)]
+    [InlineData("query Articles { articles { total } } mutation Publish { publish { id } }", "Publish")]
+    [InlineData("query Articles { articles { total } } mutation Publish { publish { id } }", null)]
+    public async Task A_mutation_is_not_retried_after_a_502_since_it_may_have_run(string query, string? operationName)
+    {
+        var send = await SendingThrough502(new GraphQLRequest(query, null, operationName));
+
+        var e = await DrupalAssert.FailsAsync("HttpError", send);
+
+        Assert.Contains("502 Bad Gateway", e.Message);
+        Assert.Single(_drupal!.GraphQLRequests);
+        Assert.Contains("The operation is a mutation: it is not retried", _log.AllText);
+    }
+
+    [Fact]
+    public async Task A_mutation_is_retried_after_a_502_when_the_caller_allows_it()
+    {
+        var send = await SendingThrough502(new GraphQLRequest("mutation { publish { id } }", retryMutation: true));
+
+        Assert.True((await send()).HasData);
+        Assert.Equal(2, _drupal!.GraphQLRequests.Count);
+        Assert.Contains("-RetryMutation allows retrying it", _log.AllText);
+    }
+
+    /// <summary>A connection to a site whose proxy answers the first GraphQL request with 502; the retry policy decides the rest.</summary>
+    private async Task<Func<Task<GraphQLResponse>>> SendingThrough502(GraphQLRequest request)
+    {
+        _drupal = new FakeDrupal();
+        var connection = await _drupal.OpenAsync(_drupal.Settings());
+        _drupal.FailNextGraphQLRequests(1, 502);
+        return () => connection.InvokeGraphQLAsync(request, _log, CancellationToken.None);
     }
 
     private static GraphQLResponse Parse(string json) => GraphQLClient.Parse(HttpResults.Json(200, json, HttpResults.GraphQLUri));

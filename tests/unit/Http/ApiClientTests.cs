@@ -139,7 +139,7 @@ public sealed class ApiClientTests : IDisposable
         using var server = LocalHttpServer.FirstThen(x => x.RespondAsync(401, "{}"), x => x.RespondAsync(200, "{}"));
 
         await _api.SendAsync(
-            () => new HttpRequestMessage(HttpMethod.Post, server.Url("/graphql")) { Content = new StringContent("{\"query\":\"{ a }\"}") },
+            new OutgoingRequest(HttpMethod.Post, server.Url("/graphql"), () => new StringContent("{\"query\":\"{ a }\"}")),
             NullLog.Instance,
             CancellationToken.None);
 
@@ -147,5 +147,5 @@ public sealed class ApiClientTests : IDisposable
     }
 
     private Task<HttpResult> Send(LocalHttpServer server) =>
-        _api.SendAsync(() => new HttpRequestMessage(HttpMethod.Get, server.Url("/jsonapi/node/article")), NullLog.Instance, CancellationToken.None);
+        _api.SendAsync(new OutgoingRequest(HttpMethod.Get, server.Url("/jsonapi/node/article")), NullLog.Instance, CancellationToken.None);
 }

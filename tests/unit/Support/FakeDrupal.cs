@@ -6,24 +6,29 @@ namespace DrupalOAuth.Tests.Support;
 
 /// <summary>
 /// Just enough of Drupal with Simple OAuth and GraphQL on a local socket: /oauth/token issues drupal-token-1,
-/// drupal-token-2, ...; /graphql answers the latest token and refuses any other with Drupal's 401. Connections
-/// opened here keep their tokens in a private provider on a manual clock.
+/// drupal-token-2, ... (or JWTs); /graphql and /oauth/debug answer the latest token and refuse any other with
+/// Drupal's 401. Connections opened here keep their tokens in a private provider on a manual clock, and retry
+/// without waiting.
 /// </summary>
 public sealed class FakeDrupal : IDisposable
 {
     public const string ClientSecret = "s3cr:t/+&= x";
 
+    /// <summary>What /oauth/debug answers a user without the "debug simple_oauth tokens" permission, with status 403.</summary>
+    public const string DebugForbiddenJson = "{\"message\":\"The 'debug simple_oauth tokens' permission is required.\"}";
+
     private readonly LocalHttpServer _server;
     private readonly string _basePath;
     private readonly object _lock = new();
     private int _issued;
-    private int _graphQLRejections;
+    private int _graphQLFailures;
+    private int _graphQLFailureStatus;
     private TokenProvider? _tokens;
 
-    public FakeDrupal(string basePath = "/")
+    public FakeDrupal(string basePath = "/", bool https = false)
     {
         _basePath = basePath.TrimEnd('/') + "/";
-        _server = new LocalHttpServer(HandleAsync);
+        _server = new LocalHttpServer(HandleAsync, https);
     }
 
     public Uri SiteUri => _server.Url(_basePath);
@@ -39,18 +44,28 @@ public sealed class FakeDrupal : IDisposable
 
     public string GraphQLAnswer { get; set; } = "{\"data\":{\"articles\":{\"total\":25,\"items\":[{\"id\":1,\"title\":\"ARTICLE 1\"}]}}}";
 
-    public string LatestToken => "drupal-token-" + Volatile.Read(ref _issued);
+    /// <summary>When set, tokens are JWTs with this payload, as Simple OAuth 5 issues them; each has its own signature.</summary>
+    public string? JwtPayload { get; set; }
+
+    /// <summary>What /oauth/debug answers to the latest token; unset, it is not found, as without the route.</summary>
+    public (int Status, string Body, string ContentType)? DebugAnswer { get; set; }
+
+    public string LatestToken => Token(Volatile.Read(ref _issued));
 
     public IReadOnlyList<ReceivedRequest> TokenRequests => _server.Requests.Where(r => r.Path.EndsWith("/oauth/token", StringComparison.Ordinal)).ToList();
 
     public IReadOnlyList<ReceivedRequest> GraphQLRequests => _server.Requests.Where(r => r.Path.EndsWith("/graphql", StringComparison.Ordinal)).ToList();
 
     /// <summary>The next <paramref name="count"/> GraphQL requests get a 401 whatever their token, as after a key rotation.</summary>
-    public void RejectNextGraphQLRequests(int count)
+    public void RejectNextGraphQLRequests(int count) => FailNextGraphQLRequests(count, 401);
+
+    /// <summary>The next <paramref name="count"/> GraphQL requests get <paramref name="status"/>, as from a proxy in front of Drupal.</summary>
+    public void FailNextGraphQLRequests(int count, int status)
     {
         lock (_lock)
         {
-            _graphQLRejections = count;
+            _graphQLFailures = count;
+            _graphQLFailureStatus = status;
         }
     }
 
@@ -59,8 +74,20 @@ public sealed class FakeDrupal : IDisposable
         string secret = ClientSecret,
         string[]? scope = null,
         ClientAuthentication clientAuthentication = ClientAuthentication.Body,
-        string? name = null) =>
-        ConnectionSettings.Create(SiteUri.ToString(), clientId, Secrets.Secure(secret), scope, name, clientAuthentication: clientAuthentication, timeoutSec: 10);
+        string? name = null,
+        int maximumRetryCount = ConnectionSettings.DefaultMaximumRetryCount,
+        bool skipCertificateCheck = false) =>
+        ConnectionSettings.Create(
+            SiteUri.ToString(),
+            clientId,
+            Secrets.Secure(secret),
+            scope,
+            name,
+            clientAuthentication: clientAuthentication,
+            timeoutSec: 10,
+            maximumRetryCount: maximumRetryCount,
+            retryIntervalSec: 0,
+            skipCertificateCheck: skipCertificateCheck);
 
     public Task<DrupalConnection> OpenAsync(ConnectionSettings settings, IDrupalLog? log = null) =>
         DrupalConnection.OpenAsync(settings, log ?? NullLog.Instance, CancellationToken.None, Tokens);
@@ -81,7 +108,7 @@ public sealed class FakeDrupal : IDisposable
                 return x.RespondAsync(error.Status, error.Json);
             }
 
-            var token = "drupal-token-" + Interlocked.Increment(ref _issued);
+            var token = Token(Interlocked.Increment(ref _issued));
             return x.RespondAsync(
                 200,
                 $"{{\"token_type\":\"Bearer\",\"expires_in\":{ExpiresIn},\"access_token\":\"{token}\"}}",
@@ -90,9 +117,17 @@ public sealed class FakeDrupal : IDisposable
                 ("Pragma", "no-cache"));
         }
 
-        if (path == _basePath + "graphql")
+        var graphQL = path == _basePath + "graphql";
+        var debug = path == _basePath + "oauth/debug" ? DebugAnswer : null;
+        if (graphQL || debug != null)
         {
-            if (TakeRejection() || x.Request.Header("Authorization") != "Bearer " + LatestToken)
+            var failure = graphQL ? TakeFailure() : null;
+            if (failure is { } status && status != 401)
+            {
+                return x.RespondAsync(status, $"<html><head><title>{ReasonPhrases.For(status)}</title></head></html>", "text/html");
+            }
+
+            if (failure == 401 || x.Request.Header("Authorization") != "Bearer " + LatestToken)
             {
                 return x.RespondAsync(
                     401,
@@ -101,23 +136,37 @@ public sealed class FakeDrupal : IDisposable
                     ("WWW-Authenticate", "Bearer realm=\"OAuth\", error=\"access_denied\", error_description=\"Access token could not be verified\""));
             }
 
-            return x.RespondAsync(200, GraphQLAnswer);
+            return debug is { } answer ? x.RespondAsync(answer.Status, answer.Body, answer.ContentType) : x.RespondAsync(200, GraphQLAnswer);
         }
 
         return x.RespondAsync(404, "<html><head><title>Page not found | Site</title></head></html>", "text/html");
     }
 
-    private bool TakeRejection()
+    /// <summary>
+    /// What /oauth/debug answers for user 2 (an api_user): the token itself, and every permission of the site with
+    /// its access, among them one stray string entry.
+    /// </summary>
+    public static string DebugJson(string token) =>
+        "{\"token\":[\"" + token + "\"],\"id\":\"2\",\"roles\":[\"authenticated\",\"api_user\"]," +
+        "\"permissions\":{\"access content\":{\"title\":\"Access content\",\"access\":true}," +
+        "\"administer nodes\":{\"title\":\"Administer content\",\"access\":false}," +
+        "\"execute graphql_server arbitrary graphql requests\":{\"title\":\"Execute arbitrary requests\",\"access\":true}," +
+        "\"description\":\"stray string\"}}";
+
+    private string Token(int number) =>
+        JwtPayload == null ? "drupal-token-" + number : TestTokens.Jwt(JwtPayload, "drupal-signature-" + number);
+
+    private int? TakeFailure()
     {
         lock (_lock)
         {
-            if (_graphQLRejections == 0)
+            if (_graphQLFailures == 0)
             {
-                return false;
+                return null;
             }
 
-            _graphQLRejections--;
-            return true;
+            _graphQLFailures--;
+            return _graphQLFailureStatus;
         }
     }
 }

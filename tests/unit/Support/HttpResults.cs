@@ -15,7 +15,7 @@ internal static class HttpResults
     public static HttpResult Html(int status, string title, Uri? uri = null) =>
         Make(status, $"<!DOCTYPE html><html><head><title>{title}</title></head><body><h1>Oops</h1></body></html>", "text/html", uri);
 
-    public static HttpResult Make(int status, string body, string? contentType, Uri? uri = null, string? wwwAuthenticate = null, HttpMethod? method = null) =>
+    public static HttpResult Make(int status, string body, string? contentType, Uri? uri = null, string? wwwAuthenticate = null, HttpMethod? method = null, TimeSpan? retryAfter = null) =>
         new HttpResult(
             method ?? HttpMethod.Post,
             uri ?? TokenUri,
@@ -24,5 +24,6 @@ internal static class HttpResults
             contentType,
             Encoding.UTF8.GetBytes(body),
             wwwAuthenticate,
-            TimeSpan.FromMilliseconds(5));
+            TimeSpan.FromMilliseconds(5),
+            retryAfter: retryAfter);
 }

@@ -1,6 +1,10 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
 namespace DrupalOAuth.Tests.Support;
@@ -8,32 +12,40 @@ namespace DrupalOAuth.Tests.Support;
 /// <summary>
 /// A tiny HTTP/1.1 server on 127.0.0.1 and a free port, for tests that need a real socket. Each request runs the
 /// handler, which answers, waits, stalls or drops the connection. Every answer closes the connection, so each
-/// request arrives on a connection of its own. Disposing stops the listener and ends stalled exchanges.
+/// request arrives on a connection of its own. Disposing stops the listener and ends stalled exchanges. With
+/// <c>https</c> it speaks TLS with a self-signed certificate, which a client accepts only when it skips the check.
 /// </summary>
 public sealed class LocalHttpServer : IDisposable
 {
+    private static readonly Lazy<X509Certificate2> SelfSigned = new(CreateSelfSignedCertificate);
+
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stopping = new();
     private readonly Func<HttpExchange, Task> _handler;
     private readonly ConcurrentQueue<ReceivedRequest> _requests = new();
     private readonly ConcurrentBag<TcpClient> _clients = new();
     private readonly Task _acceptLoop;
+    private readonly bool _https;
 
-    public LocalHttpServer(Func<HttpExchange, Task> handler)
+    public LocalHttpServer(Func<HttpExchange, Task> handler, bool https = false)
     {
         _handler = handler;
+        _https = https;
         _listener.Start();
-        BaseUri = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
+        BaseUri = new Uri($"{(https ? "https" : "http")}://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
         _acceptLoop = Task.Run(AcceptLoopAsync);
     }
 
     public Uri BaseUri { get; }
 
     /// <summary>A server that answers its first request one way and every later one another.</summary>
-    public static LocalHttpServer FirstThen(Func<HttpExchange, Task> first, Func<HttpExchange, Task> then)
+    public static LocalHttpServer FirstThen(Func<HttpExchange, Task> first, Func<HttpExchange, Task> then) => InTurn(first, then);
+
+    /// <summary>A server that answers the n-th request with the n-th behaviour, and every request after the last with the last.</summary>
+    public static LocalHttpServer InTurn(params Func<HttpExchange, Task>[] behaviours)
     {
         var answered = 0;
-        return new LocalHttpServer(x => Interlocked.Increment(ref answered) == 1 ? first(x) : then(x));
+        return new LocalHttpServer(x => behaviours[Math.Min(Interlocked.Increment(ref answered), behaviours.Length) - 1](x));
     }
 
     /// <summary>Every request received so far, in the order they arrived.</summary>
@@ -89,7 +101,7 @@ public sealed class LocalHttpServer : IDisposable
         {
             try
             {
-                var stream = client.GetStream();
+                await using var stream = await OpenStreamAsync(client);
                 var request = await ReadRequestAsync(stream, _stopping.Token);
                 if (request == null)
                 {
@@ -99,11 +111,36 @@ public sealed class LocalHttpServer : IDisposable
                 _requests.Enqueue(request);
                 await _handler(new HttpExchange(request, stream, client, _stopping.Token));
             }
-            catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
+            catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException or AuthenticationException)
             {
-                // The client went away or the server stopped: nothing to answer.
+                // The client went away, refused the certificate, or the server stopped: nothing to answer.
             }
         }
+    }
+
+    private async Task<Stream> OpenStreamAsync(TcpClient client)
+    {
+        if (!_https)
+        {
+            return client.GetStream();
+        }
+
+        var tls = new SslStream(client.GetStream());
+        await tls.AuthenticateAsServerAsync(SelfSigned.Value).WaitAsync(_stopping.Token);
+        return tls;
+    }
+
+    private static X509Certificate2 CreateSelfSignedCertificate()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using var ephemeral = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+
+        // A round trip through PFX gives the certificate a private key that every platform's TLS stack can use.
+        return X509CertificateLoader.LoadPkcs12(ephemeral.Export(X509ContentType.Pfx), null);
     }
 
     private static async Task<ReceivedRequest?> ReadRequestAsync(Stream stream, CancellationToken cancellationToken)
@@ -183,6 +220,16 @@ public sealed class HttpExchange(ReceivedRequest request, Stream stream, TcpClie
     {
         await stream.WriteAsync(bytes, Stopping);
         await stream.FlushAsync(Stopping);
+    }
+
+    /// <summary>A redirect with no body; <paramref name="location"/> may be relative.</summary>
+    public Task RedirectAsync(int status, string location) => RespondAsync(status, string.Empty, "text/html", ("Location", location));
+
+    /// <summary>Sends the status line, the headers and part of the announced body, then drops the connection.</summary>
+    public async Task CutShortAsync()
+    {
+        await WriteRawAsync("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"data\":");
+        Abort();
     }
 
     /// <summary>Sends the status line and headers, announcing a body, and then sends nothing until the server stops.</summary>

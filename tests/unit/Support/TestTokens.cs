@@ -10,8 +10,8 @@ public static class TestTokens
         new AccessToken(value, "Bearer", issuedOn, lifetime, scope);
 
     /// <summary>An unsigned token shaped like Simple OAuth's JWT: base64url header, payload and signature.</summary>
-    public static string Jwt(string payloadJson) =>
-        Base64Url("{\"typ\":\"JWT\",\"alg\":\"RS256\",\"jti\":\"abc\"}") + "." + Base64Url(payloadJson) + "." + Base64Url("not-a-signature");
+    public static string Jwt(string payloadJson, string signature = "not-a-signature") =>
+        Base64Url("{\"typ\":\"JWT\",\"alg\":\"RS256\",\"jti\":\"abc\"}") + "." + Base64Url(payloadJson) + "." + Base64Url(signature);
 
     private static string Base64Url(string text) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');

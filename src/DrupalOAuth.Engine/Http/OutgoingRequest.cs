@@ -1,0 +1,57 @@
+using System;
+using System.Net.Http;
+
+namespace DrupalOAuth.Http
+{
+    /// <summary>
+    /// A request that can be sent again, for a retry or a redirect: each attempt makes a fresh message from it.
+    /// Says whether it is safe to repeat and whether it may follow a redirect to another origin.
+    /// </summary>
+    internal sealed class OutgoingRequest
+    {
+        private readonly Func<HttpContent>? _content;
+
+        public OutgoingRequest(HttpMethod method, Uri uri, Func<HttpContent>? content = null, bool isIdempotent = true, bool carriesSecret = false, string? authorization = null)
+        {
+            Method = method;
+            Uri = uri;
+            _content = content;
+            IsIdempotent = isIdempotent;
+            CarriesSecret = carriesSecret;
+            Authorization = authorization;
+        }
+
+        public HttpMethod Method { get; }
+
+        public Uri Uri { get; }
+
+        /// <summary>Sending it twice does no harm (a query, a GET, a token request), so a lost answer may be retried.</summary>
+        public bool IsIdempotent { get; }
+
+        /// <summary>Holds the client secret: it never follows a redirect to another origin.</summary>
+        public bool CarriesSecret { get; }
+
+        /// <summary>The Authorization header; sent to this request's origin only, never written to a log.</summary>
+        public string? Authorization { get; }
+
+        public OutgoingRequest WithAuthorization(string authorization) =>
+            new OutgoingRequest(Method, Uri, _content, IsIdempotent, CarriesSecret, authorization);
+
+        public HttpRequestMessage ToMessage(Uri target)
+        {
+            var message = new HttpRequestMessage(Method, target) { Content = _content?.Invoke() };
+            message.Headers.Accept.ParseAdd("application/json");
+            if (Authorization != null && IsSameOrigin(target, Uri))
+            {
+                message.Headers.TryAddWithoutValidation("Authorization", Authorization);
+            }
+
+            return message;
+        }
+
+        public static bool IsSameOrigin(Uri a, Uri b) =>
+            string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(a.Host, b.Host, StringComparison.OrdinalIgnoreCase)
+            && a.Port == b.Port;
+    }
+}
