@@ -16,6 +16,7 @@
         'Get-DrupalConnection'
         'Get-DrupalToken'
         'Invoke-DrupalGraphQL'
+        'Test-DrupalConnection'
     )
     FormatsToProcess     = @('DrupalOAuth.Format.ps1xml')
     FunctionsToExport    = @()

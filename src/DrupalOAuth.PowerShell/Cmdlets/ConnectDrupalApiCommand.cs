@@ -2,6 +2,7 @@ using System.Management.Automation;
 using System.Security;
 using DrupalOAuth.Commands.Infrastructure;
 using DrupalOAuth.Connections;
+using DrupalOAuth.Errors;
 
 namespace DrupalOAuth.Commands
 {
@@ -54,6 +55,24 @@ namespace DrupalOAuth.Commands
         [ValidateRange(1, int.MaxValue)]
         public int TimeoutSec { get; set; } = ConnectionSettings.DefaultTimeoutSec;
 
+        /// <summary>Retries after 429/503 (any request) and 502/504/broken connections (queries only), as Invoke-RestMethod.</summary>
+        [Parameter]
+        [ValidateRange(0, 100)]
+        public int MaximumRetryCount { get; set; } = ConnectionSettings.DefaultMaximumRetryCount;
+
+        /// <summary>The first wait between retries when Drupal sends no Retry-After; it doubles each time.</summary>
+        [Parameter]
+        [ValidateRange(0, 3600)]
+        public int RetryIntervalSec { get; set; } = ConnectionSettings.DefaultRetryIntervalSec;
+
+        /// <summary>Accepts any TLS certificate: for test sites with self-signed certificates only.</summary>
+        [Parameter]
+        public SwitchParameter SkipCertificateCheck { get; set; }
+
+        /// <summary>Skips the check that the consumer's user is no administrator.</summary>
+        [Parameter]
+        public SwitchParameter SkipAdminCheck { get; set; }
+
         /// <summary>Allows http:// to a host other than loopback, where the secret travels in clear text.</summary>
         [Parameter]
         public SwitchParameter AllowInsecureHttp { get; set; }
@@ -83,13 +102,41 @@ namespace DrupalOAuth.Commands
                     break;
             }
 
-            var settings = ConnectionSettings.Create(uri, clientId, secret, Scope, Name, TokenPath, GraphQLPath, ClientAuthentication, TimeoutSec, AllowInsecureHttp);
+            var settings = ConnectionSettings.Create(
+                uri, clientId, secret, Scope, Name, TokenPath, GraphQLPath, ClientAuthentication, TimeoutSec, AllowInsecureHttp, MaximumRetryCount, RetryIntervalSec, SkipCertificateCheck);
+            if (SkipCertificateCheck)
+            {
+                WriteWarning($"-SkipCertificateCheck: the TLS certificate of {settings.SiteUri.Host} is not checked, so anyone on the network path could pose as the site and receive the client secret. Use it only for test sites.");
+            }
+
             var connection = Await((log, cancellation) => DrupalConnection.OpenAsync(settings, log, cancellation));
             ConnectionRegistry.Process.Add(connection);
             WriteVerbose($"Connected to {connection.SiteUri} as client '{connection.ClientId}'; connection '{connection.Name}' is now current.");
+            if (!SkipAdminCheck)
+            {
+                CheckAdministrator(connection);
+            }
+
             if (PassThru)
             {
                 WriteObject(connection);
+            }
+        }
+
+        // A warning, not a failure: the connection works. Test-DrupalConnection -Strict makes it an error.
+        private void CheckAdministrator(DrupalConnection connection)
+        {
+            try
+            {
+                var identity = Await((log, cancellation) => connection.GetIdentityAsync(log, cancellation));
+                if (identity.AdministratorWarning is { } warning)
+                {
+                    WriteWarning(warning);
+                }
+            }
+            catch (DrupalException e)
+            {
+                WriteVerbose($"Could not check whether the consumer's user is an administrator: {e.Message}");
             }
         }
     }

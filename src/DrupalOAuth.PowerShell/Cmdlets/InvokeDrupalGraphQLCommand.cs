@@ -43,13 +43,17 @@ namespace DrupalOAuth.Commands
         [Parameter]
         public SwitchParameter Raw { get; set; }
 
+        /// <summary>Lets a mutation be retried after a lost answer or a 502/504, though it may then run twice.</summary>
+        [Parameter]
+        public SwitchParameter RetryMutation { get; set; }
+
         [Parameter]
         [ConnectionTransformation]
         public DrupalConnection? Connection { get; set; }
 
         protected override void Process()
         {
-            var request = new GraphQLRequest(ParameterSetName == PathSet ? ReadQueryFile(Path!) : Query, Variables, OperationName);
+            var request = new GraphQLRequest(ParameterSetName == PathSet ? ReadQueryFile(Path!) : Query, Variables, OperationName, RetryMutation);
             var connection = ConnectionRegistry.Process.Resolve(Connection);
             var response = Await((log, cancellation) => connection.InvokeGraphQLAsync(request, log, cancellation));
             if (Raw)
