@@ -11,7 +11,8 @@ function Start-DrupalTestServer {
     The server stops by itself when this PowerShell process ends or after -MaxLifetimeSec, so a test
     run that fails before Stop-DrupalTestServer leaves nothing behind.
     .OUTPUTS
-    An object with Uri (e.g. http://127.0.0.1:43117, no trailing slash), Process, LogPath and ErrorLogPath.
+    An object with Uri (e.g. http://127.0.0.1:43117, no trailing slash), HttpsUri (the same server over
+    https with a self-signed certificate, e.g. https://127.0.0.1:44001), Process, LogPath and ErrorLogPath.
     #>
     [CmdletBinding()]
     [OutputType([pscustomobject])]
@@ -60,9 +61,12 @@ function Start-DrupalTestServer {
         Start-Sleep -Milliseconds 50
     }
 
+    # One line per listener, http first; the file is renamed into place, so both lines are there.
+    $listeners = @(Get-Content -LiteralPath $portFile)
     [pscustomobject]@{
         PSTypeName   = 'DrupalTestServer'
-        Uri          = (Get-Content -LiteralPath $portFile -Raw).Trim()
+        Uri          = $listeners[0].Trim()
+        HttpsUri     = $listeners[1].Trim()
         Process      = $process
         LogPath      = $logPath
         ErrorLogPath = $errorLogPath
@@ -94,7 +98,8 @@ function Stop-DrupalTestServer {
 function Get-DrupalTestServerStats {
     <#
     .SYNOPSIS
-    The server's counters: tokenRequests, tokensIssued, graphqlRequests, debugRequests, lastGraphqlAuthScheme, storedTokens.
+    The server's counters: tokenRequests, tokensIssued, graphqlRequests, debugRequests, lastGraphqlAuthScheme,
+    mutationsExecuted, hosts (per scheme://host: requests, withAuthorization), storedTokens.
     #>
     [CmdletBinding()]
     [OutputType([pscustomobject])]
@@ -181,7 +186,9 @@ function Add-DrupalTestServerFault {
     Queues a fault that answers the next -Count requests of -Route instead of the route itself.
     .DESCRIPTION
     Kinds: status (-Status, optional -RetryAfter, -Body, -ContentType), html200, truncated, empty
-    (optional -Status), delay (-Milliseconds). -Extra adds members that later kinds read.
+    (optional -Status), delay (-Milliseconds), stall (optional -Milliseconds), slowbody (-Milliseconds,
+    optional -Bytes), reset, resetafter, redirect (-Target or -Location, optional -Status), big (-MB).
+    -Extra adds members that later kinds read. README.md beside this file describes each kind.
     #>
     [CmdletBinding()]
     param(
@@ -193,6 +200,7 @@ function Add-DrupalTestServerFault {
         [string] $Route,
 
         [Parameter(Mandatory)]
+        [ArgumentCompletions('status', 'html200', 'truncated', 'empty', 'delay', 'stall', 'slowbody', 'reset', 'resetafter', 'redirect', 'big')]
         [string] $Kind,
 
         [ValidateRange(1, 1000)]
@@ -208,11 +216,23 @@ function Add-DrupalTestServerFault {
 
         [int] $Milliseconds,
 
+        [ValidateSet('same', 'other', 'downgrade', 'https')]
+        [string] $Target,
+
+        [string] $Location,
+
+        [int] $Bytes,
+
+        [int] $MB,
+
         [hashtable] $Extra = @{}
     )
 
     $fault = @{ route = $Route; kind = $Kind; count = $Count } + $Extra
-    $optional = @{ Status = 'status'; RetryAfter = 'retryAfter'; Body = 'body'; ContentType = 'contentType'; Milliseconds = 'ms' }
+    $optional = @{
+        Status = 'status'; RetryAfter = 'retryAfter'; Body = 'body'; ContentType = 'contentType'; Milliseconds = 'ms'
+        Target = 'target'; Location = 'location'; Bytes = 'bytes'; MB = 'mb'
+    }
     foreach ($parameter in $optional.Keys) {
         if ($PSBoundParameters.ContainsKey($parameter)) { $fault[$optional[$parameter]] = $PSBoundParameters[$parameter] }
     }

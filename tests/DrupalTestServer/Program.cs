@@ -8,6 +8,7 @@ using DrupalTestServer.Site;
 using GraphQL;
 using GraphQL.SystemTextJson;
 using GraphQL.Types;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 ServerOptions options;
 try
@@ -24,13 +25,22 @@ catch (FormatException invalid)
 // No args for the host: the server's options are not ASP.NET configuration.
 var builder = WebApplication.CreateSlimBuilder();
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
+var certificate = SelfSignedCertificate.Create();
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
     kestrel.AddServerHeader = false;
     kestrel.Listen(IPAddress.Loopback, 0);
+    kestrel.Listen(IPAddress.Loopback, 0, https =>
+    {
+        // HTTP/1.1 only, like the http listener: a fault that aborts must break the connection on
+        // both, not only reset one HTTP/2 stream.
+        https.Protocols = HttpProtocols.Http1;
+        https.UseHttps(certificate);
+    });
 });
 builder.Services
     .AddSingleton(options)
+    .AddSingleton<ListenerAddresses>()
     .AddHostedService<LifetimeWatchdog>()
     .AddSingleton<ServerStats>()
     .AddSingleton<FaultInjector>()
@@ -56,14 +66,15 @@ app.MapControlEndpoints();
 app.MapFallback(DrupalResponses.NotFoundAsync);
 
 await app.StartAsync();
-var baseUri = app.Urls.Single();
+var listeners = app.Services.GetRequiredService<ListenerAddresses>();
 if (options.PortFile is { } portFile)
 {
-    // Written aside and renamed, so that a reader never sees half a line.
+    // Written aside and renamed, so that a reader never sees half a line or the first line alone.
+    // The http URI stays first: readers from before the https listener read only that line.
     var partial = portFile + ".partial";
-    await File.WriteAllTextAsync(partial, baseUri + Environment.NewLine);
+    await File.WriteAllLinesAsync(partial, [listeners.Http, listeners.Https]);
     File.Move(partial, portFile, overwrite: true);
 }
-Console.WriteLine($"Listening on {baseUri}");
+Console.WriteLine($"Listening on {listeners.Http} and {listeners.Https}");
 await app.WaitForShutdownAsync();
 return 0;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DrupalTestServer.Control;
 using DrupalTestServer.Http;
 using DrupalTestServer.OAuth;
 using DrupalTestServer.Site;
@@ -10,7 +11,8 @@ using GraphQL.Types;
 namespace DrupalTestServer.GraphQLApi;
 
 /// <summary><c>/graphql</c>: drupal/graphql's route checks, then GraphQL.NET runs each operation of the request.</summary>
-public sealed class GraphQLEndpoint(ISchema schema, IDocumentExecuter executer, IGraphQLTextSerializer serializer, ContentStore content)
+public sealed class GraphQLEndpoint(ISchema schema, IDocumentExecuter executer, IGraphQLTextSerializer serializer, ContentStore content,
+    ServerStats stats)
 {
     public async Task HandleAsync(HttpContext context, Caller caller)
     {
@@ -89,7 +91,7 @@ public sealed class GraphQLEndpoint(ISchema schema, IDocumentExecuter executer, 
             OperationName = operation.OperationName,
             Variables = operation.Variables,
             Extensions = operation.Extensions,
-            UserContext = new GraphQLRequestContext(caller, content),
+            UserContext = new GraphQLRequestContext(caller, content, stats),
             RequestServices = context.RequestServices,
             CancellationToken = context.RequestAborted,
         });

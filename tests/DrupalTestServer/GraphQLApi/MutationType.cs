@@ -17,6 +17,7 @@ public sealed class MutationType : ObjectGraphType
             .Resolve(context =>
             {
                 var request = GraphQLRequestContext.Of(context);
+                request.Stats.CountMutation();
                 var caller = request.Caller;
                 if (!caller.Scopes.Contains(WriteScope) && !caller.HasPermission(PermissionCatalog.CreateArticle))
                     throw new ExecutionError(

@@ -4,7 +4,7 @@ namespace DrupalTestServer.Control.Faults;
 public sealed class DelayFault(TimeSpan delay) : IFault
 {
     public static DelayFault From(FaultRequest request) =>
-        new(TimeSpan.FromMilliseconds(request.Ms ?? throw new ArgumentException("Fault kind 'delay' needs 'ms'.")));
+        new(TimeSpan.FromMilliseconds(request.Ms ?? throw request.Missing("ms")));
 
     public async Task ApplyAsync(HttpContext context, RequestDelegate route)
     {

@@ -10,6 +10,12 @@ public static class FaultKinds
         ["truncated"] = _ => new TruncatedFault(),
         ["empty"] = EmptyFault.From,
         ["delay"] = DelayFault.From,
+        ["stall"] = StallFault.From,
+        ["slowbody"] = SlowBodyFault.From,
+        ["reset"] = _ => new ResetFault(),
+        ["resetafter"] = _ => new ResetAfterFault(),
+        ["redirect"] = RedirectFault.From,
+        ["big"] = BigFault.From,
     };
 
     public static IEnumerable<string> Names => Factories.Keys;

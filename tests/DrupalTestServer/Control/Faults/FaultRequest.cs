@@ -20,4 +20,23 @@ public sealed class FaultRequest
     public string? ContentType { get; init; }
 
     public int? Ms { get; init; }
+
+    /// <summary>Where a redirect points: "same", "other", "downgrade" or "https".</summary>
+    public string? Target { get; init; }
+
+    /// <summary>A redirect's Location as given, a path or an absolute URI; it wins over <see cref="Target"/>.</summary>
+    public string? Location { get; init; }
+
+    /// <summary>How many bytes a slow body sends at a time.</summary>
+    public int? Bytes { get; init; }
+
+    /// <summary>About how many megabytes a big answer has.</summary>
+    public int? Mb { get; init; }
+
+    /// <summary>For the kinds' factories, so that every kind words a missing member the same way.</summary>
+    public ArgumentException Missing(string member) => new($"Fault kind '{Kind}' needs '{member}'.");
+
+    /// <summary>A member's value checked against its smallest allowed one; Task.Delay would only fail once a request came.</summary>
+    public int AtLeast(int value, int minimum, string member) =>
+        value >= minimum ? value : throw new ArgumentException($"Fault kind '{Kind}': '{member}' must be at least {minimum}.");
 }

@@ -7,7 +7,7 @@ public sealed class StatusFault(int status, string? retryAfter, string body, str
 {
     public static StatusFault From(FaultRequest request)
     {
-        var status = request.Status ?? throw new ArgumentException("Fault kind 'status' needs 'status'.");
+        var status = request.Status ?? throw request.Missing("status");
         var title = status >= 500 ? "Error" : "Client error";
         return new StatusFault(
             status,

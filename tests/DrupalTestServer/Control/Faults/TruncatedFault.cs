@@ -8,20 +8,9 @@ public sealed class TruncatedFault : IFault
 {
     public async Task ApplyAsync(HttpContext context, RequestDelegate route)
     {
-        var response = context.Response;
-        var original = response.Body;
-        using var buffer = new MemoryStream();
-        response.Body = buffer;
-        try
-        {
-            await route(context);
-        }
-        finally
-        {
-            response.Body = original;
-        }
-        var kept = (int)buffer.Length / 2;
-        response.ContentLength = kept;
-        await original.WriteAsync(buffer.GetBuffer().AsMemory(0, kept), context.RequestAborted);
+        var body = await BufferedRoute.RunAsync(context, route);
+        var kept = body[..(body.Length / 2)];
+        context.Response.ContentLength = kept.Length;
+        await context.Response.Body.WriteAsync(kept, context.RequestAborted);
     }
 }
