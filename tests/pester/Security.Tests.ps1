@@ -17,6 +17,16 @@ Describe 'Secrets and tokens never show' {
             Get-DrupalToken -Verbose -Debug | Format-List * | Out-String
             Get-DrupalToken | ConvertTo-Json
             Invoke-DrupalGraphQL -Query $ArticleTitlesQuery -Verbose -Debug | Out-Null
+            # /oauth/debug echoes the token in its body.
+            $identity = Test-DrupalConnection -Verbose -Debug
+            $identity | Format-List * | Out-String
+            $identity | ConvertTo-Json -Depth 5
+            $identity | Export-Clixml -Path (Join-Path $TestDrive 'identity.xml')
+            Invoke-DrupalTestServerControl -Server $Server -Action 'fault' -Body @{ route = 'graphql'; kind = 'status'; status = 503; retryAfter = '0'; count = 1 }
+            Invoke-DrupalTestServerControl -Server $Server -Action 'fault' -Body @{ route = 'graphql'; kind = 'redirect'; target = 'same'; count = 1 }
+            Invoke-DrupalGraphQL -Query $ArticleTitlesQuery -Verbose -Debug | Out-Null
+            Invoke-DrupalTestServerControl -Server $Server -Action 'fault' -Body @{ route = 'graphql'; kind = 'redirect'; target = 'other'; count = 1 }
+            try { Invoke-DrupalGraphQL -Query $ArticleTitlesQuery -Verbose -Debug } catch { $_ | Format-List * -Force | Out-String; $_.Exception.ToString() }
             Invoke-DrupalTestServerControl -Server $Server -Action 'revoke'
             try { Invoke-DrupalGraphQL -Query '{ nodeQuery { nope } }' -Verbose -Debug -ErrorAction SilentlyContinue } catch { $_ | Format-List * -Force | Out-String }
             try { Connect-Backend -Name 'bad' -Secret $wrongSecret -With @{ Verbose = $true; Debug = $true } } catch { $_ | Format-List * -Force | Out-String; $_.Exception.ToString() }
@@ -27,7 +37,7 @@ Describe 'Secrets and tokens never show' {
 
         $clixml = Join-Path $TestDrive 'connection.xml'
         Get-DrupalConnection | Export-Clixml -Path $clixml
-        $everything = $streams + (Get-Content -Raw $transcript) + (Get-Content -Raw $clixml)
+        $everything = $streams + (Get-Content -Raw $transcript) + (Get-Content -Raw $clixml) + (Get-Content -Raw (Join-Path $TestDrive 'identity.xml'))
         $token = (Get-DrupalToken -AsPlainText).AccessToken
     }
     AfterAll { Get-DrupalConnection | Disconnect-DrupalApi; Stop-DrupalTestServer -Server $Server }
@@ -36,6 +46,9 @@ Describe 'Secrets and tokens never show' {
         $everything | Should -Match 'Requesting a token'
         $everything | Should -Match 'InvalidClient'
         $everything | Should -Match 'nope'
+        $everything | Should -Match '/oauth/debug'
+        $everything | Should -Match 'retry 1 of 3'
+        $everything | Should -Match 'RedirectRefused'
     }
 
     It 'never shows the client secret' {
