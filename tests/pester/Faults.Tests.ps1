@@ -76,7 +76,7 @@ Describe 'Faults' {
             Add-Fault -Kind status -Count 5 -With @{ status = 429; retryAfter = '0' }
             $outcome = Measure-Outcome { Invoke-DrupalGraphQL -Query $countQuery }
             $outcome.ErrorId | Should -Be 'HttpError'
-            $outcome.Message | Should -BeLike '*429 Too Many Requests*'
+            $outcome.Message | Should -BeLike '*429 Too Many Requests 3 times in a row*'
             (Get-Stats).graphqlRequests - $before.graphqlRequests | Should -Be 3
         }
 

@@ -71,7 +71,13 @@ namespace DrupalOAuth.Http
                 var delay = _retry.DelayBeforeRetry(request, result, failure, retries, out var reason);
                 if (delay == null)
                 {
-                    return result ?? throw failure!;
+                    if (result == null)
+                    {
+                        throw failure!;
+                    }
+
+                    result.Retries = retries;
+                    return result;
                 }
 
                 log.Verbose($"{request.Method} {request.Uri}: {reason}; retry {retries + 1} of {_retry.MaximumRetryCount} in {delay.Value.TotalSeconds:0.##} s.");

@@ -43,6 +43,9 @@ namespace DrupalOAuth.Http
         /// <summary>How long the server asked to wait, from a Retry-After header in seconds or as a date.</summary>
         public TimeSpan? RetryAfter { get; }
 
+        /// <summary>How many times the request was sent again before this answer, so an error can say it persisted.</summary>
+        public int Retries { get; internal set; }
+
         public bool IsSuccess => StatusCode >= 200 && StatusCode <= 299;
 
         /// <summary>For example "401 Unauthorized".</summary>

@@ -49,6 +49,15 @@ public sealed class ApiClientTests : IDisposable
         Assert.Equal(HttpResults.GraphQLUri, e.Target);
     }
 
+    [Fact]
+    public void Failure_says_how_often_a_retried_status_came_back()
+    {
+        var result = HttpResults.Json(503, "{}", HttpResults.GraphQLUri);
+        result.Retries = 3;
+
+        Assert.Contains("failed with 503 Service Unavailable 4 times in a row:", ApiClient.Failure(result).Message);
+    }
+
     [Theory]
     [InlineData(401)]
     [InlineData(403)]

@@ -153,6 +153,7 @@ public sealed class HttpPipelineTests
         var result = await Send(Retrying(maximumRetryCount: 2), Get(server.Url("/graphql")), _log);
 
         Assert.Equal(429, result.StatusCode);
+        Assert.Equal(2, result.Retries);
         Assert.Equal(new[] { TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1) }, _waits);
         Assert.Equal(3, server.Requests.Count);
     }
