@@ -75,7 +75,7 @@ namespace DrupalOAuth.Http
                     return new DrupalException(
                         "HttpError",
                         result.StatusCode >= 500 ? DrupalErrorCategory.ResourceUnavailable : DrupalErrorCategory.InvalidResult,
-                        $"{request} failed with {result.Status}{(result.Retries == 0 ? string.Empty : $" {result.Retries + 1} times in a row")}: {said}.",
+                        $"{request} failed with {result.StatusAfterRetries}: {said}.",
                         result.RequestUri);
             }
         }

@@ -48,6 +48,9 @@ namespace DrupalOAuth.Http
 
         public bool IsSuccess => StatusCode >= 200 && StatusCode <= 299;
 
+        /// <summary>For an error message: the status, and how often it came back when retries did not help ("503 Service Unavailable 4 times in a row").</summary>
+        public string StatusAfterRetries => Retries == 0 ? Status : $"{Status} {Retries + 1} times in a row";
+
         /// <summary>For example "401 Unauthorized".</summary>
         public string Status => string.IsNullOrEmpty(ReasonPhrase) ? StatusCode.ToString() : $"{StatusCode} {ReasonPhrase}";
     }

@@ -112,7 +112,7 @@ namespace DrupalOAuth.Tokens
                         $"Drupal timed out waiting for another token request of client '{clientId}' to finish: {said} ({source}). Try again.");
                 default:
                     return Fail("TokenRequestFailed", result.StatusCode >= 500 ? DrupalErrorCategory.ResourceUnavailable : DrupalErrorCategory.InvalidResult,
-                        $"The token request for client '{clientId}' failed with {result.Status}: {said} ({source}).");
+                        $"The token request for client '{clientId}' failed with {result.StatusAfterRetries}: {said} ({source}).");
             }
 
             DrupalException Fail(string errorId, DrupalErrorCategory category, string message) =>
@@ -140,7 +140,7 @@ namespace DrupalOAuth.Tokens
                     return new DrupalException(
                         "TokenRequestFailed",
                         result.StatusCode >= 500 ? DrupalErrorCategory.ResourceUnavailable : DrupalErrorCategory.InvalidResult,
-                        $"The token request for client '{clientId}' to {result.RequestUri} failed with {result.Status}: {said}.",
+                        $"The token request for client '{clientId}' to {result.RequestUri} failed with {result.StatusAfterRetries}: {said}.",
                         result.RequestUri);
             }
         }

@@ -190,6 +190,17 @@ public sealed class TokenResponseTests
         Assert.DoesNotContain("<html", e.Message);
     }
 
+    [Theory]
+    [InlineData("text/html", "<html><head><title>Error | My Site</title></head></html>")]
+    [InlineData("application/json", "{\"error\":\"server_error\",\"error_description\":\"Busy\"}")]
+    public void A_failure_that_retries_did_not_cure_says_how_often_it_came_back(string contentType, string body)
+    {
+        var result = HttpResults.Make(503, body, contentType, HttpResults.TokenUri);
+        result.Retries = 3;
+
+        Assert.Contains("failed with 503 Service Unavailable 4 times in a row:", Fails("TokenRequestFailed", result).Message);
+    }
+
     [Fact]
     public void A_404_means_there_is_no_token_endpoint_there()
     {
