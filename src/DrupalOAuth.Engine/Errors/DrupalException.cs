@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace DrupalOAuth.Errors
 {
@@ -8,12 +9,13 @@ namespace DrupalOAuth.Errors
     /// </summary>
     public sealed class DrupalException : Exception
     {
-        public DrupalException(string errorId, DrupalErrorCategory category, string message, object? target = null, Exception? inner = null)
+        public DrupalException(string errorId, DrupalErrorCategory category, string message, object? target = null, Exception? inner = null, IReadOnlyList<DrupalException>? furtherErrors = null)
             : base(message, inner)
         {
             ErrorId = errorId;
             Category = category;
             Target = target;
+            FurtherErrors = furtherErrors ?? Array.Empty<DrupalException>();
         }
 
         public string ErrorId { get; }
@@ -22,5 +24,11 @@ namespace DrupalOAuth.Errors
 
         /// <summary>What the failure concerns: a URI, a client id, a file; never a secret.</summary>
         public object? Target { get; }
+
+        /// <summary>
+        /// The other errors of the same answer, when Drupal gave several (a JSON:API 422 lists one per field): each
+        /// becomes an error record of its own, before this one.
+        /// </summary>
+        public IReadOnlyList<DrupalException> FurtherErrors { get; }
     }
 }

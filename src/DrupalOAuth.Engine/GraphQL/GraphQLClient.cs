@@ -19,7 +19,7 @@ namespace DrupalOAuth.GraphQL
     /// <summary>Posts GraphQL operations to Drupal and reads the answer.</summary>
     internal static class GraphQLClient
     {
-        public static async Task<GraphQLResponse> InvokeAsync(ApiClient api, Uri endpoint, GraphQLRequest request, IDrupalLog log, CancellationToken cancellationToken)
+        public static async Task<GraphQLResponse> InvokeAsync(ApiClient api, Uri endpoint, GraphQLRequest request, CallOptions options, IDrupalLog log, CancellationToken cancellationToken)
         {
             var body = Serialize(request);
             log.Debug($"GraphQL operation{(request.OperationName == null ? string.Empty : " '" + request.OperationName + "'")}: {request.Query.Length} characters of query, {request.Variables?.Count ?? 0} variables.");
@@ -40,7 +40,8 @@ namespace DrupalOAuth.GraphQL
                     content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
                     return content;
                 },
-                isIdempotent: !isMutation || request.RetryMutation);
+                isIdempotent: !isMutation || request.RetryMutation,
+                options: options);
             var result = await api.SendAsync(outgoing, log, cancellationToken).ConfigureAwait(false);
             return Parse(result);
         }
@@ -71,33 +72,9 @@ namespace DrupalOAuth.GraphQL
 
         internal static GraphQLResponse Parse(HttpResult result)
         {
-            JsonDocument document;
-            try
-            {
-                document = JsonDocument.Parse(result.Body);
-            }
-            catch (JsonException e)
-            {
-                throw new DrupalException(
-                    "InvalidResponse",
-                    DrupalErrorCategory.InvalidResult,
-                    $"{result.Method} {result.RequestUri} answered {result.Status} with {ServerMessage.Describe(result)}, which is not a GraphQL response (JSON: {e.Message.Split('.')[0]}). Check -GraphQLPath and that the GraphQL module serves that path.",
-                    result.RequestUri,
-                    e);
-            }
-
-            using (document)
+            using (var document = JsonResponse.ParseObject(result, "a GraphQL response", "Check -GraphQLPath and that the GraphQL module serves that path."))
             {
                 var root = document.RootElement;
-                if (root.ValueKind != JsonValueKind.Object)
-                {
-                    throw new DrupalException(
-                        "InvalidResponse",
-                        DrupalErrorCategory.InvalidResult,
-                        $"{result.Method} {result.RequestUri} answered with a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not a GraphQL response object.",
-                        result.RequestUri);
-                }
-
                 var raw = (PSObject)JsonToPSObject.Convert(root)!;
                 var data = raw.Properties["data"]?.Value;
                 var errors = root.TryGetProperty("errors", out var list) && list.ValueKind == JsonValueKind.Array

@@ -1,9 +1,12 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using DrupalOAuth.Diagnostics;
 using DrupalOAuth.Errors;
+using DrupalOAuth.JsonApi;
 using DrupalOAuth.Tokens;
 
 namespace DrupalOAuth.Http
@@ -47,37 +50,61 @@ namespace DrupalOAuth.Http
         private Task<HttpResult> SendWithTokenAsync(OutgoingRequest request, AccessToken token, IDrupalLog log, CancellationToken cancellationToken) =>
             _http.SendAsync(request.WithAuthorization("Bearer " + token.AuthorizationHeaderValue), log, cancellationToken);
 
+        /// <summary>
+        /// What a failed answer means, with what Drupal said; a JSON:API error document gives one error per error
+        /// object, the first carrying the others.
+        /// </summary>
         internal static DrupalException Failure(HttpResult result)
         {
-            var said = ServerMessage.Describe(result);
+            var errors = result.StatusCode == 401 ? Array.Empty<JsonApiError>() : (IReadOnlyList<JsonApiError>)JsonApiError.ReadAll(result.Body);
+            if (errors.Count == 0)
+            {
+                return Failure(result, ServerMessage.Describe(result), null);
+            }
+
+            var further = errors.Skip(1).Select(error => Failure(result, error.ToString(), null)).ToList();
+            return Failure(result, errors[0].ToString(), further);
+        }
+
+        private static DrupalException Failure(HttpResult result, string said, IReadOnlyList<DrupalException>? further)
+        {
             var request = $"{result.Method} {result.RequestUri}";
             switch (result.StatusCode)
             {
+                case 400:
+                    return Error("BadRequest", DrupalErrorCategory.InvalidArgument, $"Drupal refused {request} as a bad request ({result.Status}): {said}");
                 case 401:
-                    return new DrupalException(
+                    return Error(
                         "Unauthorized",
                         DrupalErrorCategory.AuthenticationError,
-                        $"Drupal refused the access token for {request} ({result.Status}: {said}), even with a newly issued token. Check that the site's OAuth keys are readable and that its clock is right; then run Connect-DrupalApi again.",
-                        result.RequestUri);
+                        $"Drupal refused the access token for {request} ({result.Status}: {said}), even with a newly issued token. Check that the site's OAuth keys are readable and that its clock is right; then run Connect-DrupalApi again.");
                 case 403:
-                    return new DrupalException(
+                    return Error(
                         "Forbidden",
                         DrupalErrorCategory.PermissionDenied,
-                        $"Drupal denied {request} ({result.Status}: {said}). Grant the permission to a role of the consumer's user (never the administrator role). If the user already has it, the web server may be dropping the Authorization header (a known Apache/FastCGI problem), so Drupal sees an anonymous request.",
-                        result.RequestUri);
+                        $"Drupal denied {request} ({result.Status}: {said}). Grant the permission to a role of the consumer's user (never the administrator role). If the user already has it, the web server may be dropping the Authorization header (a known Apache/FastCGI problem), so Drupal sees an anonymous request.");
                 case 404:
-                    return new DrupalException(
+                    return Error(
                         "NotFound",
                         DrupalErrorCategory.ObjectNotFound,
-                        $"{request} found nothing there ({result.Status}: {said}). Check -Uri and the endpoint path, and that the module serving it is enabled.",
-                        result.RequestUri);
+                        $"{request} found nothing there ({result.Status}: {said}). Check -Uri and the endpoint path, and that the module serving it is enabled.");
+                case 405:
+                    return Error("MethodNotAllowed", DrupalErrorCategory.InvalidOperation, $"Drupal does not allow {request} ({result.Status}): {said}");
+                case 409:
+                    return Error("Conflict", DrupalErrorCategory.InvalidOperation, $"Drupal refused {request} as a conflict ({result.Status}): {said}");
+                case 415:
+                    return Error("UnsupportedMediaType", DrupalErrorCategory.InvalidArgument, $"Drupal refused the body's media type for {request} ({result.Status}): {said}. Pass -ContentType.");
+                case 422:
+                    return Error("UnprocessableEntity", DrupalErrorCategory.InvalidData, $"Drupal refused the data of {request} ({result.Status}): {said}");
                 default:
-                    return new DrupalException(
+                    return Error(
                         "HttpError",
                         result.StatusCode >= 500 ? DrupalErrorCategory.ResourceUnavailable : DrupalErrorCategory.InvalidResult,
-                        $"{request} failed with {result.StatusAfterRetries}: {said}.",
-                        result.RequestUri);
+                        $"{request} failed with {result.StatusAfterRetries}: {said}.");
             }
+
+            DrupalException Error(string errorId, DrupalErrorCategory category, string message) =>
+                new DrupalException(errorId, category, message, result.RequestUri, furtherErrors: further);
         }
     }
 }

@@ -55,6 +55,7 @@ namespace DrupalOAuth.Http
 
         public async Task<HttpResult> SendAsync(OutgoingRequest request, IDrupalLog log, CancellationToken cancellationToken)
         {
+            var retry = request.Options.RetryOr(_retry);
             for (var retries = 0; ; retries++)
             {
                 HttpResult? result = null;
@@ -68,7 +69,7 @@ namespace DrupalOAuth.Http
                     failure = e;
                 }
 
-                var delay = _retry.DelayBeforeRetry(request, result, failure, retries, out var reason);
+                var delay = retry.DelayBeforeRetry(request, result, failure, retries, out var reason);
                 if (delay == null)
                 {
                     if (result == null)
@@ -80,7 +81,7 @@ namespace DrupalOAuth.Http
                     return result;
                 }
 
-                log.Verbose($"{request.Method} {request.Uri}: {reason}; retry {retries + 1} of {_retry.MaximumRetryCount} in {delay.Value.TotalSeconds:0.##} s.");
+                log.Verbose($"{request.Method} {request.Uri}: {reason}; retry {retries + 1} of {retry.MaximumRetryCount} in {delay.Value.TotalSeconds:0.##} s.");
                 await _delay(delay.Value, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -154,10 +155,11 @@ namespace DrupalOAuth.Http
 
         private async Task<HttpResult> SendOnceAsync(OutgoingRequest request, Uri target, IDrupalLog log, CancellationToken cancellationToken)
         {
+            var timeLimit = request.Options.TimeoutOr(_timeout);
             using (var message = request.ToMessage(target))
             using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
-                timeout.CancelAfter(_timeout);
+                timeout.CancelAfter(timeLimit);
                 var method = request.Method;
                 log.Verbose($"{method} {target}");
                 var stopwatch = Stopwatch.StartNew();
@@ -167,7 +169,10 @@ namespace DrupalOAuth.Http
                     using (timeout.Token.Register(response.Dispose))
                     {
                         // Disposing the response on timeout unblocks a body read that ignores the token (.NET Framework).
-                        var body = await ReadBodyAsync(response.Content, timeout.Token).ConfigureAwait(false);
+                        var toFile = request.ResponseFile != null && response.IsSuccessStatusCode;
+                        var body = toFile
+                            ? await CopyBodyAsync(response.Content, request.ResponseFile!, timeout.Token).ConfigureAwait(false)
+                            : await ReadBodyAsync(response.Content, timeout.Token).ConfigureAwait(false);
                         var result = new HttpResult(
                             method,
                             target,
@@ -178,8 +183,9 @@ namespace DrupalOAuth.Http
                             Join(response.Headers, "WWW-Authenticate"),
                             stopwatch.Elapsed,
                             response.Headers.Location == null ? null : new Uri(target, response.Headers.Location),
-                            RetryAfter(response.Headers.RetryAfter));
-                        log.Verbose($"{method} {target}: {result.Status} in {stopwatch.ElapsedMilliseconds} ms ({body.Length} bytes{(result.ContentType == null ? string.Empty : ", " + result.ContentType)})");
+                            RetryAfter(response.Headers.RetryAfter),
+                            toFile);
+                        log.Verbose($"{method} {target}: {result.Status} in {stopwatch.ElapsedMilliseconds} ms ({(toFile ? "written to the file" : body.Length + " bytes")}{(result.ContentType == null ? string.Empty : ", " + result.ContentType)})");
                         return result;
                     }
                 }
@@ -189,7 +195,7 @@ namespace DrupalOAuth.Http
                     throw new DrupalException(
                         "Timeout",
                         DrupalErrorCategory.OperationTimeout,
-                        $"{method} {target} did not complete within {_timeout.TotalSeconds:0.###} seconds. The site may be slow or unreachable; raise -TimeoutSec if it needs longer.",
+                        $"{method} {target} did not complete within {timeLimit.TotalSeconds:0.###} seconds. The site may be slow or unreachable; raise -TimeoutSec if it needs longer.",
                         target,
                         e);
                 }
@@ -258,6 +264,22 @@ namespace DrupalOAuth.Http
                 await stream.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
                 return buffer.ToArray();
             }
+        }
+
+        private static async Task<byte[]> CopyBodyAsync(HttpContent? content, Func<Stream> openFile, CancellationToken cancellationToken)
+        {
+            using (var file = openFile())
+            {
+                if (content != null)
+                {
+                    using (var stream = await content.ReadAsStreamAsync().ConfigureAwait(false))
+                    {
+                        await stream.CopyToAsync(file, 81920, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+            }
+
+            return Array.Empty<byte>();
         }
 
         private static string? Join(HttpResponseHeaders headers, string name) =>

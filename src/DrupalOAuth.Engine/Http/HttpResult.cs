@@ -6,7 +6,7 @@ namespace DrupalOAuth.Http
     /// <summary>A response read whole, within the request's timeout, so nothing downstream waits on the network.</summary>
     internal sealed class HttpResult
     {
-        public HttpResult(HttpMethod method, Uri requestUri, int statusCode, string reasonPhrase, string? contentType, byte[] body, string? wwwAuthenticate, TimeSpan elapsed, Uri? location = null, TimeSpan? retryAfter = null)
+        public HttpResult(HttpMethod method, Uri requestUri, int statusCode, string reasonPhrase, string? contentType, byte[] body, string? wwwAuthenticate, TimeSpan elapsed, Uri? location = null, TimeSpan? retryAfter = null, bool bodyWrittenToFile = false)
         {
             Method = method;
             RequestUri = requestUri;
@@ -18,6 +18,7 @@ namespace DrupalOAuth.Http
             Elapsed = elapsed;
             Location = location;
             RetryAfter = retryAfter;
+            BodyWrittenToFile = bodyWrittenToFile;
         }
 
         public HttpMethod Method { get; }
@@ -31,7 +32,11 @@ namespace DrupalOAuth.Http
         /// <summary>The media type alone, without parameters such as charset.</summary>
         public string? ContentType { get; }
 
+        /// <summary>Empty when <see cref="BodyWrittenToFile"/>.</summary>
         public byte[] Body { get; }
+
+        /// <summary>The body went to the request's response file, not into memory.</summary>
+        public bool BodyWrittenToFile { get; }
 
         public string? WwwAuthenticate { get; }
 

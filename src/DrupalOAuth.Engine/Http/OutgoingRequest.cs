@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.IO;
 using System.Net.Http;
 
 namespace DrupalOAuth.Http
@@ -9,9 +11,21 @@ namespace DrupalOAuth.Http
     /// </summary>
     internal sealed class OutgoingRequest
     {
+        public const string JsonMediaType = "application/json";
+
         private readonly Func<HttpContent>? _content;
 
-        public OutgoingRequest(HttpMethod method, Uri uri, Func<HttpContent>? content = null, bool isIdempotent = true, bool carriesSecret = false, string? authorization = null)
+        public OutgoingRequest(
+            HttpMethod method,
+            Uri uri,
+            Func<HttpContent>? content = null,
+            bool isIdempotent = true,
+            bool carriesSecret = false,
+            string? authorization = null,
+            string accept = JsonMediaType,
+            IReadOnlyList<KeyValuePair<string, string>>? headers = null,
+            CallOptions? options = null,
+            Func<Stream>? responseFile = null)
         {
             Method = method;
             Uri = uri;
@@ -19,6 +33,10 @@ namespace DrupalOAuth.Http
             IsIdempotent = isIdempotent;
             CarriesSecret = carriesSecret;
             Authorization = authorization;
+            Accept = accept;
+            Headers = headers ?? Array.Empty<KeyValuePair<string, string>>();
+            Options = options ?? CallOptions.None;
+            ResponseFile = responseFile;
         }
 
         public HttpMethod Method { get; }
@@ -34,13 +52,36 @@ namespace DrupalOAuth.Http
         /// <summary>The Authorization header; sent to this request's origin only, never written to a log.</summary>
         public string? Authorization { get; }
 
+        public string Accept { get; }
+
+        /// <summary>Headers the caller added; never Authorization, which the connection owns.</summary>
+        public IReadOnlyList<KeyValuePair<string, string>> Headers { get; }
+
+        /// <summary>The call's own timeout and retries, where they differ from the connection's.</summary>
+        public CallOptions Options { get; }
+
+        /// <summary>
+        /// Where a successful answer's body goes instead of memory, opened anew for each attempt, so that a large
+        /// download never sits in memory whole and a retried one starts from an empty file.
+        /// </summary>
+        public Func<Stream>? ResponseFile { get; }
+
         public OutgoingRequest WithAuthorization(string authorization) =>
-            new OutgoingRequest(Method, Uri, _content, IsIdempotent, CarriesSecret, authorization);
+            new OutgoingRequest(Method, Uri, _content, IsIdempotent, CarriesSecret, authorization, Accept, Headers, Options, ResponseFile);
 
         public HttpRequestMessage ToMessage(Uri target)
         {
             var message = new HttpRequestMessage(Method, target) { Content = _content?.Invoke() };
-            message.Headers.Accept.ParseAdd("application/json");
+            message.Headers.Accept.ParseAdd(Accept);
+            foreach (var header in Headers)
+            {
+                if (!message.Headers.TryAddWithoutValidation(header.Key, header.Value))
+                {
+                    message.Content ??= new ByteArrayContent(Array.Empty<byte>());
+                    message.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                }
+            }
+
             if (Authorization != null && IsSameOrigin(target, Uri))
             {
                 message.Headers.TryAddWithoutValidation("Authorization", Authorization);

@@ -27,6 +27,10 @@ namespace DrupalOAuth.Http
 
         public static RetryPolicy None { get; } = new RetryPolicy(0, TimeSpan.Zero);
 
+        /// <summary>This policy with a call's own retry count or interval.</summary>
+        public RetryPolicy With(int? maximumRetryCount, TimeSpan? retryInterval) =>
+            new RetryPolicy(maximumRetryCount ?? MaximumRetryCount, retryInterval ?? RetryInterval, _random);
+
         public int MaximumRetryCount { get; }
 
         /// <summary>The first backoff; each retry doubles it.</summary>

@@ -20,13 +20,13 @@ namespace DrupalOAuth.Identity
     internal static class IdentityReader
     {
         public static async Task<(string? UserId, IReadOnlyList<string> Roles, IReadOnlyList<string> Permissions, bool? IsAdmin)?> ReadDebugRouteAsync(
-            ApiClient api, Uri siteUri, IDrupalLog log, CancellationToken cancellationToken)
+            ApiClient api, Uri siteUri, CallOptions options, IDrupalLog log, CancellationToken cancellationToken)
         {
             var uri = new Uri(siteUri, "oauth/debug?_format=json");
             HttpResult result;
             try
             {
-                result = await api.SendAsync(new OutgoingRequest(HttpMethod.Get, uri), log, cancellationToken).ConfigureAwait(false);
+                result = await api.SendAsync(new OutgoingRequest(HttpMethod.Get, uri, options: options), log, cancellationToken).ConfigureAwait(false);
             }
             catch (DrupalException e) when (e.ErrorId == "Forbidden" || e.ErrorId == "NotFound")
             {

@@ -35,8 +35,12 @@ public sealed class ApiClientTests : IDisposable
     [InlineData(404, "NotFound", DrupalErrorCategory.ObjectNotFound)]
     [InlineData(500, "HttpError", DrupalErrorCategory.ResourceUnavailable)]
     [InlineData(503, "HttpError", DrupalErrorCategory.ResourceUnavailable)]
-    [InlineData(400, "HttpError", DrupalErrorCategory.InvalidResult)]
-    [InlineData(405, "HttpError", DrupalErrorCategory.InvalidResult)]
+    [InlineData(400, "BadRequest", DrupalErrorCategory.InvalidArgument)]
+    [InlineData(405, "MethodNotAllowed", DrupalErrorCategory.InvalidOperation)]
+    [InlineData(409, "Conflict", DrupalErrorCategory.InvalidOperation)]
+    [InlineData(415, "UnsupportedMediaType", DrupalErrorCategory.InvalidArgument)]
+    [InlineData(422, "UnprocessableEntity", DrupalErrorCategory.InvalidData)]
+    [InlineData(418, "HttpError", DrupalErrorCategory.InvalidResult)]
     public void Failure_maps_the_status_to_an_ErrorId_and_names_the_url_the_status_and_what_Drupal_said(int status, string errorId, DrupalErrorCategory category)
     {
         var e = ApiClient.Failure(HttpResults.Json(status, "{\"message\":\"Drupal's own words\"}", HttpResults.GraphQLUri));

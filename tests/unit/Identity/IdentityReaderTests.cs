@@ -117,7 +117,7 @@ public sealed class IdentityReaderTests : IDisposable
         _site?.Dispose();
         _site = new LocalHttpServer(x => x.RespondAsync(status, body, contentType));
         var api = new ApiClient(_pipeline, (_, _, _) => Task.FromResult(TokenOf(Token)));
-        return await IdentityReader.ReadDebugRouteAsync(api, _site.Url("/drupal/"), _log, CancellationToken.None);
+        return await IdentityReader.ReadDebugRouteAsync(api, _site.Url("/drupal/"), CallOptions.None, _log, CancellationToken.None);
     }
 
     private static AccessToken TokenOf(string value) => TestTokens.Make(value, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5));

@@ -1,0 +1,139 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using DrupalOAuth.Diagnostics;
+using DrupalOAuth.Errors;
+using DrupalOAuth.Json;
+
+namespace DrupalOAuth.Http
+{
+    /// <summary>Sends an <see cref="DrupalRequest"/> the way every other request goes, and reads what came back.</summary>
+    internal static class RequestClient
+    {
+        public const string JsonApiMediaType = "application/vnd.api+json";
+
+        public static async Task<object?> InvokeAsync(ApiClient api, Uri siteUri, Uri jsonApiUri, DrupalRequest request, CallOptions options, IDrupalLog log, CancellationToken cancellationToken)
+        {
+            var target = SitePath.WithQuery(SitePath.Resolve(siteUri, request.Path), SitePath.Pairs(request.Query));
+            var underJsonApi = IsUnder(siteUri, jsonApiUri, target);
+            var body = Encode(request.Body);
+            var contentType = request.ContentType ?? request.HeaderValue("Content-Type")
+                ?? (request.Body is byte[] ? "application/octet-stream" : underJsonApi ? JsonApiMediaType : OutgoingRequest.JsonMediaType);
+            if (body != null)
+            {
+                log.Verbose($"{request.Method} {target}: a body of {body.Length} bytes as {contentType}.");
+            }
+
+            var outFile = request.OutFile;
+            var outgoing = new OutgoingRequest(
+                request.Method,
+                target,
+                body == null ? (Func<HttpContent>?)null : () =>
+                {
+                    var content = new ByteArrayContent(body);
+                    content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+                    return content;
+                },
+                isIdempotent: request.IsIdempotent,
+                accept: request.HeaderValue("Accept") ?? (underJsonApi ? JsonApiMediaType : "application/json, */*;q=0.8"),
+                headers: request.Headers.Where(h => !IsNamed(h.Key, "Content-Type") && !IsNamed(h.Key, "Accept")).ToList(),
+                options: options,
+                responseFile: outFile == null ? (Func<Stream>?)null : () => new FileStream(outFile, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true));
+            var result = await api.SendAsync(outgoing, log, cancellationToken).ConfigureAwait(false);
+            if (result.BodyWrittenToFile)
+            {
+                log.Verbose($"{request.Method} {target}: the body was written to '{outFile}' ({new FileInfo(outFile).Length} bytes).");
+                return null;
+            }
+
+            return Read(result);
+        }
+
+        /// <summary>JSON (any +json type) as PowerShell objects, text as a string, anything else as bytes; no body as nothing.</summary>
+        internal static object? Read(HttpResult result)
+        {
+            if (result.Body.Length == 0)
+            {
+                return null;
+            }
+
+            var type = result.ContentType ?? string.Empty;
+            if (IsJson(type))
+            {
+                try
+                {
+                    using var document = JsonDocument.Parse(result.Body);
+                    return JsonToPSObject.Convert(document.RootElement);
+                }
+                catch (JsonException e)
+                {
+                    throw new DrupalException(
+                        "InvalidResponse",
+                        DrupalErrorCategory.InvalidResult,
+                        $"{result.Method} {result.RequestUri} answered {result.Status} as {type}, but its body is not JSON ({e.Message.Split('.')[0]}).",
+                        result.RequestUri,
+                        e);
+                }
+            }
+
+            return type.Length == 0 || type.StartsWith("text/", StringComparison.OrdinalIgnoreCase) || type.EndsWith("xml", StringComparison.OrdinalIgnoreCase)
+                   || type.EndsWith("javascript", StringComparison.OrdinalIgnoreCase)
+                ? Encoding.UTF8.GetString(result.Body)
+                : result.Body;
+        }
+
+        internal static bool IsJson(string mediaType) =>
+            mediaType.Equals(OutgoingRequest.JsonMediaType, StringComparison.OrdinalIgnoreCase) || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>Whether the target lies under the JSON:API base, also behind a language prefix (<c>/es/jsonapi</c>).</summary>
+        internal static bool IsUnder(Uri siteUri, Uri jsonApiUri, Uri target)
+        {
+            if (!OutgoingRequest.IsSameOrigin(siteUri, target))
+            {
+                return false;
+            }
+
+            var basePath = jsonApiUri.AbsolutePath.Substring(siteUri.AbsolutePath.Length).Trim('/');
+            var path = target.AbsolutePath.StartsWith(siteUri.AbsolutePath, StringComparison.Ordinal)
+                ? target.AbsolutePath.Substring(siteUri.AbsolutePath.Length).Trim('/')
+                : string.Empty;
+            var slash = path.IndexOf('/');
+            return StartsWithSegments(path, basePath) || (slash > 0 && StartsWithSegments(path.Substring(slash + 1), basePath));
+        }
+
+        private static bool StartsWithSegments(string path, string prefix) =>
+            path.Equals(prefix, StringComparison.Ordinal) || path.StartsWith(prefix + "/", StringComparison.Ordinal);
+
+        private static byte[]? Encode(object? body)
+        {
+            switch (body is PSObject wrapped && !(wrapped.BaseObject is PSCustomObject) ? wrapped.BaseObject : body)
+            {
+                case null:
+                    return null;
+                case byte[] bytes:
+                    return bytes;
+                case string text:
+                    return Encoding.UTF8.GetBytes(text);
+                case var data:
+                    using (var buffer = new MemoryStream())
+                    {
+                        using (var writer = new Utf8JsonWriter(buffer))
+                        {
+                            JsonRequestWriter.WriteValue(writer, data);
+                        }
+
+                        return buffer.ToArray();
+                    }
+            }
+        }
+
+        private static bool IsNamed(string header, string name) => string.Equals(header, name, StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,130 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using DrupalOAuth.Errors;
+
+namespace DrupalOAuth.Http
+{
+    /// <summary>
+    /// Addresses on a connection's site: paths resolved beneath the site URI, query strings encoded once, and the
+    /// rule that keeps the token on its site: nothing is sent to another origin.
+    /// </summary>
+    internal static class SitePath
+    {
+        /// <summary>
+        /// A path relative to the site URI (<c>/jsonapi</c>, <c>node/1?_format=json</c>) or an absolute URL on the
+        /// site's origin; an absolute URL elsewhere is refused before anything is sent.
+        /// </summary>
+        public static Uri Resolve(Uri siteUri, string? path)
+        {
+            if (string.IsNullOrWhiteSpace(path))
+            {
+                throw new DrupalException(
+                    "InvalidPath",
+                    DrupalErrorCategory.InvalidArgument,
+                    "-Path is empty. Pass a path on the site, such as /jsonapi or node/1?_format=json.");
+            }
+
+            var text = path!.Trim();
+            if (Uri.TryCreate(text, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps))
+            {
+                if (!OutgoingRequest.IsSameOrigin(absolute, siteUri))
+                {
+                    throw new DrupalException(
+                        "CrossOriginRefused",
+                        DrupalErrorCategory.SecurityError,
+                        $"'{Origin(absolute)}' is another origin than the connection's site, {Origin(siteUri)}: the access token is only ever sent to its own site, so nothing was sent. Pass a path on the site, or connect to that site with Connect-DrupalApi.",
+                        Origin(absolute));
+                }
+
+                return absolute;
+            }
+
+            if (text.StartsWith("//", StringComparison.Ordinal) || text.IndexOf("://", StringComparison.Ordinal) >= 0)
+            {
+                throw new DrupalException(
+                    "InvalidPath",
+                    DrupalErrorCategory.InvalidArgument,
+                    $"-Path '{text}' is neither a path on the site nor an http or https URL on the site's origin.",
+                    text);
+            }
+
+            return new Uri(siteUri, text.TrimStart('/'));
+        }
+
+        /// <summary>
+        /// A link Drupal made, moved onto the site's own origin (its path and query kept): a site behind a reverse
+        /// proxy that Drupal does not know of writes its internal host into links, and the token must not go there.
+        /// </summary>
+        public static Uri OnSiteOrigin(Uri siteUri, Uri link) =>
+            OutgoingRequest.IsSameOrigin(link, siteUri)
+                ? link
+                : new UriBuilder(siteUri.Scheme, siteUri.Host, siteUri.Port) { Path = link.AbsolutePath, Query = link.Query.TrimStart('?') }.Uri;
+
+        public static string Origin(Uri uri) => uri.GetLeftPart(UriPartial.Authority);
+
+        /// <summary>Appends name=value pairs, each encoded, to the URI's own query.</summary>
+        public static Uri WithQuery(Uri uri, IEnumerable<KeyValuePair<string, string>> parameters)
+        {
+            var pairs = string.Join("&", parameters.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value)));
+            if (pairs.Length == 0)
+            {
+                return uri;
+            }
+
+            var builder = new UriBuilder(uri);
+            var existing = builder.Query.TrimStart('?');
+            builder.Query = existing.Length == 0 ? pairs : existing + "&" + pairs;
+            return builder.Uri;
+        }
+
+        /// <summary>A -Query dictionary as pairs: a list value repeats its name, as PHP's name[]= or a plain repeat.</summary>
+        public static IEnumerable<KeyValuePair<string, string>> Pairs(IDictionary? query)
+        {
+            if (query == null)
+            {
+                yield break;
+            }
+
+            foreach (DictionaryEntry entry in query)
+            {
+                var name = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty;
+                var value = entry.Value is PSObject wrapped ? wrapped.BaseObject : entry.Value;
+                if (value is IEnumerable list && !(value is string))
+                {
+                    foreach (var item in list)
+                    {
+                        yield return new KeyValuePair<string, string>(name, Text(item));
+                    }
+                }
+                else
+                {
+                    yield return new KeyValuePair<string, string>(name, Text(value));
+                }
+            }
+        }
+
+        /// <summary>A value as Drupal reads it in a query string: booleans as 1 and 0, numbers and dates invariant.</summary>
+        public static string Text(object? value)
+        {
+            switch (value is PSObject wrapped ? wrapped.BaseObject : value)
+            {
+                case null:
+                    return string.Empty;
+                case bool flag:
+                    return flag ? "1" : "0";
+                case DateTime date:
+                    return date.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
+                case DateTimeOffset date:
+                    return date.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+                case IFormattable formattable:
+                    return formattable.ToString(null, CultureInfo.InvariantCulture);
+                case var other:
+                    return other.ToString() ?? string.Empty;
+            }
+        }
+    }
+}
