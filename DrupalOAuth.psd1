@@ -7,15 +7,17 @@
     Author               = 'DrupalOAuth contributors'
     CompanyName          = 'DrupalOAuth'
     Copyright            = '(c) DrupalOAuth contributors. MIT License.'
-    Description          = 'Talks to Drupal sites from scripts with no human present: OAuth 2 client credentials through Simple OAuth, a cached access token, and GraphQL results as PowerShell objects.'
+    Description          = 'Talks to Drupal sites from scripts with no human present: OAuth 2 client credentials through Simple OAuth, a cached access token, and GraphQL and JSON:API results as PowerShell objects, every page of them.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     CmdletsToExport      = @(
         'Connect-DrupalApi'
         'Disconnect-DrupalApi'
         'Get-DrupalConnection'
+        'Get-DrupalEntity'
         'Get-DrupalToken'
         'Invoke-DrupalGraphQL'
+        'Invoke-DrupalRequest'
         'Test-DrupalConnection'
     )
     FormatsToProcess     = @('DrupalOAuth.Format.ps1xml')
@@ -26,7 +28,7 @@
         PSData = @{
             Tags         = @('Drupal', 'OAuth', 'OAuth2', 'SimpleOAuth', 'GraphQL', 'JSONAPI', 'API', 'PSEdition_Desktop', 'PSEdition_Core')
             LicenseUri   = 'https://opensource.org/licenses/MIT'
-            ReleaseNotes = 'Connect with client credentials, a cached token shared by all runspaces, and GraphQL queries.'
+            ReleaseNotes = 'Connect with client credentials, a cached token shared by all runspaces, GraphQL queries, JSON:API reads (Get-DrupalEntity), any authenticated request (Invoke-DrupalRequest), and paging that never stops at the first page.'
         }
     }
 }

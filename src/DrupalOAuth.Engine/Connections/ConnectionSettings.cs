@@ -16,6 +16,7 @@ namespace DrupalOAuth.Connections
         public const string DefaultName = "default";
         public const string DefaultTokenPath = "/oauth/token";
         public const string DefaultGraphQLPath = "/graphql";
+        public const string DefaultJsonApiPath = "/jsonapi";
         public const int DefaultTimeoutSec = 100;
         public const int DefaultMaximumRetryCount = 3;
         public const int DefaultRetryIntervalSec = 1;
@@ -28,6 +29,7 @@ namespace DrupalOAuth.Connections
             IReadOnlyList<string> scope,
             Uri tokenUri,
             Uri graphQLUri,
+            Uri jsonApiUri,
             ClientAuthentication clientAuthentication,
             TimeSpan timeout,
             int maximumRetryCount,
@@ -41,6 +43,7 @@ namespace DrupalOAuth.Connections
             Scope = scope;
             TokenUri = tokenUri;
             GraphQLUri = graphQLUri;
+            JsonApiUri = jsonApiUri;
             ClientAuthentication = clientAuthentication;
             Timeout = timeout;
             MaximumRetryCount = maximumRetryCount;
@@ -62,6 +65,9 @@ namespace DrupalOAuth.Connections
         public Uri TokenUri { get; }
 
         public Uri GraphQLUri { get; }
+
+        /// <summary>The JSON:API entry point, whose index names every resource type's path.</summary>
+        public Uri JsonApiUri { get; }
 
         public ClientAuthentication ClientAuthentication { get; }
 
@@ -92,7 +98,8 @@ namespace DrupalOAuth.Connections
             bool allowInsecureHttp = false,
             int maximumRetryCount = DefaultMaximumRetryCount,
             int retryIntervalSec = DefaultRetryIntervalSec,
-            bool skipCertificateCheck = false)
+            bool skipCertificateCheck = false,
+            string? jsonApiPath = null)
         {
             var site = ParseSiteUri(siteUri, allowInsecureHttp);
             if (string.IsNullOrWhiteSpace(clientId))
@@ -154,6 +161,7 @@ namespace DrupalOAuth.Connections
                 scopes,
                 Combine(site, tokenPath ?? DefaultTokenPath, "TokenPath"),
                 Combine(site, graphQLPath ?? DefaultGraphQLPath, "GraphQLPath"),
+                Combine(site, jsonApiPath ?? DefaultJsonApiPath, "JsonApiPath"),
                 clientAuthentication,
                 TimeSpan.FromSeconds(timeoutSec),
                 maximumRetryCount,
@@ -216,7 +224,7 @@ namespace DrupalOAuth.Connections
                 throw new DrupalException(
                     "InvalidPath",
                     DrupalErrorCategory.InvalidArgument,
-                    $"-{parameterName} '{path}' must be a path on the site, such as {(parameterName == "TokenPath" ? DefaultTokenPath : DefaultGraphQLPath)}.",
+                    $"-{parameterName} '{path}' must be a path on the site, such as {(parameterName == "TokenPath" ? DefaultTokenPath : parameterName == "JsonApiPath" ? DefaultJsonApiPath : DefaultGraphQLPath)}.",
                     path);
             }
 

@@ -8,6 +8,8 @@ using DrupalOAuth.Errors;
 using DrupalOAuth.GraphQL;
 using DrupalOAuth.Http;
 using DrupalOAuth.Identity;
+using DrupalOAuth.JsonApi;
+using DrupalOAuth.Paging;
 using DrupalOAuth.Tokens;
 
 namespace DrupalOAuth.Connections
@@ -23,6 +25,7 @@ namespace DrupalOAuth.Connections
         private readonly TokenCacheKey _tokenKey;
         private readonly HttpPipeline _http;
         private readonly ApiClient _api;
+        private readonly JsonApiClient _jsonApi;
         private volatile bool _closed;
 
         private DrupalConnection(ConnectionSettings settings, TokenProvider tokens, HttpMessageHandler? handler)
@@ -35,6 +38,7 @@ namespace DrupalOAuth.Connections
                 handler ?? HttpPipeline.CreateHandler(settings.SkipCertificateCheck),
                 new RetryPolicy(settings.MaximumRetryCount, settings.RetryInterval));
             _api = new ApiClient(_http, (log, cancellationToken, rejected) => GetTokenAsync(log, cancellationToken, forceNew: false, rejected));
+            _jsonApi = new JsonApiClient(_api, settings.SiteUri, settings.JsonApiUri, settings.ClientId);
         }
 
         public string Name => Settings.Name;
@@ -48,6 +52,8 @@ namespace DrupalOAuth.Connections
         public Uri TokenUri => Settings.TokenUri;
 
         public Uri GraphQLUri => Settings.GraphQLUri;
+
+        public Uri JsonApiUri => Settings.JsonApiUri;
 
         public ClientAuthentication ClientAuthentication => Settings.ClientAuthentication;
 
@@ -87,17 +93,53 @@ namespace DrupalOAuth.Connections
         public Task<AccessToken> GetTokenAsync(IDrupalLog log, CancellationToken cancellationToken, bool forceNew = false) =>
             GetTokenAsync(log, cancellationToken, forceNew, rejected: null);
 
-        public Task<GraphQLResponse> InvokeGraphQLAsync(GraphQLRequest request, IDrupalLog log, CancellationToken cancellationToken)
+        public Task<GraphQLResponse> InvokeGraphQLAsync(GraphQLRequest request, IDrupalLog log, CancellationToken cancellationToken, CallOptions? options = null)
         {
             ThrowIfClosed();
-            return GraphQLClient.InvokeAsync(_api, GraphQLUri, request, log, cancellationToken);
+            return GraphQLClient.InvokeAsync(_api, GraphQLUri, request, options ?? CallOptions.None, log, cancellationToken);
+        }
+
+        /// <summary>The query repeated page by page (Relay cursor or offset), the items at <paramref name="expandPath"/> written as they come.</summary>
+        public IResultPager PageGraphQL(GraphQLRequest request, string? expandPath, string? cursorVariable, PagingScope scope, bool raw, CallOptions? options = null)
+        {
+            ThrowIfClosed();
+            return new GraphQLPager((paged, log, cancellation) => InvokeGraphQLAsync(paged, log, cancellation, options), GraphQLUri, request, expandPath, cursorVariable, scope, raw);
+        }
+
+        /// <summary>Any request to the site with the connection's token: JSON as PowerShell objects, text as a string, else bytes.</summary>
+        public Task<object?> InvokeRequestAsync(DrupalRequest request, IDrupalLog log, CancellationToken cancellationToken, CallOptions? options = null)
+        {
+            ThrowIfClosed();
+            return RequestClient.InvokeAsync(_api, SiteUri, JsonApiUri, request, options ?? CallOptions.None, log, cancellationToken);
+        }
+
+        /// <summary>A JSON:API collection, page by page.</summary>
+        public IResultPager PageEntities(EntityQuery query, PagingScope scope, bool raw, CallOptions? options = null)
+        {
+            ThrowIfClosed();
+            return new EntityPager(_jsonApi, query, scope, raw, options ?? CallOptions.None);
+        }
+
+        /// <summary>One JSON:API resource by its id, as a page of one item.</summary>
+        public Task<ResultPage> GetEntityAsync(EntityQuery query, string id, bool raw, IDrupalLog log, CancellationToken cancellationToken, CallOptions? options = null)
+        {
+            ThrowIfClosed();
+            return _jsonApi.GetOneAsync(query, id, raw, options ?? CallOptions.None, log, cancellationToken);
+        }
+
+        /// <summary>The JSON:API resource type names the site offers (node--article, user--user, ...), read once per connection.</summary>
+        public async Task<IReadOnlyList<string>> GetResourceTypesAsync(IDrupalLog log, CancellationToken cancellationToken)
+        {
+            ThrowIfClosed();
+            var index = await _jsonApi.GetIndexAsync(CallOptions.None, log, cancellationToken).ConfigureAwait(false);
+            return new List<string>(index.Types.Keys);
         }
 
         /// <summary>Who Drupal takes this consumer for: from /oauth/debug where allowed, else from the token's claims.</summary>
-        public async Task<DrupalIdentity> GetIdentityAsync(IDrupalLog log, CancellationToken cancellationToken)
+        public async Task<DrupalIdentity> GetIdentityAsync(IDrupalLog log, CancellationToken cancellationToken, CallOptions? options = null)
         {
             ThrowIfClosed();
-            var fromDebug = await IdentityReader.ReadDebugRouteAsync(_api, SiteUri, log, cancellationToken).ConfigureAwait(false);
+            var fromDebug = await IdentityReader.ReadDebugRouteAsync(_api, SiteUri, options ?? CallOptions.None, log, cancellationToken).ConfigureAwait(false);
             var token = await GetTokenAsync(log, cancellationToken).ConfigureAwait(false);
             return fromDebug is { } debug
                 ? new DrupalIdentity(Name, ClientId, SiteUri, debug.UserId, debug.Roles, debug.Permissions, token.Scope, DrupalIdentity.FromDebugRoute, debug.IsAdmin)

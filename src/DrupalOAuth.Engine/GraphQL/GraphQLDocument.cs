@@ -4,8 +4,9 @@ using System.Text;
 namespace DrupalOAuth.GraphQL
 {
     /// <summary>
-    /// Just enough of a GraphQL lexer to tell which operation a request runs and whether it is a mutation, since a
-    /// mutation must not be retried after a lost answer: it may have run already.
+    /// Just enough of a GraphQL lexer to tell which operation a request runs, whether it is a mutation (a mutation
+    /// must not be retried after a lost answer: it may have run already) and which variables it declares (paging
+    /// sets <c>$after</c> or <c>$offset</c>).
     /// </summary>
     internal static class GraphQLDocument
     {
@@ -17,7 +18,7 @@ namespace DrupalOAuth.GraphQL
         {
             var operations = ReadOperations(query);
             var mutations = false;
-            foreach (var (kind, name) in operations)
+            foreach (var (kind, name, _) in operations)
             {
                 var isMutation = kind == "mutation" || kind == "subscription";
                 if (operationName != null && name == operationName)
@@ -31,11 +32,30 @@ namespace DrupalOAuth.GraphQL
             return mutations;
         }
 
-        /// <summary>The top-level operations: their keyword (query for the <c>{ ... }</c> shorthand) and name.</summary>
-        private static List<(string Kind, string? Name)> ReadOperations(string query)
+        /// <summary>The variables the operation to run declares, without their <c>$</c>.</summary>
+        public static ISet<string> DeclaredVariables(string query, string? operationName)
         {
-            var operations = new List<(string, string?)>();
+            var operations = ReadOperations(query);
+            foreach (var (_, name, variables) in operations)
+            {
+                if (operationName == null || name == operationName)
+                {
+                    return variables;
+                }
+            }
+
+            return new HashSet<string>();
+        }
+
+        /// <summary>
+        /// The top-level operations: their keyword (query for the <c>{ ... }</c> shorthand), name and declared
+        /// variables (the <c>$names</c> between the parentheses that follow the name).
+        /// </summary>
+        private static List<(string Kind, string? Name, HashSet<string> Variables)> ReadOperations(string query)
+        {
+            var operations = new List<(string, string?, HashSet<string>)>();
             var depth = 0;
+            var inDefinitions = false;
             string? pendingKind = null;
             var skipNextName = false;
             var i = 0;
@@ -55,11 +75,23 @@ namespace DrupalOAuth.GraphQL
                     i = SkipString(query, i);
                     continue;
                 }
+                else if (c == '$' && inDefinitions && operations.Count > 0)
+                {
+                    i++;
+                    operations[operations.Count - 1].Item3.Add(ReadName(query, ref i));
+                    continue;
+                }
                 else if (c == '{' || c == '(' || c == '[')
                 {
                     if (c == '{' && depth == 0 && pendingKind == null && !skipNextName)
                     {
-                        operations.Add(("query", null));
+                        operations.Add(("query", null, new HashSet<string>()));
+                    }
+
+                    // Only an operation's variable definitions open a parenthesis at the top level.
+                    if (c == '(' && depth == 0 && pendingKind != null)
+                    {
+                        inDefinitions = true;
                     }
 
                     if (c == '{' && depth == 0)
@@ -73,6 +105,7 @@ namespace DrupalOAuth.GraphQL
                 else if (c == '}' || c == ')' || c == ']')
                 {
                     depth--;
+                    inDefinitions &= depth > 0;
                 }
                 else if (depth == 0 && (char.IsLetter(c) || c == '_'))
                 {
@@ -80,7 +113,7 @@ namespace DrupalOAuth.GraphQL
                     if (word == "query" || word == "mutation" || word == "subscription")
                     {
                         pendingKind = word;
-                        operations.Add((word, null));
+                        operations.Add((word, null, new HashSet<string>()));
                     }
                     else if (word == "fragment")
                     {
@@ -88,7 +121,7 @@ namespace DrupalOAuth.GraphQL
                     }
                     else if (pendingKind != null && operations[operations.Count - 1].Item2 == null)
                     {
-                        operations[operations.Count - 1] = (pendingKind, word);
+                        operations[operations.Count - 1] = (pendingKind, word, operations[operations.Count - 1].Item3);
                     }
 
                     continue;

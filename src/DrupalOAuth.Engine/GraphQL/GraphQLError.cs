@@ -1,3 +1,5 @@
+using DrupalOAuth.Errors;
+
 namespace DrupalOAuth.GraphQL
 {
     /// <summary>One entry of a GraphQL response's <c>errors</c>.</summary>
@@ -24,6 +26,9 @@ namespace DrupalOAuth.GraphQL
         public string? Category { get; }
 
         public object? Extensions { get; }
+
+        /// <summary>As an error that does not end the call: the data beside it is still written.</summary>
+        public DrupalException ToException() => new DrupalException("GraphQLError", DrupalErrorCategory.InvalidResult, ToString(), this);
 
         public override string ToString()
         {

@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using DrupalOAuth.Errors;
 
 namespace DrupalOAuth.GraphQL
 {
@@ -23,5 +25,19 @@ namespace DrupalOAuth.GraphQL
 
         /// <summary>The whole response: data, errors and extensions.</summary>
         public PSObject Raw { get; }
+
+        /// <summary>When no data came back the operation did not run: the call fails, with the first error's words.</summary>
+        public void ThrowIfNoData(Uri endpoint)
+        {
+            if (!HasData)
+            {
+                var first = Errors.Count > 0 ? Errors[0].Message : "no data and no errors";
+                throw new DrupalException(
+                    "GraphQLNoData",
+                    DrupalErrorCategory.InvalidResult,
+                    $"Drupal returned no data for the GraphQL operation ({Errors.Count} errors; the first: {first}).",
+                    endpoint);
+            }
+        }
     }
 }

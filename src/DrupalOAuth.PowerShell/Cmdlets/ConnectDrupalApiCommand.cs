@@ -43,6 +43,10 @@ namespace DrupalOAuth.Commands
         [Parameter]
         public string GraphQLPath { get; set; } = ConnectionSettings.DefaultGraphQLPath;
 
+        /// <summary>The JSON:API entry point, whose index names every resource type's path; /jsonapi unless the site moved it.</summary>
+        [Parameter]
+        public string JsonApiPath { get; set; } = ConnectionSettings.DefaultJsonApiPath;
+
         [Parameter]
         public ClientAuthentication ClientAuthentication { get; set; } = ClientAuthentication.Body;
 
@@ -103,7 +107,7 @@ namespace DrupalOAuth.Commands
             }
 
             var settings = ConnectionSettings.Create(
-                uri, clientId, secret, Scope, Name, TokenPath, GraphQLPath, ClientAuthentication, TimeoutSec, AllowInsecureHttp, MaximumRetryCount, RetryIntervalSec, SkipCertificateCheck);
+                uri, clientId, secret, Scope, Name, TokenPath, GraphQLPath, ClientAuthentication, TimeoutSec, AllowInsecureHttp, MaximumRetryCount, RetryIntervalSec, SkipCertificateCheck, JsonApiPath);
             if (SkipCertificateCheck)
             {
                 WriteWarning($"-SkipCertificateCheck: the TLS certificate of {settings.SiteUri.Host} is not checked, so anyone on the network path could pose as the site and receive the client secret. Use it only for test sites.");

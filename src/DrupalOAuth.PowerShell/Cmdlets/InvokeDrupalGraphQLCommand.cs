@@ -11,11 +11,11 @@ namespace DrupalOAuth.Commands
 {
     /// <summary>
     /// Runs a GraphQL query or mutation against the site and writes its data as PowerShell objects; each GraphQL
-    /// error becomes an error record.
+    /// error becomes an error record. With -All (or -First) it repeats the query page by page.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Invoke, "DrupalGraphQL", DefaultParameterSetName = QuerySet)]
+    [Cmdlet(VerbsLifecycle.Invoke, "DrupalGraphQL", DefaultParameterSetName = QuerySet, SupportsPaging = true)]
     [OutputType(typeof(PSObject))]
-    public sealed class InvokeDrupalGraphQLCommand : DrupalCmdlet
+    public sealed class InvokeDrupalGraphQLCommand : DrupalApiCmdlet
     {
         private const string QuerySet = "Query";
         private const string PathSet = "Path";
@@ -43,6 +43,14 @@ namespace DrupalOAuth.Commands
         [Parameter]
         public SwitchParameter Raw { get; set; }
 
+        /// <summary>Repeats the query page by page until the last page: Relay connections by $after, offset paging by $offset.</summary>
+        [Parameter]
+        public SwitchParameter All { get; set; }
+
+        /// <summary>The variable that takes the next page's cursor (pageInfo.endCursor); after by default.</summary>
+        [Parameter]
+        public string CursorVariable { get; set; } = GraphQLPager.DefaultCursorVariable;
+
         /// <summary>Lets a mutation be retried after a lost answer or a 502/504, though it may then run twice.</summary>
         [Parameter]
         public SwitchParameter RetryMutation { get; set; }
@@ -55,7 +63,14 @@ namespace DrupalOAuth.Commands
         {
             var request = new GraphQLRequest(ParameterSetName == PathSet ? ReadQueryFile(Path!) : Query, Variables, OperationName, RetryMutation);
             var connection = ConnectionRegistry.Process.Resolve(Connection);
-            var response = Await((log, cancellation) => connection.InvokeGraphQLAsync(request, log, cancellation));
+            var scope = PagingScope(All);
+            if (!scope.OnePage || scope.Skip > 0)
+            {
+                WritePages(connection.PageGraphQL(request, ExpandPath, CursorVariable, scope, Raw, CallOptions), scope);
+                return;
+            }
+
+            var response = Await((log, cancellation) => connection.InvokeGraphQLAsync(request, log, cancellation, CallOptions));
             if (Raw)
             {
                 WriteVerbose($"The response holds {response.Errors.Count} GraphQL errors.");
@@ -65,23 +80,10 @@ namespace DrupalOAuth.Commands
 
             foreach (var error in response.Errors)
             {
-                WriteError(new ErrorRecord(
-                    new DrupalException("GraphQLError", DrupalErrorCategory.InvalidResult, error.ToString(), error),
-                    "GraphQLError",
-                    ErrorCategory.InvalidResult,
-                    error));
+                WriteError(error.ToException());
             }
 
-            if (!response.HasData)
-            {
-                var first = response.Errors.Count > 0 ? response.Errors[0].Message : "no data and no errors";
-                throw new DrupalException(
-                    "GraphQLNoData",
-                    DrupalErrorCategory.InvalidResult,
-                    $"Drupal returned no data for the GraphQL operation ({response.Errors.Count} errors; the first: {first}).",
-                    connection.GraphQLUri);
-            }
-
+            response.ThrowIfNoData(connection.GraphQLUri);
             if (ExpandPath == null)
             {
                 WriteObject(response.Data);

@@ -13,7 +13,7 @@ namespace DrupalOAuth.Commands
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "DrupalConnection")]
     [OutputType(typeof(DrupalIdentity))]
-    public sealed class TestDrupalConnectionCommand : DrupalCmdlet
+    public sealed class TestDrupalConnectionCommand : DrupalApiCmdlet
     {
         [Parameter(Position = 0, ValueFromPipeline = true)]
         [ConnectionTransformation]
@@ -26,7 +26,7 @@ namespace DrupalOAuth.Commands
         protected override void Process()
         {
             var connection = ConnectionRegistry.Process.Resolve(Connection);
-            var identity = Await((log, cancellation) => connection.GetIdentityAsync(log, cancellation));
+            var identity = Await((log, cancellation) => connection.GetIdentityAsync(log, cancellation, CallOptions));
             WriteVerbose($"Drupal takes {identity} (from {identity.Source}).");
             if (identity.AdministratorWarning is { } warning)
             {

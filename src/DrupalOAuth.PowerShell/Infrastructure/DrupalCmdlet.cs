@@ -24,6 +24,11 @@ namespace DrupalOAuth.Commands.Infrastructure
             }
             catch (DrupalException e)
             {
+                foreach (var further in e.FurtherErrors)
+                {
+                    WriteError(further);
+                }
+
                 ThrowTerminatingError(ErrorRecords.From(e));
             }
         }

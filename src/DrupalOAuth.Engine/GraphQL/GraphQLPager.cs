@@ -1,0 +1,213 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using DrupalOAuth.Diagnostics;
+using DrupalOAuth.Errors;
+using DrupalOAuth.Json;
+using DrupalOAuth.Paging;
+
+namespace DrupalOAuth.GraphQL
+{
+    /// <summary>
+    /// Repeats a GraphQL query page by page and writes the items at -ExpandPath as each page arrives: Relay
+    /// connections (graphql_compose) by setting the cursor variable to the last <c>pageInfo.endCursor</c> until
+    /// <c>hasNextPage</c> is false; offset paging (Drupal GraphQL 3.x <c>nodeQuery</c>, 4.x examples) by advancing
+    /// <c>$offset</c> by the page size until a page comes back short or <c>count</c>/<c>total</c> is reached.
+    /// </summary>
+    public sealed class GraphQLPager : IResultPager
+    {
+        public const string DefaultCursorVariable = "after";
+        private const string OffsetVariable = "offset";
+        private const string LimitVariable = "limit";
+
+        private readonly Func<GraphQLRequest, IDrupalLog, CancellationToken, Task<GraphQLResponse>> _invoke;
+        private readonly GraphQLRequest _request;
+        private readonly string _expandPath;
+        private readonly string[] _segments;
+        private readonly string _cursorVariable;
+        private readonly PagingScope _scope;
+        private readonly bool _raw;
+        private readonly Mode _mode;
+        private readonly Uri _endpoint;
+        private object? _cursor;
+        private long _offset;
+        private bool _done;
+        private int _pages;
+        private long _seen;
+        private long _written;
+
+        internal GraphQLPager(
+            Func<GraphQLRequest, IDrupalLog, CancellationToken, Task<GraphQLResponse>> invoke,
+            Uri endpoint,
+            GraphQLRequest request,
+            string? expandPath,
+            string? cursorVariable,
+            PagingScope scope,
+            bool raw)
+        {
+            if (string.IsNullOrWhiteSpace(expandPath))
+            {
+                throw new DrupalException(
+                    "PagingNeedsExpandPath",
+                    DrupalErrorCategory.InvalidArgument,
+                    "-All, -First and -Skip count the items of a list: pass -ExpandPath with the path to it, such as 'nodeArticles.nodes' or 'nodeQuery.entities'.");
+            }
+
+            _invoke = invoke;
+            _endpoint = endpoint;
+            _request = request;
+            _expandPath = expandPath!;
+            _segments = expandPath!.Split(new[] { '.' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()).ToArray();
+            _cursorVariable = string.IsNullOrWhiteSpace(cursorVariable) ? DefaultCursorVariable : cursorVariable!.Trim().TrimStart('$');
+            _scope = scope;
+            _raw = raw;
+            var declared = GraphQLDocument.DeclaredVariables(request.Query, request.OperationName);
+            _mode = declared.Contains(_cursorVariable) ? Mode.Cursor : declared.Contains(OffsetVariable) ? Mode.Offset : Mode.None;
+            if (_mode == Mode.None && scope.All)
+            {
+                throw new DrupalException(
+                    "PagingVariableMissing",
+                    DrupalErrorCategory.InvalidArgument,
+                    $"-All repeats the query page by page, so the query must declare the variable that moves to the next page: ${_cursorVariable} for a Relay connection (set to pageInfo.endCursor; -CursorVariable names another), or $offset for offset paging. "
+                    + "For example: query ($offset: Int, $limit: Int = 50) { nodeQuery(offset: $offset, limit: $limit) { count entities { ... on NodeArticle { title } } } } with -ExpandPath nodeQuery.entities; "
+                    + "or query ($after: Cursor) { nodeArticles(first: 100, after: $after) { nodes { title } pageInfo { hasNextPage endCursor } } } with -ExpandPath nodeArticles.nodes.",
+                    request.Query);
+            }
+
+            _offset = request.Variables != null && Number(Variable(request.Variables, OffsetVariable)) is long start ? start : 0;
+        }
+
+        private enum Mode
+        {
+            None,
+            Cursor,
+            Offset,
+        }
+
+        public string Description => $"{_expandPath} from {_endpoint}";
+
+        public long? TotalCount { get; private set; }
+
+        public async Task<ResultPage?> NextPageAsync(IDrupalLog log, CancellationToken cancellationToken)
+        {
+            if (_done)
+            {
+                return null;
+            }
+
+            var variables = new Dictionary<string, object?>(StringComparer.Ordinal);
+            if (_request.Variables != null)
+            {
+                foreach (DictionaryEntry entry in _request.Variables)
+                {
+                    variables[Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty] = entry.Value;
+                }
+            }
+
+            if (_mode == Mode.Cursor && _pages > 0)
+            {
+                variables[_cursorVariable] = _cursor;
+            }
+            else if (_mode == Mode.Offset)
+            {
+                variables[OffsetVariable] = _offset;
+            }
+
+            var response = await _invoke(new GraphQLRequest(_request.Query, variables, _request.OperationName, _request.RetryMutation), log, cancellationToken).ConfigureAwait(false);
+            _pages++;
+            var errors = response.Errors.Select(error => error.ToException()).ToList();
+            response.ThrowIfNoData(_endpoint);
+            var found = PSObjectPath.Expand(response.Data, _expandPath);
+            Advance(response.Data, found.Count, variables, log);
+
+            IReadOnlyList<object?> items;
+            if (_raw)
+            {
+                items = new object?[] { response.Raw };
+            }
+            else
+            {
+                var skip = (int)Math.Min((ulong)found.Count, _scope.Skip > (ulong)_seen ? _scope.Skip - (ulong)_seen : 0);
+                _seen += found.Count;
+                var room = _scope.First is ulong first ? (first > (ulong)_written ? first - (ulong)_written : 0) : ulong.MaxValue;
+                items = found.Skip(skip).Take((int)Math.Min(room, int.MaxValue)).ToList();
+                _written += items.Count;
+                _done |= _scope.First is ulong limit && (ulong)_written >= limit;
+            }
+
+            return new ResultPage(items, _pages, _written, errors: errors);
+        }
+
+        public IReadOnlyList<string> Finish() => Array.Empty<string>();
+
+        private void Advance(object? data, int count, IDictionary<string, object?> variables, IDrupalLog log)
+        {
+            switch (_mode)
+            {
+                case Mode.Cursor:
+                    var pageInfo = Beside(data, "pageInfo") as PSObject
+                        ?? throw new DrupalException(
+                            "PageInfoMissing",
+                            DrupalErrorCategory.InvalidArgument,
+                            $"-All needs to know whether there is a next page: select pageInfo {{ hasNextPage endCursor }} beside '{_segments.Last()}' in the query.",
+                            _expandPath);
+                    var hasNext = pageInfo.Properties["hasNextPage"]?.Value as bool? == true;
+                    _cursor = pageInfo.Properties["endCursor"]?.Value;
+                    _done = !hasNext || _cursor == null;
+                    log.Verbose($"Page {_pages}: {count} items; {(_done ? "the last page" : $"next after cursor {_cursor}")}.");
+                    break;
+                case Mode.Offset:
+                    var limit = Number(variables.TryGetValue(LimitVariable, out var given) ? given : null);
+                    TotalCount ??= Number(Beside(data, "count")) ?? Number(Beside(data, "total"));
+                    _offset += limit ?? count;
+                    _done = count == 0 || (limit is long pageSize && count < pageSize) || (TotalCount is long total && _offset >= total);
+                    log.Verbose($"Page {_pages}: {count} items; {(_done ? "the last page" : $"next at offset {_offset}")}.");
+                    break;
+                default:
+                    _done = true;
+                    break;
+            }
+        }
+
+        /// <summary>A field beside the list, on the nearest object above it that has one: pageInfo, count or total.</summary>
+        private object? Beside(object? data, string name)
+        {
+            for (var depth = _segments.Length - 1; depth >= 0; depth--)
+            {
+                var parents = depth == 0 ? new[] { data } : PSObjectPath.Expand(data, string.Join(".", _segments.Take(depth)));
+                if (parents.Count == 1 && parents[0] is PSObject parent && parent.Properties[name] is { } property)
+                {
+                    return property.Value;
+                }
+            }
+
+            return null;
+        }
+
+        private static object? Variable(IDictionary variables, string name)
+        {
+            foreach (DictionaryEntry entry in variables)
+            {
+                if (string.Equals(Convert.ToString(entry.Key, CultureInfo.InvariantCulture), name, StringComparison.Ordinal))
+                {
+                    return entry.Value;
+                }
+            }
+
+            return null;
+        }
+
+        private static long? Number(object? value)
+        {
+            value = value is PSObject wrapped ? wrapped.BaseObject : value;
+            return value is IConvertible convertible && !(value is string) && !(value is bool)
+                ? Convert.ToInt64(convertible, CultureInfo.InvariantCulture)
+                : (long?)null;
+        }
+    }
+}

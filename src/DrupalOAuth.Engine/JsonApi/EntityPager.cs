@@ -1,0 +1,140 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using DrupalOAuth.Diagnostics;
+using DrupalOAuth.Http;
+using DrupalOAuth.Paging;
+
+namespace DrupalOAuth.JsonApi
+{
+    /// <summary>
+    /// Reads a JSON:API collection page by page, following <c>links.next</c> until Drupal gives none: never until
+    /// a short page, since Drupal removes the items the user may not see after cutting the page. A next link on
+    /// another origin is followed on the connection's own, so the token never leaves its site. What Drupal left
+    /// out, and what was not read, is told once the read is done.
+    /// </summary>
+    public sealed class EntityPager : IResultPager
+    {
+        /// <summary>Drupal's page size unless the site raises it; a -First below it asks for no more than needed.</summary>
+        private const int DrupalPageLimit = 50;
+
+        private readonly JsonApiClient _client;
+        private readonly EntityQuery _query;
+        private readonly PagingScope _scope;
+        private readonly bool _raw;
+        private readonly CallOptions _options;
+        private string? _typeName;
+        private Uri? _next;
+        private bool _started;
+        private bool _done;
+        private bool _moreNotRead;
+        private bool _originWarned;
+        private int _pages;
+        private long _written;
+        private long _omitted;
+        private string? _omittedDetail;
+        private long _otherLanguage;
+        private long _resources;
+        private string? _otherLanguageCode;
+
+        internal EntityPager(JsonApiClient client, EntityQuery query, PagingScope scope, bool raw, CallOptions options)
+        {
+            _client = client;
+            _query = query;
+            _scope = scope;
+            _raw = raw;
+            _options = options;
+        }
+
+        public string Description => $"{_typeName ?? _query.EntityType} from {_client.SiteUri}";
+
+        public long? TotalCount { get; private set; }
+
+        public async Task<ResultPage?> NextPageAsync(IDrupalLog log, CancellationToken cancellationToken)
+        {
+            if (_done)
+            {
+                return null;
+            }
+
+            var warnings = new List<string>();
+            Uri uri;
+            if (!_started)
+            {
+                var index = await _client.GetIndexAsync(_options, log, cancellationToken).ConfigureAwait(false);
+                var type = index.Resolve(_query.EntityType, _query.Bundle, _client.BaseUri);
+                _typeName = type.Key;
+                var pageLimit = _query.PageSize ?? (_scope.First is ulong first && first < DrupalPageLimit ? (int)Math.Max(first, 1) : (int?)null);
+                uri = SitePath.WithQuery(_client.Collection(type.Value, _query.Language), _query.Parameters(type.Key, collection: true, pageLimit, _scope.Skip));
+                _started = true;
+            }
+            else
+            {
+                uri = _next!;
+            }
+
+            var result = await _client.GetAsync(uri, _options, log, cancellationToken).ConfigureAwait(false);
+            var document = JsonApiDocument.Read(result, _query.Include, _query.Language, _raw);
+            _pages++;
+            TotalCount ??= document.Count;
+            _omitted += document.Omitted;
+            _omittedDetail ??= document.OmittedDetail;
+            _resources += _raw ? 0 : document.Items.Count;
+            _otherLanguage += document.OtherLanguage;
+            _otherLanguageCode ??= document.OtherLanguageCode;
+
+            var items = document.Items;
+            if (!_raw && _scope.First is ulong wanted)
+            {
+                var room = wanted > (ulong)_written ? wanted - (ulong)_written : 0;
+                if ((ulong)items.Count > room)
+                {
+                    items = items.Take((int)room).ToList();
+                }
+            }
+
+            _written += items.Count;
+            _next = document.Next == null ? null : SitePath.OnSiteOrigin(_client.SiteUri, document.Next);
+            if (document.Next != null && !OutgoingRequest.IsSameOrigin(document.Next, _client.SiteUri))
+            {
+                log.Verbose($"Drupal's next link points at {SitePath.Origin(document.Next)}: following it on {SitePath.Origin(_client.SiteUri)} instead.");
+                if (!_originWarned)
+                {
+                    _originWarned = true;
+                    warnings.Add($"Drupal's next link points at {SitePath.Origin(document.Next)}, not at the connection's site {SitePath.Origin(_client.SiteUri)}: the site's reverse-proxy settings are wrong (settings.php: reverse_proxy, reverse_proxy_addresses and trusted_host_patterns). The pages are read from {SitePath.Origin(_client.SiteUri)}; the token was not sent elsewhere.");
+                }
+            }
+
+            var reachedFirst = _scope.First is ulong limit && (ulong)_written >= limit;
+            _done = _next == null || reachedFirst || _scope.OnePage;
+            _moreNotRead = _next != null && _scope.OnePage;
+            log.Verbose($"Page {_pages} of {Description}: {document.Items.Count} items{(document.Omitted > 0 ? $", {document.Omitted} left out by Drupal" : string.Empty)}; {(_next == null ? "the last page" : _done ? "not reading further" : "more to come")}.");
+            return new ResultPage(items, _pages, _written, warnings);
+        }
+
+        public IReadOnlyList<string> Finish()
+        {
+            var warnings = new List<string>();
+            if (_moreNotRead)
+            {
+                warnings.Add($"Wrote the first page of {Description}: {_written} items. Drupal has more: use -All for every item, or -First N for the first N.");
+            }
+
+            if (_omitted > 0)
+            {
+                warnings.Add(_written == 0 && !_raw
+                    ? $"Drupal returned no {_typeName} items and left out {_omitted} that the consumer's user may not see: {_omittedDetail} The user that client '{_client.ClientId}' acts as lacks the permission to view them; grant it to one of the user's roles (never the administrator role)."
+                    : $"Drupal left out {_omitted} {_typeName} items that the consumer's user may not see: {_omittedDetail} Grant the user the permission to view them if the job needs them.");
+            }
+
+            if (_otherLanguage > 0)
+            {
+                warnings.Add(JsonApiClient.LanguageFallback(_query.Language!, _otherLanguage, _resources, _typeName ?? _query.EntityType, _otherLanguageCode));
+            }
+
+            return warnings;
+        }
+    }
+}

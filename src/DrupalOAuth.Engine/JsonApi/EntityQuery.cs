@@ -1,0 +1,166 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using System.Text.RegularExpressions;
+using DrupalOAuth.Errors;
+
+namespace DrupalOAuth.JsonApi
+{
+    /// <summary>
+    /// What Get-DrupalEntity asks for: which resource type, and the filter, sort, includes, sparse fieldsets,
+    /// language and page size. Checked when made, so that a wrong filter is refused before anything is sent.
+    /// </summary>
+    public sealed class EntityQuery
+    {
+        private static readonly Regex LanguageCode = new Regex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", RegexOptions.CultureInvariant);
+
+        private readonly IReadOnlyList<KeyValuePair<string, string>> _filter;
+        private readonly object? _property;
+
+        public EntityQuery(
+            string? entityType,
+            string? bundle = null,
+            IDictionary? filter = null,
+            IReadOnlyList<string>? sort = null,
+            IReadOnlyList<string>? include = null,
+            object? property = null,
+            string? language = null,
+            int? pageSize = null)
+        {
+            if (string.IsNullOrWhiteSpace(entityType))
+            {
+                throw new DrupalException(
+                    "InvalidEntityType",
+                    DrupalErrorCategory.InvalidArgument,
+                    "No entity type was given. Pass an entity type such as node, user or taxonomy_term (with -Bundle, such as article), or a JSON:API resource type such as node--article.");
+            }
+
+            if (language != null && !LanguageCode.IsMatch(language))
+            {
+                throw new DrupalException(
+                    "InvalidLanguage",
+                    DrupalErrorCategory.InvalidArgument,
+                    $"-Language '{language}' is not a language code. Pass the code of one of the site's languages, such as es or pt-br.",
+                    language);
+            }
+
+            if (pageSize is int size && size < 1)
+            {
+                throw new DrupalException("InvalidPageSize", DrupalErrorCategory.InvalidArgument, $"-PageSize must be 1 or more, not {size}.", size);
+            }
+
+            EntityType = entityType!.Trim();
+            Bundle = string.IsNullOrWhiteSpace(bundle) ? null : bundle!.Trim();
+            Sort = Clean(sort, "-Sort", "'title', '-created'");
+            Include = Clean(include, "-Include", "'uid', 'field_tags'");
+            Language = language;
+            PageSize = pageSize;
+            _property = property is PSObject wrapped ? wrapped.BaseObject : property;
+            _filter = JsonApiFilter.ToQuery(filter);
+        }
+
+        public string EntityType { get; }
+
+        public string? Bundle { get; }
+
+        public IReadOnlyList<string> Sort { get; }
+
+        public IReadOnlyList<string> Include { get; }
+
+        public string? Language { get; }
+
+        public int? PageSize { get; }
+
+        /// <summary>The query parameters of a read of <paramref name="typeName"/>; a single resource takes no filter, sort or page.</summary>
+        internal IEnumerable<KeyValuePair<string, string>> Parameters(string typeName, bool collection, int? limit, ulong offset)
+        {
+            if (collection)
+            {
+                foreach (var pair in _filter)
+                {
+                    yield return pair;
+                }
+
+                if (Sort.Count > 0)
+                {
+                    yield return Pair("sort", string.Join(",", Sort));
+                }
+
+                if (offset > 0)
+                {
+                    yield return Pair("page[offset]", offset.ToString(CultureInfo.InvariantCulture));
+                }
+
+                if (limit is int pageLimit)
+                {
+                    yield return Pair("page[limit]", pageLimit.ToString(CultureInfo.InvariantCulture));
+                }
+            }
+
+            if (Include.Count > 0)
+            {
+                yield return Pair("include", string.Join(",", Include));
+            }
+
+            foreach (var fields in Fields(typeName))
+            {
+                yield return Pair($"fields[{fields.Key}]", string.Join(",", fields.Value));
+            }
+        }
+
+        /// <summary>-Property: field names of the main type, or a dictionary of type name to field names.</summary>
+        private IEnumerable<KeyValuePair<string, IReadOnlyList<string>>> Fields(string typeName)
+        {
+            switch (_property)
+            {
+                case null:
+                    yield break;
+                case IDictionary byType:
+                    foreach (DictionaryEntry entry in byType)
+                    {
+                        yield return new KeyValuePair<string, IReadOnlyList<string>>(
+                            Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty,
+                            Clean(Names(entry.Value), "-Property", "@{ 'node--article' = 'title', 'created'; 'user--user' = 'name' }"));
+                    }
+
+                    break;
+                case var names:
+                    yield return new KeyValuePair<string, IReadOnlyList<string>>(typeName, Clean(Names(names), "-Property", "'title', 'created'"));
+                    break;
+            }
+        }
+
+        private static IReadOnlyList<string> Names(object? value)
+        {
+            value = value is PSObject wrapped ? wrapped.BaseObject : value;
+            return value is IEnumerable list && !(value is string)
+                ? list.Cast<object?>().Select(item => Convert.ToString(item is PSObject w ? w.BaseObject : item, CultureInfo.InvariantCulture) ?? string.Empty).ToList()
+                : new[] { Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty };
+        }
+
+        private static IReadOnlyList<string> Clean(IReadOnlyList<string>? names, string parameter, string example)
+        {
+            if (names == null)
+            {
+                return Array.Empty<string>();
+            }
+
+            var cleaned = names.SelectMany(n => (n ?? string.Empty).Split(',')).Select(n => n.Trim()).ToList();
+            if (cleaned.Any(n => n.Length == 0))
+            {
+                throw new DrupalException(
+                    "InvalidFieldName",
+                    DrupalErrorCategory.InvalidArgument,
+                    $"{parameter} holds an empty name. Pass field names, such as {example}.",
+                    parameter);
+            }
+
+            return cleaned;
+        }
+
+        private static KeyValuePair<string, string> Pair(string name, string value) => new KeyValuePair<string, string>(name, value);
+    }
+}

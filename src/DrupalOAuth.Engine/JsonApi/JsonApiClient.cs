@@ -1,0 +1,96 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using DrupalOAuth.Diagnostics;
+using DrupalOAuth.Errors;
+using DrupalOAuth.Http;
+using DrupalOAuth.Paging;
+
+namespace DrupalOAuth.JsonApi
+{
+    /// <summary>
+    /// A connection's JSON:API: its entry point, read once and kept (a failed read is not kept), and GET requests
+    /// the way every request goes, with the JSON:API media type.
+    /// </summary>
+    internal sealed class JsonApiClient
+    {
+        private readonly ApiClient _api;
+        private JsonApiIndex? _index;
+
+        public JsonApiClient(ApiClient api, Uri siteUri, Uri baseUri, string clientId)
+        {
+            _api = api;
+            SiteUri = siteUri;
+            BaseUri = baseUri;
+            ClientId = clientId;
+        }
+
+        public Uri SiteUri { get; }
+
+        public Uri BaseUri { get; }
+
+        public string ClientId { get; }
+
+        public async Task<JsonApiIndex> GetIndexAsync(CallOptions options, IDrupalLog log, CancellationToken cancellationToken)
+        {
+            if (_index is { } known)
+            {
+                return known;
+            }
+
+            log.Verbose($"Reading the site's JSON:API resource types from {BaseUri}.");
+            var index = JsonApiIndex.Parse(await GetAsync(BaseUri, options, log, cancellationToken).ConfigureAwait(false));
+            log.Verbose($"{BaseUri} offers {index.Types.Count} resource types; kept for this connection.");
+            _index = index;
+            return index;
+        }
+
+        public Task<HttpResult> GetAsync(Uri uri, CallOptions options, IDrupalLog log, CancellationToken cancellationToken) =>
+            _api.SendAsync(new OutgoingRequest(HttpMethod.Get, uri, accept: RequestClient.JsonApiMediaType, options: options), log, cancellationToken);
+
+        /// <summary>The address of a resource type's collection, in the query's language.</summary>
+        public Uri Collection(Uri typeUri, string? language)
+        {
+            if (language == null)
+            {
+                return typeUri;
+            }
+
+            // Drupal reads the language from the first segment after the site's base path: /es/jsonapi/...
+            var sitePath = SiteUri.AbsolutePath;
+            var relative = typeUri.AbsolutePath.StartsWith(sitePath, StringComparison.Ordinal) ? typeUri.AbsolutePath.Substring(sitePath.Length) : typeUri.AbsolutePath.TrimStart('/');
+            return new Uri(SiteUri, language + "/" + relative);
+        }
+
+        /// <summary>One entity by id, as a page of one item, so that it is written like any other read.</summary>
+        public async Task<ResultPage> GetOneAsync(EntityQuery query, string id, bool raw, CallOptions options, IDrupalLog log, CancellationToken cancellationToken)
+        {
+            if (string.IsNullOrWhiteSpace(id) || id.IndexOfAny(new[] { '/', '?', '#', '\\' }) >= 0)
+            {
+                throw new DrupalException(
+                    "InvalidId",
+                    DrupalErrorCategory.InvalidArgument,
+                    $"-Id '{id}' is not an entity id. Pass the entity's UUID (its JSON:API id), such as 00000001-d7a1-4c3e-9f00-000000000001.",
+                    id);
+            }
+
+            var index = await GetIndexAsync(options, log, cancellationToken).ConfigureAwait(false);
+            var type = index.Resolve(query.EntityType, query.Bundle, BaseUri);
+            var uri = SitePath.WithQuery(new Uri(Collection(type.Value, query.Language).AbsoluteUri.TrimEnd('/') + "/" + Uri.EscapeDataString(id.Trim())), query.Parameters(type.Key, collection: false, limit: null, offset: 0));
+            var document = JsonApiDocument.Read(await GetAsync(uri, options, log, cancellationToken).ConfigureAwait(false), query.Include, query.Language, raw);
+            var warnings = new List<string>();
+            if (document.OtherLanguage > 0)
+            {
+                warnings.Add(LanguageFallback(query.Language!, document.OtherLanguage, 1, type.Key, document.OtherLanguageCode));
+            }
+
+            return new ResultPage(document.Items, 1, document.Items.Count, warnings);
+        }
+
+        public static string LanguageFallback(string language, long fellBack, long of, string typeName, string? otherCode) =>
+            $"{fellBack} of {of} {typeName} items have no '{language}' translation: Drupal returned them in their original language ('{otherCode}'), as it does silently. Compare their langcode property.";
+    }
+}

@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+
+namespace DrupalOAuth.JsonApi
+{
+    /// <summary>
+    /// One object of a JSON:API <c>errors</c> list: Drupal's title, status and detail, and the field it concerns
+    /// (from <c>source.pointer</c>, such as <c>/data/attributes/title</c>).
+    /// </summary>
+    public sealed class JsonApiError
+    {
+        internal JsonApiError(string? title, string? status, string? detail, string? pointer)
+        {
+            Title = title;
+            Status = status;
+            Detail = detail;
+            Pointer = pointer;
+        }
+
+        public string? Title { get; }
+
+        /// <summary>The HTTP status as Drupal writes it here: a string.</summary>
+        public string? Status { get; }
+
+        public string? Detail { get; }
+
+        public string? Pointer { get; }
+
+        /// <summary>The field named by <see cref="Pointer"/>: its last segment under attributes or relationships.</summary>
+        public string? Field
+        {
+            get
+            {
+                if (string.IsNullOrEmpty(Pointer))
+                {
+                    return null;
+                }
+
+                var segments = Pointer!.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+                var under = Array.FindIndex(segments, s => s == "attributes" || s == "relationships");
+                return under >= 0 && under + 1 < segments.Length ? segments[under + 1] : Pointer;
+            }
+        }
+
+        public override string ToString()
+        {
+            var text = string.IsNullOrEmpty(Detail) ? Title ?? "(no detail)" : Detail!;
+            return Field == null ? text : $"{text} (field '{Field}')";
+        }
+
+        /// <summary>The error objects of a JSON:API error document; none when the body is anything else.</summary>
+        internal static IReadOnlyList<JsonApiError> ReadAll(byte[] body)
+        {
+            var errors = new List<JsonApiError>();
+            if (body.Length == 0 || body[0] != (byte)'{')
+            {
+                return errors;
+            }
+
+            try
+            {
+                using var document = JsonDocument.Parse(body);
+                if (!document.RootElement.TryGetProperty("errors", out var list) || list.ValueKind != JsonValueKind.Array)
+                {
+                    return errors;
+                }
+
+                foreach (var error in list.EnumerateArray())
+                {
+                    if (error.ValueKind != JsonValueKind.Object)
+                    {
+                        continue;
+                    }
+
+                    var pointer = error.TryGetProperty("source", out var source) && source.ValueKind == JsonValueKind.Object ? Text(source, "pointer") : null;
+                    errors.Add(new JsonApiError(Text(error, "title"), Text(error, "status"), Text(error, "detail"), pointer));
+                }
+            }
+            catch (JsonException)
+            {
+                errors.Clear();
+            }
+
+            return errors;
+        }
+
+        private static string? Text(JsonElement element, string name) =>
+            element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null && value.ValueKind != JsonValueKind.Object && value.ValueKind != JsonValueKind.Array
+                ? value.ToString()
+                : null;
+    }
+}

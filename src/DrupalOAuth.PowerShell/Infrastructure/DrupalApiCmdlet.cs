@@ -1,0 +1,93 @@
+using System.Management.Automation;
+using DrupalOAuth.Http;
+using DrupalOAuth.Paging;
+
+namespace DrupalOAuth.Commands.Infrastructure
+{
+    /// <summary>
+    /// A cmdlet that sends requests to Drupal: it takes Invoke-RestMethod's -TimeoutSec, -MaximumRetryCount and
+    /// -RetryIntervalSec for this call only, and writes paged reads page by page as they arrive.
+    /// </summary>
+    public abstract class DrupalApiCmdlet : DrupalCmdlet
+    {
+        private const int ProgressActivityId = 0x44_72_75;
+
+        /// <summary>Bounds each attempt of this call, its body included; the connection's -TimeoutSec otherwise.</summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int? TimeoutSec { get; set; }
+
+        /// <summary>Retries for this call; the connection's -MaximumRetryCount otherwise.</summary>
+        [Parameter]
+        [ValidateRange(0, 100)]
+        public int? MaximumRetryCount { get; set; }
+
+        /// <summary>The first wait between this call's retries when Drupal sends no Retry-After; it doubles each time.</summary>
+        [Parameter]
+        [ValidateRange(0, 3600)]
+        public int? RetryIntervalSec { get; set; }
+
+        protected CallOptions CallOptions => new CallOptions(TimeoutSec, MaximumRetryCount, RetryIntervalSec);
+
+        /// <summary>-First, -Skip and -All as the engine's paging scope (SupportsPaging's -First is ulong.MaxValue when not given).</summary>
+        protected PagingScope PagingScope(bool all) =>
+            new PagingScope(
+                all,
+                MyInvocation.BoundParameters.ContainsKey("First") ? PagingParameters.First : (ulong?)null,
+                PagingParameters?.Skip ?? 0);
+
+        /// <summary>
+        /// Writes each page's items as soon as the page arrives, before the next page is asked for, with progress
+        /// when more than one page is read, and the read's warnings at the end.
+        /// </summary>
+        protected void WritePages(IResultPager pager, PagingScope scope)
+        {
+            var progress = new ProgressRecord(ProgressActivityId, "Reading " + pager.Description, "First page");
+            var showProgress = !scope.OnePage;
+            for (var page = Await(pager.NextPageAsync); page != null; page = Await(pager.NextPageAsync))
+            {
+                if (page.Number == 1 && PagingParameters?.IncludeTotalCount == true)
+                {
+                    WriteObject(PagingParameters.NewTotalCount((ulong)(pager.TotalCount ?? 0), pager.TotalCount == null ? 0.0 : 1.0));
+                }
+
+                foreach (var warning in page.Warnings)
+                {
+                    WriteWarning(warning);
+                }
+
+                foreach (var error in page.Errors)
+                {
+                    WriteError(error);
+                }
+
+                foreach (var item in page.Items)
+                {
+                    WriteObject(item);
+                }
+
+                if (showProgress)
+                {
+                    progress.StatusDescription = $"{page.ItemsSoFar} items in {page.Number} pages";
+                    if (pager.TotalCount is long total && total > 0)
+                    {
+                        progress.PercentComplete = (int)System.Math.Min(100, page.ItemsSoFar * 100 / total);
+                    }
+
+                    WriteProgress(progress);
+                }
+            }
+
+            if (showProgress)
+            {
+                progress.RecordType = ProgressRecordType.Completed;
+                WriteProgress(progress);
+            }
+
+            foreach (var warning in pager.Finish())
+            {
+                WriteWarning(warning);
+            }
+        }
+    }
+}
