@@ -57,6 +57,16 @@ public static class ControlEndpoints
             return Results.NoContent();
         });
 
+        control.MapPost("/content", (ContentRequest request, ContentStore content) =>
+        {
+            if (request.Articles is not { } articles || articles is < 0 or > ContentRequest.MaxArticles)
+                return Invalid($"'articles' must be from 0 to {ContentRequest.MaxArticles}.");
+            if (request.UnpublishedEvery < 0)
+                return Invalid("'unpublishedEvery' must be 0 (none) or more.");
+            content.Replace(articles, request.UnpublishedEvery);
+            return Results.NoContent();
+        });
+
         control.MapPost("/fault", (FaultRequest request, FaultInjector faults) =>
         {
             try

@@ -10,6 +10,9 @@ namespace DrupalTestServer.GraphQLApi;
 /// </summary>
 public sealed class QueryType : ObjectGraphType
 {
+    /// <summary>The 4.x example schema's QueryArticles::MAX_LIMIT.</summary>
+    private const int ArticlesMaxLimit = 100;
+
     public QueryType()
     {
         Name = "Query";
@@ -40,6 +43,9 @@ public sealed class QueryType : ObjectGraphType
             .Argument<IntGraphType>("limit", a => a.DefaultValue = 10)
             .Resolve(context =>
             {
+                // 3.x's nodeQuery has no maximum.
+                if (context.GetArgument<int?>("limit") > ArticlesMaxLimit)
+                    throw new ExecutionError($"Exceeded maximum query limit: {ArticlesMaxLimit}.");
                 var articles = GraphQLRequestContext.Of(context).Content.OfBundle(NodeArticleType.Bundle);
                 return new ArticlePage(articles.Count, Slice(context, articles));
             });

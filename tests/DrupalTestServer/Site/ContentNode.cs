@@ -1,6 +1,9 @@
 namespace DrupalTestServer.Site;
 
-/// <summary>A node of the site; <see cref="Bundle"/> is the content type ("article" or "page").</summary>
+/// <summary>
+/// A node of the site; <see cref="Bundle"/> is the content type ("article" or "page"). Articles carry
+/// tags (term ids) and maybe an image (a file id); <see cref="Spanish"/> is the node's Spanish translation, if any.
+/// </summary>
 public sealed record ContentNode(
     int Nid,
     string Uuid,
@@ -9,7 +12,10 @@ public sealed record ContentNode(
     long Created,
     bool Status,
     string Body,
-    int AuthorUid)
+    int AuthorUid,
+    IReadOnlyList<int> TagTids,
+    int? ImageFid,
+    ContentTranslation? Spanish)
 {
     public string AuthorName => SiteDirectory.Users.TryGetValue(AuthorUid, out var author) ? author.Name : SiteDirectory.Anonymous.Name;
 }

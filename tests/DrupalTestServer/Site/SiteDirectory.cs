@@ -8,6 +8,9 @@ public static class SiteDirectory
     public const string SiteName = "Drupal Test Site";
     public const string AdministratorRole = "administrator";
 
+    /// <summary>The name the site shows for the anonymous user (user.settings "anonymous").</summary>
+    public const string AnonymousDisplayName = "Anonymous";
+
     public static Account Anonymous { get; } = new(0, "anonymous", ["anonymous"]);
 
     public static IReadOnlyDictionary<int, Account> Users { get; } = new[]
@@ -16,6 +19,9 @@ public static class SiteDirectory
         new Account(2, "api_user", ["authenticated", "api_user"]),
         new Account(3, "editor", ["authenticated", "editor"]),
         new Account(4, "reader_no_graphql", ["authenticated"]),
+        // Without the authenticated role, whose "access content" every other account has: Drupal has no way to take a
+        // permission away, so a site whose consumer may not read content grants it to no role that user holds.
+        new Account(5, "nocontent", ["no_content"]),
     }.ToDictionary(a => a.Uid);
 
     /// <summary>The administrator role has no list: like Drupal's admin role it holds every permission.</summary>
@@ -24,6 +30,7 @@ public static class SiteDirectory
         ["anonymous"] = [AccessContent],
         ["authenticated"] = [AccessContent],
         ["api_user"] = [ExecuteGraphQL, DebugTokens],
+        ["no_content"] = [DebugTokens],
         ["editor"] =
         [
             ExecuteGraphQL, DebugTokens, CreateArticle, "administer nodes", "bypass node access",
@@ -46,6 +53,7 @@ public static class SiteDirectory
         new Consumer("nouser", "nouser-secret", null, ["api_user"], ["api_user"], 300, true),
         new Consumer("nogrant", "nogrant-secret", 2, ["api_user"], ["api_user"], 300, false),
         new Consumer("public", null, 2, ["api_user"], ["api_user"], 300, true),
+        new Consumer("nocontent", "nocontent-secret", 5, ["api_user"], ["api_user"], 300, true),
     }.ToDictionary(c => c.ClientId, StringComparer.Ordinal);
 
     public static bool HasPermission(Account account, string permission) =>

@@ -1,0 +1,34 @@
+namespace DrupalTestServer.Site;
+
+/// <summary>
+/// An article's image, a public file entity. Its bytes follow from its fid (see <see cref="ByteSeed"/>) and are
+/// served at <see cref="Url"/> to anyone, as a web server serves public files without asking Drupal.
+/// </summary>
+public sealed record ImageFile(int Fid, int ArticleNid, long Created)
+{
+    /// <summary>Where Drupal's public:// stream is served.</summary>
+    public const string PublicPath = "/sites/default/files";
+
+    public const string MimeType = "image/png";
+    public const int Width = 640;
+    public const int Height = 480;
+
+    /// <summary>The month folder Drupal puts uploads in.</summary>
+    private const string Folder = "2026-01";
+
+    public string Uuid => EntityUuid.Of(EntityUuid.File, Fid);
+
+    public string Filename => $"image-{Fid}.png";
+
+    public string Uri => $"public://{Folder}/{Filename}";
+
+    public string Url => $"{PublicPath}/{Folder}/{Filename}";
+
+    /// <summary>Sizes differ per file, so that a client that mixes up downloads is caught.</summary>
+    public long Size => 1024 + 16L * Fid;
+
+    public string Alt => $"Image of article {ArticleNid}";
+
+    /// <summary>Byte i of the file is (i + seed) % 251; the bytes are not a decodable PNG.</summary>
+    public int ByteSeed => Fid;
+}
