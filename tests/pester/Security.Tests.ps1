@@ -27,6 +27,12 @@ Describe 'Secrets and tokens never show' {
             Invoke-DrupalGraphQL -Query $ArticleTitlesQuery -Verbose -Debug | Out-Null
             Invoke-DrupalTestServerControl -Server $Server -Action 'fault' -Body @{ route = 'graphql'; kind = 'redirect'; target = 'other'; count = 1 }
             try { Invoke-DrupalGraphQL -Query $ArticleTitlesQuery -Verbose -Debug } catch { $_ | Format-List * -Force | Out-String; $_.Exception.ToString() }
+            # JSON:API and any request: paged reads, includes, the echo route (which names the headers it got).
+            Get-DrupalEntity node article -All -Include 'uid' -Verbose -Debug | Format-List * | Out-String
+            Get-DrupalEntity user -Raw -Verbose -Debug | ConvertTo-Json -Depth 10
+            Invoke-DrupalRequest -Path '/_test/echo' -Verbose -Debug | Format-List * | Out-String
+            try { Invoke-DrupalRequest -Path '/_test/echo' -Query @{ status = 403 } -Verbose -Debug } catch { $_ | Format-List * -Force | Out-String; $_.Exception.ToString() }
+            try { Invoke-DrupalRequest -Path '/x' -Headers @{ Authorization = 'Bearer x' } } catch { $_ | Format-List * -Force | Out-String }
             Invoke-DrupalTestServerControl -Server $Server -Action 'revoke'
             try { Invoke-DrupalGraphQL -Query '{ nodeQuery { nope } }' -Verbose -Debug -ErrorAction SilentlyContinue } catch { $_ | Format-List * -Force | Out-String }
             try { Connect-Backend -Name 'bad' -Secret $wrongSecret -With @{ Verbose = $true; Debug = $true } } catch { $_ | Format-List * -Force | Out-String; $_.Exception.ToString() }
@@ -49,6 +55,8 @@ Describe 'Secrets and tokens never show' {
         $everything | Should -Match '/oauth/debug'
         $everything | Should -Match 'retry 1 of 3'
         $everything | Should -Match 'RedirectRefused'
+        $everything | Should -Match 'node--article'
+        $everything | Should -Match '_test/echo'
     }
 
     It 'never shows the client secret' {
