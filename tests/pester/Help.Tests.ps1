@@ -3,7 +3,7 @@ BeforeDiscovery {
     $root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
     $cmdlets = (Import-PowerShellDataFile (Join-Path $root 'DrupalOAuth.psd1')).CmdletsToExport
     # The cmdlets people start with get more examples.
-    $minimumExamples = @{ 'Connect-DrupalApi' = 4; 'Invoke-DrupalGraphQL' = 4 }
+    $minimumExamples = @{ 'Connect-DrupalApi' = 4; 'Invoke-DrupalGraphQL' = 6; 'Get-DrupalEntity' = 8; 'Invoke-DrupalRequest' = 6 }
     $helpCases = foreach ($name in $cmdlets) { @{ Name = $name; MinimumExamples = $minimumExamples[$name] ?? 2 } }
     $testServerReady = Test-Path (Join-Path $root 'tests/DrupalTestServer/DrupalTestServer.psm1')
 }
