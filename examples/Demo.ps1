@@ -4,7 +4,7 @@
 .DESCRIPTION
     Run by `./build.ps1 -Task Demo` after the build. Starts the test server on 127.0.0.1 (it stops by itself when
     this process ends), connects as the consumer 'backend', shows the token's expiry and scope (never the token),
-    and prints the article titles that a GraphQL query returns.
+    prints the article titles that a GraphQL query returns, then reads every article through JSON:API, page by page.
 #>
 [CmdletBinding()]
 param(
@@ -31,6 +31,10 @@ try {
     Write-Host 'Article titles:'
     Invoke-DrupalGraphQL -Query '{ nodeQuery { entities { ... on NodeArticle { title } } } }' -ExpandPath 'nodeQuery.entities' |
         ForEach-Object { Write-Host "  $($_.title)" }
+
+    # JSON:API is on every Drupal site; -All follows the pages to the end (at most 50 items a page).
+    $articles = Get-DrupalEntity node article -All -Sort '-created'
+    Write-Host "Through JSON:API: $($articles.Count) articles, the newest '$($articles[0].title)'"
 
     Disconnect-DrupalApi
 }
