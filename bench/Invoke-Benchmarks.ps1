@@ -1,6 +1,7 @@
 <#
 .SYNOPSIS
-    Compares Invoke-DrupalGraphQL with the hand-rolled Invoke-RestMethod scripts it replaces, and prints ratios.
+    Compares Invoke-DrupalGraphQL and Get-DrupalEntity -All with the hand-rolled Invoke-RestMethod scripts they
+    replace, and prints ratios.
 .DESCRIPTION
     Run by `./build.ps1 -Task Bench` after the build, against the bundled Drupal test server on 127.0.0.1. Prints,
     per approach, the time and the bytes allocated per call, the token requests the server saw, and each one's
@@ -12,7 +13,10 @@ param(
     [string] $Configuration = 'Release',
 
     [ValidateRange(10, 10000)]
-    [int] $Calls = 300
+    [int] $Calls = 300,
+
+    [ValidateRange(100, 100000)]
+    [int] $Articles = 5000
 )
 
 $ErrorActionPreference = 'Stop'
@@ -70,6 +74,30 @@ try {
         $_ | Add-Member -NotePropertyName MemoryRatio -NotePropertyValue ([math]::Round($_.KBPerCall / $baseline.KBPerCall, 2)) -PassThru
     } | Format-Table -AutoSize | Out-String -Width 200 | Write-Host
     Write-Host 'Ratios are to "Invoke-RestMethod, token fetched once"; below 1 is faster or leaner than it.'
+
+    # Reading a whole site: every article through JSON:API, against the loop that follows links.next by hand.
+    Invoke-DrupalTestServerControl -Server $server -Action 'content' -Body @{ articles = $Articles }
+    $jsonApiHeaders = $headers + @{ Accept = 'application/vnd.api+json' }
+    $paging = @(
+        Measure-Approach "Invoke-RestMethod loop over links.next, $Articles articles" 3 {
+            $next = "$($server.Uri)/jsonapi/node/article"
+            while ($next) {
+                $page = Invoke-RestMethod -Uri $next -Headers $jsonApiHeaders
+                $page.data
+                $next = $page.links.next.href
+            }
+        }
+        Measure-Approach "Get-DrupalEntity -All, $Articles articles" 3 {
+            Get-DrupalEntity node article -All
+        }
+    )
+    $loop = $paging[0]
+    $paging | ForEach-Object {
+        $_ | Add-Member -NotePropertyName ItemsPerSecond -NotePropertyValue ([math]::Round($Articles / ($_.MsPerCall / 1000)))
+        $_ | Add-Member -NotePropertyName TimeRatio -NotePropertyValue ([math]::Round($_.MsPerCall / $loop.MsPerCall, 2))
+        $_ | Add-Member -NotePropertyName MemoryRatio -NotePropertyValue ([math]::Round($_.KBPerCall / $loop.KBPerCall, 2)) -PassThru
+    } | Format-Table -AutoSize | Out-String -Width 200 | Write-Host
+    Write-Host 'Ratios are to the Invoke-RestMethod loop; MsPerCall and KBPerCall are per whole read.'
     Disconnect-DrupalApi
 }
 finally {
