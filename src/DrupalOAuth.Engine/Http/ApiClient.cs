@@ -62,8 +62,8 @@ namespace DrupalOAuth.Http
                 return Failure(result, ServerMessage.Describe(result), null);
             }
 
-            var further = errors.Skip(1).Select(error => Failure(result, error.ToString(), null)).ToList();
-            return Failure(result, errors[0].ToString(), further);
+            var further = errors.Skip(1).Select(error => Failure(result, error.Describe(result.ReasonPhrase), null)).ToList();
+            return Failure(result, errors[0].Describe(result.ReasonPhrase), further);
         }
 
         private static DrupalException Failure(HttpResult result, string said, IReadOnlyList<DrupalException>? further)

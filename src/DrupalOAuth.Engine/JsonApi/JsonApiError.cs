@@ -43,9 +43,13 @@ namespace DrupalOAuth.JsonApi
             }
         }
 
-        public override string ToString()
+        public override string ToString() => Describe(null);
+
+        /// <summary>Title and detail, and the field; the title is left out where it only repeats the status's reason phrase.</summary>
+        internal string Describe(string? reasonPhrase)
         {
-            var text = string.IsNullOrEmpty(Detail) ? Title ?? "(no detail)" : Detail!;
+            var title = string.IsNullOrEmpty(Title) || string.Equals(Title, reasonPhrase, StringComparison.OrdinalIgnoreCase) ? null : Title;
+            var text = string.IsNullOrEmpty(Detail) ? Title ?? "(no detail)" : title == null ? Detail! : $"{title}: {Detail}";
             return Field == null ? text : $"{text} (field '{Field}')";
         }
 
