@@ -7,7 +7,8 @@ namespace DrupalOAuth.Tests.Support;
 /// <summary>
 /// Just enough of Drupal with Simple OAuth and GraphQL on a local socket: /oauth/token issues drupal-token-1,
 /// drupal-token-2, ... (or JWTs); /graphql and /oauth/debug answer the latest token and refuse any other with
-/// Drupal's 401. Connections opened here keep their tokens in a private provider on a manual clock, and retry
+/// Drupal's 401; every other path goes to <see cref="Site"/> when it is set (JSON:API, REST, files), under the same
+/// token rule. Connections opened here keep their tokens in a private provider on a manual clock, and retry
 /// without waiting.
 /// </summary>
 public sealed class FakeDrupal : IDisposable
@@ -55,6 +56,12 @@ public sealed class FakeDrupal : IDisposable
     public IReadOnlyList<ReceivedRequest> TokenRequests => _server.Requests.Where(r => r.Path.EndsWith("/oauth/token", StringComparison.Ordinal)).ToList();
 
     public IReadOnlyList<ReceivedRequest> GraphQLRequests => _server.Requests.Where(r => r.Path.EndsWith("/graphql", StringComparison.Ordinal)).ToList();
+
+    /// <summary>Answers the requests for every path but the token, GraphQL and debug routes, once the token checks out.</summary>
+    public Func<HttpExchange, Task>? Site { get; set; }
+
+    /// <summary>The requests that went to <see cref="Site"/>'s paths, in the order they arrived.</summary>
+    public IReadOnlyList<ReceivedRequest> SiteRequests => _server.Requests.Where(r => !IsOwnRoute(r.Path)).ToList();
 
     /// <summary>The next <paramref name="count"/> GraphQL requests get a 401 whatever their token, as after a key rotation.</summary>
     public void RejectNextGraphQLRequests(int count) => FailNextGraphQLRequests(count, 401);
@@ -119,7 +126,8 @@ public sealed class FakeDrupal : IDisposable
 
         var graphQL = path == _basePath + "graphql";
         var debug = path == _basePath + "oauth/debug" ? DebugAnswer : null;
-        if (graphQL || debug != null)
+        var site = IsOwnRoute(path) ? null : Site;
+        if (graphQL || debug != null || site != null)
         {
             var failure = graphQL ? TakeFailure() : null;
             if (failure is { } status && status != 401)
@@ -134,6 +142,11 @@ public sealed class FakeDrupal : IDisposable
                     "<!DOCTYPE html><html><head><title>Unauthorized | Site</title></head><body></body></html>",
                     "text/html",
                     ("WWW-Authenticate", "Bearer realm=\"OAuth\", error=\"access_denied\", error_description=\"Access token could not be verified\""));
+            }
+
+            if (site != null)
+            {
+                return site(x);
             }
 
             return debug is { } answer ? x.RespondAsync(answer.Status, answer.Body, answer.ContentType) : x.RespondAsync(200, GraphQLAnswer);
@@ -152,6 +165,9 @@ public sealed class FakeDrupal : IDisposable
         "\"administer nodes\":{\"title\":\"Administer content\",\"access\":false}," +
         "\"execute graphql_server arbitrary graphql requests\":{\"title\":\"Execute arbitrary requests\",\"access\":true}," +
         "\"description\":\"stray string\"}}";
+
+    private bool IsOwnRoute(string path) =>
+        path == _basePath + "oauth/token" || path == _basePath + "graphql" || path == _basePath + "oauth/debug";
 
     private string Token(int number) =>
         JwtPayload == null ? "drupal-token-" + number : TestTokens.Jwt(JwtPayload, "drupal-signature-" + number);
