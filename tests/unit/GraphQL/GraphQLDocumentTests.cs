@@ -89,4 +89,38 @@ public sealed class GraphQLDocumentTests
         Assert.True(GraphQLDocument.IsMutation(document, null));
         Assert.False(GraphQLDocument.IsMutation(document, "Articles"));
     }
+
+    [Theory]
+    [InlineData("query ($after: Cursor) { nodeArticles(first: 10, after: $after) { nodes { title } } }", "after")]
+    [InlineData("query Articles($offset: Int, $limit: Int = 50) { articles(offset: $offset, limit: $limit) { total } }", "offset limit")]
+    [InlineData("query Q($ids: [ID!]!, $filter: Filter = {status: true}) { a(ids: $ids) }", "ids filter")]
+    [InlineData("query Q(\n  $after: Cursor # the cursor\n  $first: Int\n) { a }", "after first")]
+    [InlineData("query Q($after_2: Cursor) { a }", "after_2")]
+    [InlineData("mutation M($input: ArticleInput!) { createArticle(input: $input) { id } }", "input")]
+    public void DeclaredVariables_are_the_names_between_the_operations_parentheses(string document, string names)
+    {
+        Assert.Equal(names.Split(' ').Order(), GraphQLDocument.DeclaredVariables(document, null).Order());
+    }
+
+    [Theory]
+    [InlineData("{ nodeArticles(first: 10, after: $after) { nodes { title } } }")]
+    [InlineData("query { a(text: \"($after: Cursor)\") }")]
+    [InlineData("query Q { a } # ($after: Cursor)")]
+    [InlineData("fragment F on Query { a(after: $after) } query Q { ...F }")]
+    [InlineData("")]
+    public void Variables_used_but_not_declared_are_not_declared(string document)
+    {
+        Assert.Empty(GraphQLDocument.DeclaredVariables(document, null));
+    }
+
+    [Fact]
+    public void DeclaredVariables_of_the_named_operation_or_else_of_the_first()
+    {
+        const string document = "query Plain { a } query Paged($after: Cursor) { b(after: $after) }";
+
+        Assert.Equal(new[] { "after" }, GraphQLDocument.DeclaredVariables(document, "Paged"));
+        Assert.Empty(GraphQLDocument.DeclaredVariables(document, "Plain"));
+        Assert.Empty(GraphQLDocument.DeclaredVariables(document, null));
+        Assert.Empty(GraphQLDocument.DeclaredVariables(document, "Missing"));
+    }
 }
