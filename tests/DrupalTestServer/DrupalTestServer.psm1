@@ -98,8 +98,9 @@ function Stop-DrupalTestServer {
 function Get-DrupalTestServerStats {
     <#
     .SYNOPSIS
-    The server's counters: tokenRequests, tokensIssued, graphqlRequests, debugRequests, lastGraphqlAuthScheme,
-    mutationsExecuted, hosts (per scheme://host: requests, withAuthorization), storedTokens.
+    The server's counters: tokenRequests, graphqlRequests, debugRequests, jsonapiRequests, filesRequests,
+    echoRequests, tokensIssued, lastGraphqlAuthScheme, mutationsExecuted, jsonapiLog (the last 500 JSON:API
+    request lines), hosts (per scheme://host: requests, withAuthorization), storedTokens.
     #>
     [CmdletBinding()]
     [OutputType([pscustomobject])]
@@ -126,7 +127,7 @@ function Invoke-DrupalTestServerControl {
         [pscustomobject] $Server,
 
         [Parameter(Mandatory)]
-        [ArgumentCompletions('reset', 'revoke', 'rotate-keys', 'token-delay', 'fault')]
+        [ArgumentCompletions('reset', 'revoke', 'rotate-keys', 'token-delay', 'fault', 'content', 'jsonapi-delay', 'jsonapi-links')]
         [ValidatePattern('^[a-z][a-z-]*$')]
         [string] $Action,
 
@@ -146,8 +147,8 @@ function Invoke-DrupalTestServerControl {
 function Reset-DrupalTestServer {
     <#
     .SYNOPSIS
-    Zeroes the counters, drops queued faults and the token delay, brings back revoked tokens and the
-    first signing key, and restores the articles.
+    Zeroes the counters, drops queued faults, the token and JSON:API delays and the links' origin switch,
+    brings back revoked tokens and the first signing key, and restores the 25 articles and 3 pages.
     #>
     [CmdletBinding(SupportsShouldProcess)]
     param(
@@ -180,6 +181,71 @@ function Set-DrupalTestServerTokenDelay {
     }
 }
 
+function Set-DrupalTestServerContent {
+    <#
+    .SYNOPSIS
+    Replaces the content with -Articles articles (nid 1 to N) and the 3 pages; the articles whose nid is a
+    multiple of -UnpublishedEvery are unpublished (0, the default: none). Reset-DrupalTestServer restores 25.
+    #>
+    [CmdletBinding(SupportsShouldProcess)]
+    param(
+        [Parameter(Mandatory)]
+        [pscustomobject] $Server,
+
+        [Parameter(Mandatory)]
+        [ValidateRange(0, 100000)]
+        [int] $Articles,
+
+        [ValidateRange(0, 100000)]
+        [int] $UnpublishedEvery = 0
+    )
+
+    if ($PSCmdlet.ShouldProcess($Server.Uri, "Replace the content with $Articles articles")) {
+        Invoke-DrupalTestServerControl -Server $Server -Action content -Body @{ articles = $Articles; unpublishedEvery = $UnpublishedEvery }
+    }
+}
+
+function Set-DrupalTestServerJsonApiDelay {
+    <#
+    .SYNOPSIS
+    Makes every JSON:API request wait -Milliseconds before it is answered (0 ends the delay).
+    #>
+    [CmdletBinding(SupportsShouldProcess)]
+    param(
+        [Parameter(Mandatory)]
+        [pscustomobject] $Server,
+
+        [Parameter(Mandatory)]
+        [ValidateRange(0, 600000)]
+        [int] $Milliseconds
+    )
+
+    if ($PSCmdlet.ShouldProcess($Server.Uri, "Delay JSON:API answers by $Milliseconds ms")) {
+        Invoke-DrupalTestServerControl -Server $Server -Action jsonapi-delay -Body @{ ms = $Milliseconds }
+    }
+}
+
+function Set-DrupalTestServerLinkOrigin {
+    <#
+    .SYNOPSIS
+    Makes JSON:API's absolute links use another origin of the same server, http://localhost:PORT (-Origin other),
+    as a Drupal behind an unconfigured reverse proxy does, or the request's own again (-Origin request).
+    #>
+    [CmdletBinding(SupportsShouldProcess)]
+    param(
+        [Parameter(Mandatory)]
+        [pscustomobject] $Server,
+
+        [Parameter(Mandatory)]
+        [ValidateSet('other', 'request')]
+        [string] $Origin
+    )
+
+    if ($PSCmdlet.ShouldProcess($Server.Uri, "Make JSON:API links use the $Origin origin")) {
+        Invoke-DrupalTestServerControl -Server $Server -Action jsonapi-links -Body @{ origin = $Origin }
+    }
+}
+
 function Add-DrupalTestServerFault {
     <#
     .SYNOPSIS
@@ -196,7 +262,7 @@ function Add-DrupalTestServerFault {
         [pscustomobject] $Server,
 
         [Parameter(Mandatory)]
-        [ValidateSet('token', 'graphql', 'debug')]
+        [ValidateSet('token', 'graphql', 'debug', 'jsonapi', 'files', 'echo')]
         [string] $Route,
 
         [Parameter(Mandatory)]
@@ -240,4 +306,5 @@ function Add-DrupalTestServerFault {
 }
 
 Export-ModuleMember -Function Start-DrupalTestServer, Stop-DrupalTestServer, Get-DrupalTestServerStats,
-    Invoke-DrupalTestServerControl, Reset-DrupalTestServer, Set-DrupalTestServerTokenDelay, Add-DrupalTestServerFault
+    Invoke-DrupalTestServerControl, Reset-DrupalTestServer, Set-DrupalTestServerTokenDelay, Set-DrupalTestServerContent,
+    Set-DrupalTestServerJsonApiDelay, Set-DrupalTestServerLinkOrigin, Add-DrupalTestServerFault

@@ -3,6 +3,7 @@ using DrupalTestServer;
 using DrupalTestServer.Control;
 using DrupalTestServer.GraphQLApi;
 using DrupalTestServer.Http;
+using DrupalTestServer.JsonApi;
 using DrupalTestServer.OAuth;
 using DrupalTestServer.Site;
 using GraphQL;
@@ -53,7 +54,9 @@ builder.Services
     .AddSingleton<IDocumentExecuter, DocumentExecuter>()
     .AddSingleton<IGraphQLTextSerializer>(new GraphQLSerializer(
         json => json.Encoder = DrupalResponses.JsonOptions.Encoder, new DrupalErrorInfoProvider()))
-    .AddSingleton<GraphQLEndpoint>();
+    .AddSingleton<GraphQLEndpoint>()
+    .AddSingleton<JsonApiSettings>()
+    .AddSingleton<JsonApiEndpoint>();
 
 var app = builder.Build();
 app.UseMiddleware<TrafficMiddleware>();
@@ -62,6 +65,11 @@ app.Map(ApiRoute.GraphQL.Path, (HttpContext context, BearerAuthenticator bearer,
     bearer.RunAsync(context, caller => graphql.HandleAsync(context, caller)));
 app.Map(ApiRoute.Debug.Path, (HttpContext context, BearerAuthenticator bearer) =>
     bearer.RunAsync(context, caller => DebugEndpoint.HandleAsync(context, caller)));
+foreach (var pattern in JsonApiEndpoint.RoutePatterns)
+    app.Map(pattern, (HttpContext context, BearerAuthenticator bearer, JsonApiEndpoint jsonApi) => jsonApi.RunAsync(context, bearer));
+app.Map(ApiRoute.Files.Path + "/{**file}", PublicFilesEndpoint.HandleAsync);
+app.Map(ApiRoute.Echo.Path + "/{**rest}", (HttpContext context, BearerAuthenticator bearer) =>
+    bearer.RunAsync(context, caller => EchoEndpoint.HandleAsync(context, caller)));
 app.MapControlEndpoints();
 app.MapFallback(DrupalResponses.NotFoundAsync);
 

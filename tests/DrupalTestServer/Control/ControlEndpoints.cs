@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using DrupalTestServer.Control.Faults;
 using DrupalTestServer.Http;
+using DrupalTestServer.JsonApi;
 using DrupalTestServer.OAuth;
 using DrupalTestServer.Site;
 
@@ -22,7 +23,7 @@ public static class ControlEndpoints
         });
 
         control.MapPost("/reset", (ServerStats stats, FaultInjector faults, TokenStore tokens, SigningKeys keys,
-            ContentStore content, TokenEndpoint tokenEndpoint) =>
+            ContentStore content, TokenEndpoint tokenEndpoint, JsonApiSettings jsonApi) =>
         {
             stats.Reset();
             faults.Clear();
@@ -30,6 +31,7 @@ public static class ControlEndpoints
             keys.Restore();
             content.Reset();
             tokenEndpoint.Delay = TimeSpan.Zero;
+            jsonApi.Reset();
             return Results.NoContent();
         });
 
@@ -47,13 +49,26 @@ public static class ControlEndpoints
 
         control.MapPost("/token-delay", async (HttpRequest request, TokenEndpoint tokenEndpoint) =>
         {
-            // ?ms=N, or {"ms": N} as DrupalTestServer.psm1 sends a -Body.
-            var ms = int.TryParse(request.Query["ms"], CultureInfo.InvariantCulture, out var fromQuery)
-                ? fromQuery
-                : request.HasJsonContentType() ? (await request.ReadFromJsonAsync<JsonObject>())?["ms"]?.GetValue<int>() : null;
-            if (ms is null)
-                return Invalid("Give the delay as ?ms=N or {\"ms\": N}.");
-            tokenEndpoint.Delay = TimeSpan.FromMilliseconds(Math.Max(ms.Value, 0));
+            if (await ReadDelayAsync(request) is not { } delay)
+                return InvalidDelay();
+            tokenEndpoint.Delay = delay;
+            return Results.NoContent();
+        });
+
+        control.MapPost("/jsonapi-delay", async (HttpRequest request, JsonApiSettings jsonApi) =>
+        {
+            if (await ReadDelayAsync(request) is not { } delay)
+                return InvalidDelay();
+            jsonApi.Delay = delay;
+            return Results.NoContent();
+        });
+
+        control.MapPost("/jsonapi-links", async (HttpRequest request, JsonApiSettings jsonApi) =>
+        {
+            var origin = request.HasJsonContentType() ? (await request.ReadFromJsonAsync<JsonObject>())?["origin"]?.GetValue<string>() : null;
+            if (origin is not ("other" or "request"))
+                return Invalid("Give the links' origin as {\"origin\": \"other\"} or {\"origin\": \"request\"}.");
+            jsonApi.LinksToOtherOrigin = origin == "other";
             return Results.NoContent();
         });
 
@@ -84,6 +99,17 @@ public static class ControlEndpoints
             }
         });
     }
+
+    /// <summary>?ms=N, or {"ms": N} as DrupalTestServer.psm1 sends a -Body; a negative delay is none.</summary>
+    private static async Task<TimeSpan?> ReadDelayAsync(HttpRequest request)
+    {
+        var ms = int.TryParse(request.Query["ms"], CultureInfo.InvariantCulture, out var fromQuery)
+            ? fromQuery
+            : request.HasJsonContentType() ? (await request.ReadFromJsonAsync<JsonObject>())?["ms"]?.GetValue<int>() : null;
+        return ms is null ? null : TimeSpan.FromMilliseconds(Math.Max(ms.Value, 0));
+    }
+
+    private static IResult InvalidDelay() => Invalid("Give the delay as ?ms=N or {\"ms\": N}.");
 
     private static IResult Invalid(string message) =>
         Results.Text(new JsonObject { ["message"] = message }.ToJsonString(DrupalResponses.JsonOptions),

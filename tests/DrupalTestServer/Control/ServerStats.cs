@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using DrupalTestServer.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Primitives;
 
 namespace DrupalTestServer.Control;
@@ -8,12 +9,15 @@ namespace DrupalTestServer.Control;
 /// <summary>Counters that tests read through <c>GET /_test/stats</c> to see what a client really sent.</summary>
 public sealed class ServerStats
 {
+    /// <summary>Enough for a test to see the order of a paged read, few enough to stay small.</summary>
+    private const int JsonApiLogLength = 500;
+
     private readonly ConcurrentDictionary<string, HostCounts> hosts = new(StringComparer.Ordinal);
-    private long tokenRequests;
-    private long tokensIssued;
-    private long graphqlRequests;
-    private long debugRequests;
-    private long mutationsExecuted;
+    private readonly Dictionary<ApiRoute, Counter> requests = ApiRoute.All.ToDictionary(route => route, _ => new Counter());
+    private readonly Queue<string> jsonApiLog = new();
+    private readonly Lock jsonApiLogGate = new();
+    private readonly Counter tokensIssued = new();
+    private readonly Counter mutationsExecuted = new();
     private volatile string? lastGraphqlAuthScheme;
 
     public void Count(ApiRoute route, HttpRequest request)
@@ -23,64 +27,89 @@ public sealed class ServerStats
         // whether it carried its credentials there; only whether it had them, never their value.
         hosts.GetOrAdd($"{request.Scheme}://{request.Host.Value}", _ => new HostCounts())
             .Count(!StringValues.IsNullOrEmpty(authorization));
-        if (route == ApiRoute.Token)
-            Interlocked.Increment(ref tokenRequests);
-        else if (route == ApiRoute.Debug)
-            Interlocked.Increment(ref debugRequests);
-        else if (route == ApiRoute.GraphQL)
+        requests[route].Increment();
+        if (route == ApiRoute.GraphQL)
         {
-            Interlocked.Increment(ref graphqlRequests);
             // Only the scheme: the stats must never echo a token.
             var header = authorization.ToString();
             lastGraphqlAuthScheme = header.Length == 0 ? null : header.Split(' ', 2)[0];
         }
+        else if (route == ApiRoute.JsonApi)
+            Log(request);
     }
 
-    public void CountTokenIssued() => Interlocked.Increment(ref tokensIssued);
+    public void CountTokenIssued() => tokensIssued.Increment();
 
     /// <summary>Whether it succeeds or not: tests see whether a client sent a mutation again.</summary>
-    public void CountMutation() => Interlocked.Increment(ref mutationsExecuted);
+    public void CountMutation() => mutationsExecuted.Increment();
 
-    public JsonObject ToJson() => new()
+    public JsonObject ToJson()
     {
-        ["tokenRequests"] = Interlocked.Read(ref tokenRequests),
-        ["tokensIssued"] = Interlocked.Read(ref tokensIssued),
-        ["graphqlRequests"] = Interlocked.Read(ref graphqlRequests),
-        ["debugRequests"] = Interlocked.Read(ref debugRequests),
-        ["lastGraphqlAuthScheme"] = lastGraphqlAuthScheme,
-        ["mutationsExecuted"] = Interlocked.Read(ref mutationsExecuted),
-        ["hosts"] = new JsonObject(hosts
+        string[] log;
+        lock (jsonApiLogGate) log = jsonApiLog.ToArray();
+        var json = new JsonObject();
+        foreach (var (route, counter) in requests)
+            json[route.Name + "Requests"] = counter.Value;
+        json["tokensIssued"] = tokensIssued.Value;
+        json["lastGraphqlAuthScheme"] = lastGraphqlAuthScheme;
+        json["mutationsExecuted"] = mutationsExecuted.Value;
+        json["jsonapiLog"] = new JsonArray(log.Select(line => (JsonNode?)line).ToArray());
+        json["hosts"] = new JsonObject(hosts
             .OrderBy(host => host.Key, StringComparer.Ordinal)
-            .Select(host => KeyValuePair.Create(host.Key, (JsonNode?)host.Value.ToJson()))),
-    };
+            .Select(host => KeyValuePair.Create(host.Key, (JsonNode?)host.Value.ToJson())));
+        return json;
+    }
 
     public void Reset()
     {
-        Interlocked.Exchange(ref tokenRequests, 0);
-        Interlocked.Exchange(ref tokensIssued, 0);
-        Interlocked.Exchange(ref graphqlRequests, 0);
-        Interlocked.Exchange(ref debugRequests, 0);
-        Interlocked.Exchange(ref mutationsExecuted, 0);
+        foreach (var counter in requests.Values)
+            counter.Reset();
+        tokensIssued.Reset();
+        mutationsExecuted.Reset();
         lastGraphqlAuthScheme = null;
         hosts.Clear();
+        lock (jsonApiLogGate) jsonApiLog.Clear();
+    }
+
+    /// <summary>The request line as received (the raw, still encoded target), never a header.</summary>
+    private void Log(HttpRequest request)
+    {
+        var target = request.HttpContext.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path + request.QueryString;
+        lock (jsonApiLogGate)
+        {
+            jsonApiLog.Enqueue($"{request.Method} {target}");
+            if (jsonApiLog.Count > JsonApiLogLength)
+                jsonApiLog.Dequeue();
+        }
+    }
+
+    private sealed class Counter
+    {
+        private long value;
+
+        public long Value => Interlocked.Read(ref value);
+
+        public void Increment() => Interlocked.Increment(ref value);
+
+        public void Reset() => Interlocked.Exchange(ref value, 0);
     }
 
     private sealed class HostCounts
     {
-        private long requests;
-        private long withAuthorization;
+        private readonly Counter requests = new();
+        private readonly Counter withAuthorization = new();
 
         public void Count(bool hasAuthorization)
         {
-            Interlocked.Increment(ref requests);
+            requests.Increment();
             if (hasAuthorization)
-                Interlocked.Increment(ref withAuthorization);
+                withAuthorization.Increment();
         }
 
         public JsonObject ToJson() => new()
         {
-            ["requests"] = Interlocked.Read(ref requests),
-            ["withAuthorization"] = Interlocked.Read(ref withAuthorization),
+            ["requests"] = requests.Value,
+            ["withAuthorization"] = withAuthorization.Value,
         };
     }
 }

@@ -29,6 +29,6 @@ public sealed record ImageFile(int Fid, int ArticleNid, long Created)
 
     public string Alt => $"Image of article {ArticleNid}";
 
-    /// <summary>Byte i of the file is (i + seed) % 251; the bytes are not a decodable PNG.</summary>
+    /// <summary>Byte i of the file is (i + seed) % 251 (<c>Http.PatternBytes</c>); the bytes are not a decodable PNG.</summary>
     public int ByteSeed => Fid;
 }

@@ -4,6 +4,11 @@ namespace DrupalTestServer.Site;
 public static class PermissionCatalog
 {
     public const string AccessContent = "access content";
+    public const string AccessUserProfiles = "access user profiles";
+    public const string AdministerNodes = "administer nodes";
+    public const string AdministerUsers = "administer users";
+    public const string BypassNodeAccess = "bypass node access";
+    public const string ViewOwnUnpublished = "view own unpublished content";
     public const string CreateArticle = "create article content";
     public const string DebugTokens = "debug simple_oauth tokens";
     public const string ExecuteGraphQL = "execute default_server arbitrary graphql requests";
@@ -14,22 +19,22 @@ public static class PermissionCatalog
         new("access administration pages", "Use the administration pages and help"),
         new(AccessContent, "View published content"),
         new("access content overview", "Access the Content overview page"),
-        new("access user profiles", "View user information"),
+        new(AccessUserProfiles, "View user information"),
         new("administer blocks", "Administer blocks"),
         new("administer consumer entities", "Administer consumer entities"),
         new("administer graphql configuration", "Administer GraphQL configuration"),
-        new("administer nodes", "Administer content"),
+        new(AdministerNodes, "Administer content"),
         new("administer permissions", "Administer permissions"),
         new("administer simple_oauth entities", "Administer Simple OAuth entities"),
         new("administer site configuration", "Administer site configuration"),
-        new("administer users", "Administer users"),
-        new("bypass node access", "Bypass content access control"),
+        new(AdministerUsers, "Administer users"),
+        new(BypassNodeAccess, "Bypass content access control"),
         new(CreateArticle, "Article: Create new content"),
         new(DebugTokens, "Debug simple_oauth tokens"),
         new("delete any article content", "Article: Delete any content"),
         new("edit any article content", "Article: Edit any content"),
         new(ExecuteGraphQL, "default_server: Execute arbitrary requests"),
         new("execute default_server persisted graphql requests", "default_server: Execute persisted requests"),
-        new("view own unpublished content", "View own unpublished content"),
+        new(ViewOwnUnpublished, "View own unpublished content"),
     ];
 }

@@ -11,6 +11,11 @@ public static class SiteDirectory
     /// <summary>The name the site shows for the anonymous user (user.settings "anonymous").</summary>
     public const string AnonymousDisplayName = "Anonymous";
 
+    /// <summary>The site's languages, the default first; each is also a path prefix (<c>/es/jsonapi</c>).</summary>
+    public static IReadOnlyList<string> Langcodes { get; } = ["en", "es"];
+
+    public static string DefaultLangcode => Langcodes[0];
+
     public static Account Anonymous { get; } = new(0, "anonymous", ["anonymous"]);
 
     public static IReadOnlyDictionary<int, Account> Users { get; } = new[]
@@ -33,7 +38,7 @@ public static class SiteDirectory
         ["no_content"] = [DebugTokens],
         ["editor"] =
         [
-            ExecuteGraphQL, DebugTokens, CreateArticle, "administer nodes", "bypass node access",
+            ExecuteGraphQL, DebugTokens, CreateArticle, AdministerNodes, BypassNodeAccess,
             "access content overview", "edit any article content", "delete any article content",
         ],
     };

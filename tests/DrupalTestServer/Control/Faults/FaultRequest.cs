@@ -3,7 +3,7 @@ namespace DrupalTestServer.Control.Faults;
 /// <summary>The JSON body of <c>POST /_test/fault</c>; each kind reads the members it needs.</summary>
 public sealed class FaultRequest
 {
-    /// <summary>"token", "graphql" or "debug".</summary>
+    /// <summary>An <see cref="Http.ApiRoute"/>'s name: "token", "graphql", "debug", "jsonapi", "files" or "echo".</summary>
     public string? Route { get; init; }
 
     public string? Kind { get; init; }

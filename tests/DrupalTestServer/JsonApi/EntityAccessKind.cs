@@ -1,0 +1,8 @@
+namespace DrupalTestServer.JsonApi;
+
+public enum EntityAccessKind
+{
+    Allowed,
+    LabelOnly,
+    Denied,
+}

@@ -1,0 +1,10 @@
+namespace DrupalTestServer.JsonApi;
+
+public enum JsonApiRouteKind
+{
+    Index,
+    Collection,
+    Individual,
+    Related,
+    Relationship,
+}

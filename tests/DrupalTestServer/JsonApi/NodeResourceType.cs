@@ -1,0 +1,116 @@
+using DrupalTestServer.OAuth;
+using DrupalTestServer.Site;
+using static DrupalTestServer.JsonApi.CommonFields;
+
+namespace DrupalTestServer.JsonApi;
+
+/// <summary><c>node--article</c> and <c>node--page</c>, as the standard profile defines them; articles also have an image and tags.</summary>
+public sealed class NodeResourceType : ResourceType
+{
+    private const string TextFormat = "basic_html";
+
+    private static readonly string[] BodyProperties = ["value", "format", "processed", "summary"];
+
+    private static readonly string[] ImageProperties = ["alt", "title", "width", "height"];
+
+    public NodeResourceType(string bundle, int bundleNumber)
+        : base("node", bundle)
+    {
+        var isArticle = bundle == ContentStore.ArticleBundle;
+        List<ResourceField> fields =
+        [
+            new AttributeField("drupal_internal__nid", "nid", row => (long)Node(row).Nid),
+            new AttributeField("drupal_internal__vid", "vid", row => (long)Node(row).Nid),
+            Langcode(),
+            Time("revision_timestamp", row => Node(row).Created),
+            Fixed("revision_log", null),
+            new AttributeField("status", "status", row => Node(row).Status),
+            new AttributeField("title", "title", row => Text(row).Title),
+            Time("created", row => Node(row).Created),
+            Time("changed", row => Node(row).Created),
+            Fixed("promote", isArticle),
+            Fixed("sticky", false),
+            DefaultLangcode(),
+            Fixed("revision_translation_affected", true),
+            Path(),
+            new AttributeField("body", "body", row => Body(Text(row).Body), BodyProperties),
+            new RelationshipField("node_type", "type", NodeTypeName, false, (_, _) =>
+                [new RelatedItem(NodeTypeName, EntityUuid.Of(EntityUuid.NodeType, bundleNumber), null, bundle, Properties())]),
+            User("revision_uid", (row, _) => Node(row).AuthorUid),
+            User("uid", (row, _) => Node(row).AuthorUid),
+        ];
+        if (isArticle)
+        {
+            fields.Add(new RelationshipField("field_image", "field_image", ResourceTypes.FileTypeName, false, ImageItems, ImageProperties));
+            fields.Add(new RelationshipField("field_tags", "field_tags", ResourceTypes.TermTypeName, true, (row, _) =>
+                Node(row).TagTids.Select(tid => Taxonomy.Find(tid)!)
+                    .Select(term => new RelatedItem(ResourceTypes.TermTypeName, term.Uuid, term, (long)term.Tid, Properties()))
+                    .ToArray()));
+        }
+        Fields = fields;
+    }
+
+    public override IReadOnlyList<ResourceField> Fields { get; }
+
+    public override string LabelField => "title";
+
+    /// <summary>One revision per node: its vid is its nid.</summary>
+    public override string? VersionOf(object entity) => $"id:{((ContentNode)entity).Nid}";
+
+    /// <summary>A type this server does not serve: identifiers point at it, includes of it find nothing.</summary>
+    private static string NodeTypeName => "node_type--node_type";
+
+    public override IReadOnlyList<object> Entities(ContentSnapshot content) => content.OfBundle(Bundle);
+
+    public override object? Find(ContentSnapshot content, string uuid) =>
+        content.FindNode(uuid) is { } node && node.Bundle == Bundle ? node : null;
+
+    public override string UuidOf(object entity) => ((ContentNode)entity).Uuid;
+
+    public override IReadOnlyList<string> LangcodesOf(object entity) =>
+        ((ContentNode)entity).Spanish is { } spanish ? [SiteDirectory.DefaultLangcode, spanish.Langcode] : [SiteDirectory.DefaultLangcode];
+
+    /// <summary>NodeAccessControlHandler with the default grant of a site without node access modules.</summary>
+    public override EntityAccess ViewAccess(object entity, Caller caller)
+    {
+        var node = (ContentNode)entity;
+        if (caller.HasPermission(PermissionCatalog.BypassNodeAccess))
+            return EntityAccess.Allowed;
+        if (!caller.HasPermission(PermissionCatalog.AccessContent))
+            return EntityAccess.Denied("The 'access content' permission is required.");
+        return node.Status || IsOwnUnpublished(node, caller) ? EntityAccess.Allowed : EntityAccess.Denied();
+    }
+
+    /// <summary>jsonapi_jsonapi_node_filter_access: all, nothing, or the published ones plus the caller's own if it may see them.</summary>
+    public override Func<object, bool>? FilterableBy(Caller caller)
+    {
+        if (caller.HasPermission(PermissionCatalog.BypassNodeAccess))
+            return null;
+        if (!caller.HasPermission(PermissionCatalog.AccessContent))
+            return _ => false;
+        if (caller.HasPermission(PermissionCatalog.AdministerNodes))
+            return null;
+        return entity => ((ContentNode)entity).Status || IsOwnUnpublished((ContentNode)entity, caller);
+    }
+
+    private static bool IsOwnUnpublished(ContentNode node, Caller caller) =>
+        caller.Account.Uid != 0 && node.AuthorUid == caller.Account.Uid && caller.HasPermission(PermissionCatalog.ViewOwnUnpublished);
+
+    private static ContentNode Node(EntityRow row) => (ContentNode)row.Entity;
+
+    private static (string Title, string Body) Text(EntityRow row)
+    {
+        var node = Node(row);
+        return node.Spanish is { } spanish && spanish.Langcode == row.Langcode ? (spanish.Title, spanish.Body) : (node.Title, node.Body);
+    }
+
+    /// <summary>basic_html lets the site's bodies through unchanged, so processed is the value.</summary>
+    private static IReadOnlyDictionary<string, object?> Body(string html) =>
+        Properties(("value", html), ("format", TextFormat), ("processed", html), ("summary", null));
+
+    private static IReadOnlyList<RelatedItem> ImageItems(EntityRow row, ContentSnapshot content) =>
+        Node(row).ImageFid is { } fid && content.FindFile(fid) is { } file
+            ? [new RelatedItem(ResourceTypes.FileTypeName, file.Uuid, file, (long)file.Fid,
+                Properties(("alt", file.Alt), ("title", ""), ("width", (long)ImageFile.Width), ("height", (long)ImageFile.Height)))]
+            : [];
+}
