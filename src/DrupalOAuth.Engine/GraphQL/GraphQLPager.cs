@@ -125,21 +125,14 @@ namespace DrupalOAuth.GraphQL
             var found = PSObjectPath.Expand(response.Data, _expandPath);
             Advance(response.Data, found.Count, variables, log);
 
-            IReadOnlyList<object?> items;
-            if (_raw)
-            {
-                items = new object?[] { response.Raw };
-            }
-            else
-            {
-                var skip = (int)Math.Min((ulong)found.Count, _scope.Skip > (ulong)_seen ? _scope.Skip - (ulong)_seen : 0);
-                _seen += found.Count;
-                var room = _scope.First is ulong first ? (first > (ulong)_written ? first - (ulong)_written : 0) : ulong.MaxValue;
-                items = found.Skip(skip).Take((int)Math.Min(room, int.MaxValue)).ToList();
-                _written += items.Count;
-                _done |= _scope.First is ulong limit && (ulong)_written >= limit;
-            }
-
+            // -First and -Skip count the items at -ExpandPath, also when -Raw writes whole responses.
+            var skip = (int)Math.Min((ulong)found.Count, _scope.Skip > (ulong)_seen ? _scope.Skip - (ulong)_seen : 0);
+            _seen += found.Count;
+            var room = _scope.First is ulong first ? (first > (ulong)_written ? first - (ulong)_written : 0) : ulong.MaxValue;
+            var kept = found.Skip(skip).Take((int)Math.Min(room, int.MaxValue)).ToList();
+            _written += kept.Count;
+            _done |= _scope.OnePage || (_scope.First is ulong limit && (ulong)_written >= limit);
+            IReadOnlyList<object?> items = _raw ? new object?[] { response.Raw } : kept;
             return new ResultPage(items, _pages, _written, errors: errors);
         }
 

@@ -43,16 +43,19 @@ namespace DrupalOAuth.Http
                 return absolute;
             }
 
-            if (text.StartsWith("//", StringComparison.Ordinal) || text.IndexOf("://", StringComparison.Ordinal) >= 0)
+            // Resolved and then checked, since the URI parser reads some relative forms (\\host, /\\host, mailto:)
+            // as another host or scheme.
+            if (text.StartsWith("//", StringComparison.Ordinal) || text.IndexOf("://", StringComparison.Ordinal) >= 0
+                || !Uri.TryCreate(siteUri, text.TrimStart('/'), out var resolved) || !OutgoingRequest.IsSameOrigin(resolved, siteUri))
             {
                 throw new DrupalException(
                     "InvalidPath",
                     DrupalErrorCategory.InvalidArgument,
-                    $"-Path '{text}' is neither a path on the site nor an http or https URL on the site's origin.",
+                    $"-Path '{text}' is neither a path on the site nor an http or https URL on the site's origin. Pass a path such as /jsonapi or node/1?_format=json.",
                     text);
             }
 
-            return new Uri(siteUri, text.TrimStart('/'));
+            return resolved;
         }
 
         /// <summary>

@@ -81,21 +81,24 @@ namespace DrupalOAuth.JsonApi
             TotalCount ??= document.Count;
             _omitted += document.Omitted;
             _omittedDetail ??= document.OmittedDetail;
-            _resources += _raw ? 0 : document.Items.Count;
+            _resources += document.Resources;
             _otherLanguage += document.OtherLanguage;
             _otherLanguageCode ??= document.OtherLanguageCode;
 
+            // -First counts resources, also when -Raw writes whole documents.
             var items = document.Items;
-            if (!_raw && _scope.First is ulong wanted)
+            var resources = document.Resources;
+            if (_scope.First is ulong wanted)
             {
                 var room = wanted > (ulong)_written ? wanted - (ulong)_written : 0;
-                if ((ulong)items.Count > room)
+                if ((ulong)resources > room)
                 {
-                    items = items.Take((int)room).ToList();
+                    resources = (int)room;
+                    items = _raw ? items : items.Take(resources).ToList();
                 }
             }
 
-            _written += items.Count;
+            _written += resources;
             _next = document.Next == null ? null : SitePath.OnSiteOrigin(_client.SiteUri, document.Next);
             if (document.Next != null && !OutgoingRequest.IsSameOrigin(document.Next, _client.SiteUri))
             {
@@ -110,7 +113,7 @@ namespace DrupalOAuth.JsonApi
             var reachedFirst = _scope.First is ulong limit && (ulong)_written >= limit;
             _done = _next == null || reachedFirst || _scope.OnePage;
             _moreNotRead = _next != null && _scope.OnePage;
-            log.Verbose($"Page {_pages} of {Description}: {document.Items.Count} items{(document.Omitted > 0 ? $", {document.Omitted} left out by Drupal" : string.Empty)}; {(_next == null ? "the last page" : _done ? "not reading further" : "more to come")}.");
+            log.Verbose($"Page {_pages} of {Description}: {document.Resources} items{(document.Omitted > 0 ? $", {document.Omitted} left out by Drupal" : string.Empty)}; {(_next == null ? "the last page" : _done ? "not reading further" : "more to come")}.");
             return new ResultPage(items, _pages, _written, warnings);
         }
 
@@ -124,7 +127,7 @@ namespace DrupalOAuth.JsonApi
 
             if (_omitted > 0)
             {
-                warnings.Add(_written == 0 && !_raw
+                warnings.Add(_written == 0
                     ? $"Drupal returned no {_typeName} items and left out {_omitted} that the consumer's user may not see: {_omittedDetail} The user that client '{_client.ClientId}' acts as lacks the permission to view them; grant it to one of the user's roles (never the administrator role)."
                     : $"Drupal left out {_omitted} {_typeName} items that the consumer's user may not see: {_omittedDetail} Grant the user the permission to view them if the job needs them.");
             }

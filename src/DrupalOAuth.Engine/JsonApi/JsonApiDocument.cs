@@ -13,9 +13,10 @@ namespace DrupalOAuth.JsonApi
     /// </summary>
     internal sealed class JsonApiDocument
     {
-        private JsonApiDocument(IReadOnlyList<object?> items, Uri? next, int omitted, string? omittedDetail, long? count, int otherLanguage, string? otherLanguageCode)
+        private JsonApiDocument(IReadOnlyList<object?> items, int resources, Uri? next, int omitted, string? omittedDetail, long? count, int otherLanguage, string? otherLanguageCode)
         {
             Items = items;
+            Resources = resources;
             Next = next;
             Omitted = omitted;
             OmittedDetail = omittedDetail;
@@ -24,7 +25,11 @@ namespace DrupalOAuth.JsonApi
             OtherLanguageCode = otherLanguageCode;
         }
 
+        /// <summary>The resources, flattened; with -Raw, the document itself.</summary>
         public IReadOnlyList<object?> Items { get; }
+
+        /// <summary>How many resources the document holds, whether or not they were flattened.</summary>
+        public int Resources { get; }
 
         /// <summary><c>links.next</c> as Drupal wrote it, resolved against the request; null on the last page.</summary>
         public Uri? Next { get; }
@@ -114,7 +119,7 @@ namespace DrupalOAuth.JsonApi
                 }
             }
 
-            return new JsonApiDocument(items, next, omitted, omittedDetail, count, otherLanguage, otherCode);
+            return new JsonApiDocument(items, resources.Count, next, omitted, omittedDetail, count, otherLanguage, otherCode);
         }
 
     }
