@@ -40,7 +40,9 @@ function Get-CmdletMetadata([string] $ManifestPath) {
                 [pscustomobject]@{
                     Name       = $set.Name
                     Parameters = @(foreach ($p in $parameters) {
+                            # int? shows as Int32, not Nullable`1: left out, the parameter is simply not set.
                             $type = $p.ParameterType
+                            if ([Nullable]::GetUnderlyingType($type)) { $type = [Nullable]::GetUnderlyingType($type) }
                             $pipeline = @(if ($p.ValueFromPipeline) { 'ByValue' }; if ($p.ValueFromPipelineByPropertyName) { 'ByPropertyName' })
                             $default = $defaults.($p.Name)
                             [pscustomobject]@{
