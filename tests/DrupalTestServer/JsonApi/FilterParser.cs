@@ -39,8 +39,9 @@ public static class FilterParser
     /// <summary>Filter::expand and ::expandItem: a plain value or a <c>value</c> key makes a condition on the filter's own name.</summary>
     private static Item Expand(string key, QueryValue raw)
     {
+        // An UnexpectedValueException in Drupal, no HTTP exception: JSON:API answers it with a 500.
         if (key == RootId)
-            throw JsonApiException.BadRequest($"'{RootId}' is a reserved filter id.");
+            throw new JsonApiException(StatusCodes.Status500InternalServerError, $"'{RootId}' is a reserved filter id.");
         var item = raw.IsMap ? raw : QueryValue.Map([new(ValueKey, raw)]);
         var memberOf = item[Condition]?[MemberOf]?.Text ?? item[Group]?[MemberOf]?.Text ?? RootId;
         var condition = item[ValueKey] is not null
