@@ -12,6 +12,8 @@ public sealed class ApiClientTests : IDisposable
 {
     private const string Challenge = "Bearer realm=\"OAuth\", error=\"access_denied\", error_description=\"Access token could not be verified\"";
 
+    private static readonly Uri JsonApiUri = new("https://drupal.example.com/jsonapi/node/article");
+
     private readonly HttpPipeline _pipeline = new(TimeSpan.FromSeconds(10));
     private readonly ConcurrentQueue<AccessToken?> _rejectedOnEachCall = new();
     private readonly ApiClient _api;
@@ -88,6 +90,57 @@ public sealed class ApiClientTests : IDisposable
 
         Assert.Contains("The 'access content' permission is required.", e.Message);
         Assert.Contains("Authorization header", e.Message);
+    }
+
+    [Fact]
+    public void A_JSON_API_error_document_gives_one_error_per_error_object_the_first_carrying_the_others()
+    {
+        var e = ApiClient.Failure(HttpResults.Json(422, JsonApiDocuments.Errors(
+            ("Unprocessable Content", "422", "title: This value should not be null.", "/data/attributes/title"),
+            ("Unprocessable Content", "422", "field_tags.0: The referenced entity does not exist.", "/data/relationships/field_tags/data/0"),
+            ("Unprocessable Content", "422", "body: Too long.", "/data/attributes/body")), JsonApiUri));
+
+        Assert.Equal("UnprocessableEntity", e.ErrorId);
+        Assert.Equal(DrupalErrorCategory.InvalidData, e.Category);
+        Assert.Contains("Drupal refused the data of POST " + JsonApiUri + " (422 Unprocessable Content): title: This value should not be null. (field 'title')", e.Message);
+        Assert.Equal(new[] { "field_tags", "body" }, e.FurtherErrors.Select(f => f.Message.Contains("(field 'field_tags')") ? "field_tags" : f.Message.Contains("(field 'body')") ? "body" : f.Message));
+        Assert.All(e.FurtherErrors, f => Assert.Equal("UnprocessableEntity", f.ErrorId));
+        Assert.All(e.FurtherErrors, f => Assert.Empty(f.FurtherErrors));
+    }
+
+    [Fact]
+    public void JSON_API_s_read_only_405_says_what_Drupal_said_without_repeating_the_status()
+    {
+        var e = ApiClient.Failure(HttpResults.Json(405, JsonApiDocuments.Errors(("Method Not Allowed", "405", "JSON:API is configured to accept only read operations.", null)), JsonApiUri));
+
+        Assert.Equal("MethodNotAllowed", e.ErrorId);
+        Assert.EndsWith("(405 Method Not Allowed): JSON:API is configured to accept only read operations.", e.Message);
+        Assert.Empty(e.FurtherErrors);
+    }
+
+    [Theory]
+    [InlineData(400, "BadRequest", "Bad Request", "Invalid nested filtering. The field `titl`, given in the path `titl`, does not exist.")]
+    [InlineData(403, "Forbidden", "Forbidden", "The current user is not authorized to filter by the `uid` field.")]
+    [InlineData(409, "Conflict", "Conflict", "IDs should be properly generated and formatted UUIDs as described in RFC 4122.")]
+    [InlineData(415, "UnsupportedMediaType", "Unsupported Media Type", "No route found that matches \\\"Content-Type: text/xml\\\"")]
+    public void A_JSON_API_error_is_told_in_Drupals_words_under_its_ErrorId(int status, string errorId, string title, string detail)
+    {
+        var e = ApiClient.Failure(HttpResults.Json(status, JsonApiDocuments.Errors((title, status.ToString(), detail, null)), JsonApiUri));
+
+        Assert.Equal(errorId, e.ErrorId);
+        Assert.Contains(detail.Replace("\\\"", "\""), e.Message);
+        Assert.DoesNotContain("): " + title + ": ", e.Message);
+        Assert.DoesNotContain(title + ": " + title + ": ", e.Message);
+    }
+
+    [Fact]
+    public void A_401_is_about_the_token_even_with_a_JSON_API_error_document()
+    {
+        var e = ApiClient.Failure(HttpResults.Json(401, JsonApiDocuments.Errors(("Unauthorized", "401", "The used authentication method is not allowed.", null)), JsonApiUri));
+
+        Assert.Equal("Unauthorized", e.ErrorId);
+        Assert.Empty(e.FurtherErrors);
+        Assert.Contains("Drupal refused the access token", e.Message);
     }
 
     [Fact]
