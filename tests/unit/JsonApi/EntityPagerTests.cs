@@ -311,6 +311,7 @@ public sealed class EntityPagerTests : IDisposable
         var documents = pages.Items().Cast<PSObject>().ToList();
         Assert.Equal(2, documents.Count);
         Assert.Equal(2, ((object[])documents[0].Properties["data"].Value).Length);
+        Assert.Equal(new[] { 2L, 3L }, pages.Select(p => p.ItemsSoFar));
     }
 
     [Fact]

@@ -44,6 +44,7 @@ public sealed class JsonApiDocumentTests
         var document = Read(Collection(new[] { Article(1), Article(2) }, next: Articles + "?page%5Boffset%5D=2"), raw: true);
 
         var raw = (PSObject)Assert.Single(document.Items)!;
+        Assert.Equal(2, document.Resources);
         Assert.Equal(new[] { "jsonapi", "data", "links" }, raw.Properties.Select(p => p.Name));
         Assert.NotNull(document.Next);
     }
