@@ -273,6 +273,19 @@ public sealed class EntityPagerTests : IDisposable
         Assert.Equal(2, _log.Lines.Count(l => l.Contains($"Drupal's next link points at {other}: following it on {site} instead.")));
     }
 
+    [Fact(Skip = "BUG: the entry point's links are used as Drupal wrote them: behind a reverse proxy Drupal does not know of, the first collection request and -Id reads go to the internal host with the token, while links.next is moved onto the site's origin")]
+    public async Task Entry_point_links_on_another_origin_are_read_on_the_sites_origin()
+    {
+        using var internalHost = new LocalHttpServer(x => x.RespondAsync(200, Collection(new[] { Article(99) })));
+        _jsonApi.LinksOrigin = internalHost.BaseUri;
+        _jsonApi.Page(0, new[] { 1 });
+
+        var pages = await Read(Articles(), All);
+
+        Assert.Empty(internalHost.Requests);
+        Assert.Equal(new[] { "Article 1" }, Titles(pages));
+    }
+
     [Fact]
     public async Task The_total_is_meta_count_when_the_site_reports_one()
     {

@@ -87,6 +87,20 @@ public sealed class JsonApiClientTests : IDisposable
             Assert.Single(page.Warnings));
     }
 
+    [Fact(Skip = "BUG: the entry point's links are used as Drupal wrote them: behind a reverse proxy Drupal does not know of, the first collection request and -Id reads go to the internal host with the token, while links.next is moved onto the site's origin")]
+    public async Task One_entity_is_read_on_the_sites_origin_when_the_entry_points_links_are_not()
+    {
+        using var internalHost = new LocalHttpServer(x => x.RespondAsync(200, Single(Article(99))));
+        _jsonApi.LinksOrigin = internalHost.BaseUri;
+        _jsonApi.Resource("jsonapi/node/article/" + ArticleId(7), Single(Article(7)));
+        var connection = await Open();
+
+        var page = await connection.GetEntityAsync(new EntityQuery("node", "article"), ArticleId(7), raw: false, _log, CancellationToken.None);
+
+        Assert.Empty(internalHost.Requests);
+        Assert.Equal("Article 7", ((PSObject)Assert.Single(page.Items)!).Properties["title"].Value);
+    }
+
     [Fact]
     public async Task One_entity_that_is_not_there_is_NotFound()
     {

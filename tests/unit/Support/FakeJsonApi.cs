@@ -26,6 +26,9 @@ public sealed partial class FakeJsonApi
 
     public Uri EntryPoint => new(_drupal.SiteUri, "jsonapi");
 
+    /// <summary>When set, the entry point's links are on this origin, as a site behind a reverse proxy it does not know of writes them.</summary>
+    public Uri? LinksOrigin { get; set; }
+
     public IReadOnlyList<ReceivedRequest> IndexRequests => _drupal.SiteRequests.Where(r => r.Path == EntryPoint.AbsolutePath).ToList();
 
     /// <summary>Every request but those for the entry point, in order.</summary>
@@ -61,7 +64,7 @@ public sealed partial class FakeJsonApi
         {
             return Interlocked.Decrement(ref _indexFailures) >= 0
                 ? x.RespondAsync(500, JsonApiDocuments.Errors(("Internal Server Error", "500", "The website encountered an unexpected error.", null)), JsonApiDocuments.MediaType)
-                : x.RespondAsync(200, JsonApiDocuments.Index(EntryPoint, Types), JsonApiDocuments.MediaType);
+                : x.RespondAsync(200, JsonApiDocuments.Index(LinksOrigin == null ? EntryPoint : new Uri(LinksOrigin, EntryPoint.AbsolutePath), Types), JsonApiDocuments.MediaType);
         }
 
         if (_resources.TryGetValue(path, out var resource))
