@@ -10,16 +10,10 @@ namespace DrupalOAuth.Tests.JsonApi;
 
 public sealed class JsonApiClientTests : IDisposable
 {
-    private readonly FakeDrupal _drupal = new();
-    private readonly FakeJsonApi _jsonApi;
+    private readonly FakeJsonApi _jsonApi = new();
     private readonly RecordingLog _log = new();
 
-    public JsonApiClientTests()
-    {
-        _jsonApi = new FakeJsonApi(_drupal);
-    }
-
-    public void Dispose() => _drupal.Dispose();
+    public void Dispose() => _jsonApi.Dispose();
 
     [Fact]
     public async Task The_resource_types_are_read_from_the_entry_point()
@@ -90,8 +84,7 @@ public sealed class JsonApiClientTests : IDisposable
     [Fact(Skip = "BUG: the entry point's links are used as Drupal wrote them: behind a reverse proxy Drupal does not know of, the first collection request and -Id reads go to the internal host with the token, while links.next is moved onto the site's origin")]
     public async Task One_entity_is_read_on_the_sites_origin_when_the_entry_points_links_are_not()
     {
-        using var internalHost = new LocalHttpServer(x => x.RespondAsync(200, Single(Article(99))));
-        _jsonApi.LinksOrigin = internalHost.BaseUri;
+        using var internalHost = _jsonApi.LinksOnInternalHost();
         _jsonApi.Resource("jsonapi/node/article/" + ArticleId(7), Single(Article(7)));
         var connection = await Open();
 
@@ -123,16 +116,15 @@ public sealed class JsonApiClientTests : IDisposable
         var e = await DrupalAssert.FailsAsync("InvalidId", () => connection.GetEntityAsync(new EntityQuery("node", "article"), id, raw: false, _log, CancellationToken.None));
 
         Assert.Contains("Pass the entity's UUID", e.Message);
-        Assert.Empty(_drupal.SiteRequests);
+        Assert.Empty(_jsonApi.Drupal.SiteRequests);
     }
 
     [Fact]
     public async Task A_site_beneath_a_base_path_reads_its_JSON_API_beneath_it_too()
     {
-        using var drupal = new FakeDrupal("/drupal");
-        var jsonApi = new FakeJsonApi(drupal);
+        using var jsonApi = new FakeJsonApi("/drupal");
         jsonApi.Page(0, new[] { 1 });
-        var connection = await drupal.OpenAsync(drupal.Settings());
+        var connection = await jsonApi.OpenAsync();
 
         await connection.PageEntities(new EntityQuery("node", "article", language: "es"), new PagingScope(), raw: false).ReadAllAsync();
 
@@ -152,5 +144,5 @@ public sealed class JsonApiClientTests : IDisposable
         Assert.Equal(new Uri(type), client.Collection(new Uri(type), null));
     }
 
-    private Task<DrupalConnection> Open() => _drupal.OpenAsync(_drupal.Settings(), _log);
+    private Task<DrupalConnection> Open() => _jsonApi.OpenAsync(_log);
 }

@@ -8,6 +8,7 @@ namespace DrupalOAuth.Tests.JsonApi;
 public sealed class JsonApiIndexTests
 {
     private static readonly Uri EntryPoint = new("https://drupal.example.com/jsonapi");
+    private static readonly Uri SiteUri = new("https://drupal.example.com/");
 
     [Fact]
     public void Each_link_but_self_is_a_resource_type_with_its_collection_uri()
@@ -45,7 +46,7 @@ public sealed class JsonApiIndexTests
     [InlineData("[]", "application/json")]
     public void An_answer_that_is_not_a_JSON_object_is_an_invalid_response(string body, string contentType)
     {
-        var e = DrupalAssert.Fails("InvalidResponse", () => JsonApiIndex.Parse(HttpResults.Make(200, body, contentType, EntryPoint)));
+        var e = DrupalAssert.Fails("InvalidResponse", () => JsonApiIndex.Parse(HttpResults.Make(200, body, contentType, EntryPoint), SiteUri));
 
         Assert.Contains(EntryPoint.ToString(), e.Message);
     }
@@ -53,7 +54,7 @@ public sealed class JsonApiIndexTests
     [Fact]
     public void Html_says_to_check_the_JSON_API_path()
     {
-        var e = DrupalAssert.Fails("InvalidResponse", () => JsonApiIndex.Parse(HttpResults.Html(200, "Welcome | Site", EntryPoint)));
+        var e = DrupalAssert.Fails("InvalidResponse", () => JsonApiIndex.Parse(HttpResults.Html(200, "Welcome | Site", EntryPoint), SiteUri));
 
         Assert.Contains("-JsonApiPath", e.Message);
     }
@@ -108,8 +109,17 @@ public sealed class JsonApiIndexTests
         Assert.Contains($"{EntryPoint} lists no resource types at all: the consumer's user may lack the permissions to view any.", e.Message);
     }
 
+    [Fact]
+    public void Links_on_another_origin_are_taken_onto_the_sites_and_the_other_origin_is_named()
+    {
+        var index = Parse("{\"data\":[],\"links\":{\"node--article\":{\"href\":\"http://internal:8080/jsonapi/node/article\"}}}");
+
+        Assert.Equal(new Uri("https://drupal.example.com/jsonapi/node/article"), index.Types["node--article"]);
+        Assert.Equal("internal", index.ForeignOrigin?.Host);
+    }
+
     private static JsonApiIndex Site() =>
         Parse(JsonApiDocuments.Index(EntryPoint, "node--article", "node--page", "taxonomy_term--tags", "user--user", "file--file"));
 
-    private static JsonApiIndex Parse(string json) => JsonApiIndex.Parse(HttpResults.Make(200, json, JsonApiDocuments.MediaType, EntryPoint));
+    private static JsonApiIndex Parse(string json) => JsonApiIndex.Parse(HttpResults.Make(200, json, JsonApiDocuments.MediaType, EntryPoint), SiteUri);
 }

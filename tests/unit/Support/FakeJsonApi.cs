@@ -1,26 +1,29 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
+using DrupalOAuth.Connections;
+using DrupalOAuth.Diagnostics;
 
 namespace DrupalOAuth.Tests.Support;
 
 /// <summary>
-/// Drupal core's JSON:API on a <see cref="FakeDrupal"/>: the entry point lists <see cref="Types"/>; a collection
-/// path answers the page set for the request's page[offset] (whatever the path, so language prefixes work too);
-/// a resource set by its path answers that path. Articles come from <see cref="JsonApiDocuments"/>.
+/// Drupal core's JSON:API on a <see cref="FakeDrupal"/> of its own: the entry point lists <see cref="Types"/>; a
+/// collection path answers the page set for the request's page[offset] (whatever the path, so language prefixes
+/// work too); a resource set by its path answers that path. Articles come from <see cref="JsonApiDocuments"/>.
 /// </summary>
-public sealed partial class FakeJsonApi
+public sealed partial class FakeJsonApi : IDisposable
 {
     private readonly FakeDrupal _drupal;
     private readonly ConcurrentDictionary<ulong, string> _pages = new();
     private readonly ConcurrentDictionary<string, string> _resources = new(StringComparer.Ordinal);
     private int _indexFailures;
 
-    public FakeJsonApi(FakeDrupal drupal, params string[] types)
+    public FakeJsonApi(string basePath = "/")
     {
-        _drupal = drupal;
-        Types = types.Length == 0 ? new[] { "node--article", "node--page", "taxonomy_term--tags", "user--user" } : types;
-        drupal.Site = ServeAsync;
+        _drupal = new FakeDrupal(basePath) { Site = ServeAsync };
+        Types = new[] { "node--article", "node--page", "taxonomy_term--tags", "user--user" };
     }
+
+    public FakeDrupal Drupal => _drupal;
 
     public string[] Types { get; set; }
 
@@ -36,6 +39,22 @@ public sealed partial class FakeJsonApi
 
     /// <summary>The targets of <see cref="Reads"/>, such as /jsonapi/node/article?page%5Boffset%5D=2&amp;page%5Blimit%5D=2.</summary>
     public IReadOnlyList<string> ReadTargets => Reads.Select(r => r.Target).ToList();
+
+    /// <summary>A connection to the site as client backend.</summary>
+    public Task<DrupalConnection> OpenAsync(IDrupalLog? log = null) => _drupal.OpenAsync(_drupal.Settings(), log);
+
+    /// <summary>
+    /// Makes the entry point's links point at a host of their own, as a site behind a reverse proxy it does not
+    /// know of writes them; that host answers article 99 to anything it is asked.
+    /// </summary>
+    public LocalHttpServer LinksOnInternalHost()
+    {
+        var internalHost = new LocalHttpServer(x => x.RespondAsync(200, JsonApiDocuments.Collection(new[] { JsonApiDocuments.Article(99) }), JsonApiDocuments.MediaType));
+        LinksOrigin = internalHost.BaseUri;
+        return internalHost;
+    }
+
+    public void Dispose() => _drupal.Dispose();
 
     /// <summary>The next <paramref name="count"/> entry point requests get a 500.</summary>
     public void FailIndex(int count) => Interlocked.Exchange(ref _indexFailures, count);
