@@ -121,11 +121,6 @@ Describe 'Invoke-DrupalRequest' {
             param($status, $errorId)
             { Invoke-DrupalRequest -Path '/_test/echo' -Query @{ status = $status } -MaximumRetryCount 0 } | Should -Throw -ErrorId "$errorId,$command" -ExpectedMessage "*$status*"
         }
-
-        It 'writes one error record per JSON:API error object' {
-            $null = Invoke-DrupalRequest -Path '/_test/echo' -Query @{ status = 422; errors = 2 } -ErrorVariable problems -ErrorAction SilentlyContinue
-            $problems | Should -HaveCount 2
-        }
     }
 
     Context 'the same safety as every request' {

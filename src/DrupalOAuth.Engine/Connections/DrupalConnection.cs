@@ -37,7 +37,7 @@ namespace DrupalOAuth.Connections
                 settings.Timeout,
                 handler ?? HttpPipeline.CreateHandler(settings.SkipCertificateCheck),
                 new RetryPolicy(settings.MaximumRetryCount, settings.RetryInterval));
-            _api = new ApiClient(_http, (log, cancellationToken, rejected) => GetTokenAsync(log, cancellationToken, forceNew: false, rejected));
+            _api = new ApiClient(_http, (log, cancellationToken, rejected) => GetTokenAsync(log, cancellationToken, forceNew: false, rejected), settings.SiteUri);
             _jsonApi = new JsonApiClient(_api, settings.SiteUri, settings.JsonApiUri, settings.ClientId);
         }
 

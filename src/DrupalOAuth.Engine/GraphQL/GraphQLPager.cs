@@ -133,14 +133,20 @@ namespace DrupalOAuth.GraphQL
             _written += kept.Count;
             _done |= _scope.OnePage || (_scope.First is ulong limit && (ulong)_written >= limit);
             IReadOnlyList<object?> items = _raw ? new object?[] { response.Raw } : kept;
-            return new ResultPage(items, _pages, _written, errors: errors);
+            // -Raw writes the errors inside each response, as without paging.
+            return new ResultPage(items, _pages, _written, errors: _raw ? null : errors);
         }
 
         public IReadOnlyList<string> Finish() => Array.Empty<string>();
 
         private void Advance(object? data, int count, IDictionary<string, object?> variables, IDrupalLog log)
         {
-            switch (_mode)
+            if (_mode == Mode.Offset)
+            {
+                TotalCount ??= Number(Beside(data, "count")) ?? Number(Beside(data, "total"));
+            }
+
+            switch (_scope.OnePage ? Mode.None : _mode)
             {
                 case Mode.Cursor:
                     var pageInfo = Beside(data, "pageInfo") as PSObject
@@ -156,7 +162,6 @@ namespace DrupalOAuth.GraphQL
                     break;
                 case Mode.Offset:
                     var limit = Number(variables.TryGetValue(LimitVariable, out var given) ? given : null);
-                    TotalCount ??= Number(Beside(data, "count")) ?? Number(Beside(data, "total"));
                     _offset += limit ?? count;
                     _done = count == 0 || (limit is long pageSize && count < pageSize) || (TotalCount is long total && _offset >= total);
                     log.Verbose($"Page {_pages}: {count} items; {(_done ? "the last page" : $"next at offset {_offset}")}.");

@@ -20,15 +20,29 @@ namespace DrupalOAuth.Http
     {
         private readonly HttpPipeline _http;
         private readonly Func<IDrupalLog, CancellationToken, AccessToken?, Task<AccessToken>> _getToken;
+        private readonly Uri? _siteUri;
 
-        public ApiClient(HttpPipeline http, Func<IDrupalLog, CancellationToken, AccessToken?, Task<AccessToken>> getToken)
+        /// <param name="siteUri">The site whose token this is: a request to any other origin is refused.</param>
+        public ApiClient(HttpPipeline http, Func<IDrupalLog, CancellationToken, AccessToken?, Task<AccessToken>> getToken, Uri? siteUri = null)
         {
             _http = http;
             _getToken = getToken;
+            _siteUri = siteUri;
         }
 
         public async Task<HttpResult> SendAsync(OutgoingRequest request, IDrupalLog log, CancellationToken cancellationToken)
         {
+            // The last line of defence: whatever built the address (a link Drupal wrote, a path a user gave), the
+            // token goes to its own site only.
+            if (_siteUri != null && !OutgoingRequest.IsSameOrigin(request.Uri, _siteUri))
+            {
+                throw new DrupalException(
+                    "CrossOriginRefused",
+                    DrupalErrorCategory.SecurityError,
+                    $"{request.Method} {request.Uri} is on another origin than the connection's site, {SitePath.Origin(_siteUri)}, so it was not sent: the access token only ever goes to its own site.",
+                    SitePath.Origin(request.Uri));
+            }
+
             var token = await _getToken(log, cancellationToken, null).ConfigureAwait(false);
             var result = await SendWithTokenAsync(request, token, log, cancellationToken).ConfigureAwait(false);
             if (result.StatusCode == 401)

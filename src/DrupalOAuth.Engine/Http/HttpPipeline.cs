@@ -268,7 +268,18 @@ namespace DrupalOAuth.Http
 
         private static async Task<byte[]> CopyBodyAsync(HttpContent? content, Func<Stream> openFile, CancellationToken cancellationToken)
         {
-            using (var file = openFile())
+            Stream opened;
+            try
+            {
+                opened = openFile();
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is NotSupportedException || e is ArgumentException)
+            {
+                // Not a transport failure: sending the request again would not make the file writable.
+                throw new DrupalException("OutFileFailed", DrupalErrorCategory.InvalidArgument, $"The answer could not be written to the file: {e.Message} Pass an -OutFile path in a folder that exists and that you may write to.", null, e);
+            }
+
+            using (var file = opened)
             {
                 if (content != null)
                 {

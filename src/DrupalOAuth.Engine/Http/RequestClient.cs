@@ -23,9 +23,10 @@ namespace DrupalOAuth.Http
         {
             var target = SitePath.WithQuery(SitePath.Resolve(siteUri, request.Path), SitePath.Pairs(request.Query));
             var underJsonApi = IsUnder(siteUri, jsonApiUri, target);
-            var body = Encode(request.Body);
+            var given = request.Body is PSObject wrapped && !(wrapped.BaseObject is PSCustomObject) ? wrapped.BaseObject : request.Body;
+            var body = Encode(given);
             var contentType = request.ContentType ?? request.HeaderValue("Content-Type")
-                ?? (request.Body is byte[] ? "application/octet-stream" : underJsonApi ? JsonApiMediaType : OutgoingRequest.JsonMediaType);
+                ?? (given is byte[] ? "application/octet-stream" : underJsonApi ? JsonApiMediaType : OutgoingRequest.JsonMediaType);
             if (body != null)
             {
                 log.Verbose($"{request.Method} {target}: a body of {body.Length} bytes as {contentType}.");
@@ -113,7 +114,7 @@ namespace DrupalOAuth.Http
 
         private static byte[]? Encode(object? body)
         {
-            switch (body is PSObject wrapped && !(wrapped.BaseObject is PSCustomObject) ? wrapped.BaseObject : body)
+            switch (body)
             {
                 case null:
                     return null;

@@ -66,6 +66,12 @@ namespace DrupalOAuth.JsonApi
                 var index = await _client.GetIndexAsync(_options, log, cancellationToken).ConfigureAwait(false);
                 var type = index.Resolve(_query.EntityType, _query.Bundle, _client.BaseUri);
                 _typeName = type.Key;
+                if (index.ForeignOrigin != null)
+                {
+                    _originWarned = true;
+                    warnings.Add(_client.ForeignOriginWarning(index.ForeignOrigin));
+                }
+
                 var pageLimit = _query.PageSize ?? (_scope.First is ulong first && first < DrupalPageLimit ? (int)Math.Max(first, 1) : (int?)null);
                 uri = SitePath.WithQuery(_client.Collection(type.Value, _query.Language), _query.Parameters(type.Key, collection: true, pageLimit, _scope.Skip));
                 _started = true;
@@ -106,7 +112,7 @@ namespace DrupalOAuth.JsonApi
                 if (!_originWarned)
                 {
                     _originWarned = true;
-                    warnings.Add($"Drupal's next link points at {SitePath.Origin(document.Next)}, not at the connection's site {SitePath.Origin(_client.SiteUri)}: the site's reverse-proxy settings are wrong (settings.php: reverse_proxy, reverse_proxy_addresses and trusted_host_patterns). The pages are read from {SitePath.Origin(_client.SiteUri)}; the token was not sent elsewhere.");
+                    warnings.Add(_client.ForeignOriginWarning(document.Next));
                 }
             }
 

@@ -42,7 +42,7 @@ namespace DrupalOAuth.JsonApi
             }
 
             log.Verbose($"Reading the site's JSON:API resource types from {BaseUri}.");
-            var index = JsonApiIndex.Parse(await GetAsync(BaseUri, options, log, cancellationToken).ConfigureAwait(false));
+            var index = JsonApiIndex.Parse(await GetAsync(BaseUri, options, log, cancellationToken).ConfigureAwait(false), SiteUri);
             log.Verbose($"{BaseUri} offers {index.Types.Count} resource types; kept for this connection.");
             _index = index;
             return index;
@@ -82,6 +82,11 @@ namespace DrupalOAuth.JsonApi
             var uri = SitePath.WithQuery(new Uri(Collection(type.Value, query.Language).AbsoluteUri.TrimEnd('/') + "/" + Uri.EscapeDataString(id.Trim())), query.Parameters(type.Key, collection: false, limit: null, offset: 0));
             var document = JsonApiDocument.Read(await GetAsync(uri, options, log, cancellationToken).ConfigureAwait(false), query.Include, query.Language, raw);
             var warnings = new List<string>();
+            if (index.ForeignOrigin != null)
+            {
+                warnings.Add(ForeignOriginWarning(index.ForeignOrigin));
+            }
+
             if (document.OtherLanguage > 0)
             {
                 warnings.Add(LanguageFallback(query.Language!, document.OtherLanguage, 1, type.Key, document.OtherLanguageCode));
@@ -89,6 +94,10 @@ namespace DrupalOAuth.JsonApi
 
             return new ResultPage(document.Items, 1, document.Items.Count, warnings);
         }
+
+        /// <summary>What to tell of links Drupal wrote for another origin, once per read.</summary>
+        public string ForeignOriginWarning(Uri link) =>
+            $"Drupal's links point at {SitePath.Origin(link)}, not at the connection's site {SitePath.Origin(SiteUri)}: the site's reverse-proxy settings are wrong (settings.php: reverse_proxy, reverse_proxy_addresses and trusted_host_patterns). The pages are read from {SitePath.Origin(SiteUri)}; the token was not sent elsewhere.";
 
         public static string LanguageFallback(string language, long fellBack, long of, string typeName, string? otherCode) =>
             $"{fellBack} of {of} {typeName} items have no '{language}' translation: Drupal returned them in their original language ('{otherCode}'), as it does silently. Compare their langcode property.";

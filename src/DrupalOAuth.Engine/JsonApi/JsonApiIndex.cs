@@ -16,10 +16,11 @@ namespace DrupalOAuth.JsonApi
     {
         private const int NearestShown = 8;
 
-        private JsonApiIndex(IReadOnlyDictionary<string, Uri> types, string? meId)
+        private JsonApiIndex(IReadOnlyDictionary<string, Uri> types, string? meId, Uri? foreignOrigin)
         {
             Types = types;
             MeId = meId;
+            ForeignOrigin = foreignOrigin;
         }
 
         /// <summary>Resource type name (<c>node--article</c>) to its collection URI.</summary>
@@ -28,18 +29,24 @@ namespace DrupalOAuth.JsonApi
         /// <summary>The id of the user the token acts as (<c>meta.links.me</c>).</summary>
         public string? MeId { get; }
 
-        public static JsonApiIndex Parse(HttpResult result)
+        /// <summary>Another origin the index's links named (a reverse proxy Drupal is not told of); they were moved onto the site's.</summary>
+        public Uri? ForeignOrigin { get; }
+
+        /// <summary>Reads the index; links on another origin than <paramref name="siteUri"/> are taken onto the site's own.</summary>
+        public static JsonApiIndex Parse(HttpResult result, Uri siteUri)
         {
             using var document = JsonResponse.ParseObject(result, "a JSON:API entry point", "Check -JsonApiPath and that the JSON:API module is enabled.");
             var root = document.RootElement;
             var types = new SortedDictionary<string, Uri>(StringComparer.Ordinal);
+            Uri? foreign = null;
             if (root.TryGetProperty("links", out var links) && links.ValueKind == JsonValueKind.Object)
             {
                 foreach (var link in links.EnumerateObject())
                 {
                     if (link.Name != "self" && Href(link.Value) is string href && Uri.TryCreate(result.RequestUri, href, out var uri))
                     {
-                        types[link.Name] = uri;
+                        foreign ??= OutgoingRequest.IsSameOrigin(uri, siteUri) ? null : uri;
+                        types[link.Name] = SitePath.OnSiteOrigin(siteUri, uri);
                     }
                 }
             }
@@ -54,7 +61,7 @@ namespace DrupalOAuth.JsonApi
                 me = id.GetString();
             }
 
-            return new JsonApiIndex(types, me);
+            return new JsonApiIndex(types, me, foreign);
         }
 
         /// <summary>A link object's href, or a link given as a plain string (JSON:API 1.0 allows both).</summary>

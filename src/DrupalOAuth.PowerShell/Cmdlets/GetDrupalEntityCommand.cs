@@ -19,7 +19,9 @@ namespace DrupalOAuth.Commands
         private const string IdSet = "Id";
 
         /// <summary>An entity type such as node, user or taxonomy_term; or a resource type's own name, such as node--article.</summary>
+        /// <remarks>Bound from the type property of piped entities, so that their own objects can be read again.</remarks>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("type")]
         [ArgumentCompleter(typeof(ResourceTypeCompleter))]
         [ValidateNotNullOrEmpty]
         public string? EntityType { get; set; }

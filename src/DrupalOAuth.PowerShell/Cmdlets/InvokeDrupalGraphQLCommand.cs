@@ -64,7 +64,7 @@ namespace DrupalOAuth.Commands
             var request = new GraphQLRequest(ParameterSetName == PathSet ? ReadQueryFile(Path!) : Query, Variables, OperationName, RetryMutation);
             var connection = ConnectionRegistry.Process.Resolve(Connection);
             var scope = PagingScope(All);
-            if (!scope.OnePage || scope.Skip > 0)
+            if (!scope.OnePage || scope.Skip > 0 || PagingParameters.IncludeTotalCount)
             {
                 WritePages(connection.PageGraphQL(request, ExpandPath, CursorVariable, scope, Raw, CallOptions), scope);
                 return;

@@ -36,14 +36,18 @@ namespace DrupalOAuth.Commands.Infrastructure
                 MyInvocation.BoundParameters.ContainsKey("First") ? PagingParameters.First : (ulong?)null,
                 PagingParameters?.Skip ?? 0);
 
+        // A record of its own each time: a host may keep the records it was given.
+        private static ProgressRecord Progress(IResultPager pager, string status) =>
+            new ProgressRecord(ProgressActivityId, "Reading " + pager.Description, status);
+
         /// <summary>
         /// Writes each page's items as soon as the page arrives, before the next page is asked for, with progress
         /// when more than one page is read, and the read's warnings at the end.
         /// </summary>
         protected void WritePages(IResultPager pager, PagingScope scope)
         {
-            var progress = new ProgressRecord(ProgressActivityId, "Reading " + pager.Description, "First page");
             var showProgress = !scope.OnePage;
+            string? status = null;
             for (var page = Await(pager.NextPageAsync); page != null; page = Await(pager.NextPageAsync))
             {
                 if (page.Number == 1 && PagingParameters?.IncludeTotalCount == true)
@@ -68,7 +72,8 @@ namespace DrupalOAuth.Commands.Infrastructure
 
                 if (showProgress)
                 {
-                    progress.StatusDescription = $"{page.ItemsSoFar} items in {page.Number} pages";
+                    status = $"{page.ItemsSoFar} items in {page.Number} page{(page.Number == 1 ? string.Empty : "s")}";
+                    var progress = Progress(pager, status);
                     if (pager.TotalCount is long total && total > 0)
                     {
                         progress.PercentComplete = (int)System.Math.Min(100, page.ItemsSoFar * 100 / total);
@@ -78,10 +83,11 @@ namespace DrupalOAuth.Commands.Infrastructure
                 }
             }
 
-            if (showProgress)
+            if (status != null)
             {
-                progress.RecordType = ProgressRecordType.Completed;
-                WriteProgress(progress);
+                var done = Progress(pager, status);
+                done.RecordType = ProgressRecordType.Completed;
+                WriteProgress(done);
             }
 
             foreach (var warning in pager.Finish())

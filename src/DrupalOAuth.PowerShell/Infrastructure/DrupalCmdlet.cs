@@ -24,11 +24,7 @@ namespace DrupalOAuth.Commands.Infrastructure
             }
             catch (DrupalException e)
             {
-                foreach (var further in e.FurtherErrors)
-                {
-                    WriteError(further);
-                }
-
+                WriteFurtherErrors(e);
                 ThrowTerminatingError(ErrorRecords.From(e));
             }
         }
@@ -67,6 +63,19 @@ namespace DrupalOAuth.Commands.Infrastructure
             }
         }
 
-        protected void WriteError(DrupalException exception) => WriteError(ErrorRecords.From(exception));
+        /// <summary>A non-terminating error, after the others Drupal gave in the same answer.</summary>
+        protected void WriteError(DrupalException exception)
+        {
+            WriteFurtherErrors(exception);
+            WriteError(ErrorRecords.From(exception));
+        }
+
+        private void WriteFurtherErrors(DrupalException exception)
+        {
+            foreach (var further in exception.FurtherErrors)
+            {
+                WriteError(ErrorRecords.From(further));
+            }
+        }
     }
 }
