@@ -212,6 +212,20 @@ public sealed class ApiClientTests : IDisposable
         Assert.All(server.Requests, r => Assert.Equal("{\"query\":\"{ a }\"}", r.BodyText));
     }
 
+    [Fact]
+    public async Task A_client_for_a_site_refuses_a_request_to_another_origin_before_it_gets_a_token()
+    {
+        using var site = new LocalHttpServer(x => x.RespondAsync(200, "{}"));
+        using var elsewhere = new LocalHttpServer(x => x.RespondAsync(200, "{}"));
+        var api = new ApiClient(_pipeline, (log, cancellationToken, rejected) => throw new InvalidOperationException("No token may be asked for."), site.BaseUri);
+
+        var e = await DrupalAssert.FailsAsync("CrossOriginRefused", () => api.SendAsync(new OutgoingRequest(HttpMethod.Get, elsewhere.Url("/jsonapi")), NullLog.Instance, CancellationToken.None));
+
+        Assert.Equal(DrupalErrorCategory.SecurityError, e.Category);
+        Assert.Contains("the access token only ever goes to its own site", e.Message);
+        Assert.Empty(elsewhere.Requests);
+    }
+
     private Task<HttpResult> Send(LocalHttpServer server) =>
         _api.SendAsync(new OutgoingRequest(HttpMethod.Get, server.Url("/jsonapi/node/article")), NullLog.Instance, CancellationToken.None);
 }

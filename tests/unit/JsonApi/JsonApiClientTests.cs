@@ -81,7 +81,7 @@ public sealed class JsonApiClientTests : IDisposable
             Assert.Single(page.Warnings));
     }
 
-    [Fact(Skip = "BUG: the entry point's links are used as Drupal wrote them: behind a reverse proxy Drupal does not know of, the first collection request and -Id reads go to the internal host with the token, while links.next is moved onto the site's origin")]
+    [Fact]
     public async Task One_entity_is_read_on_the_sites_origin_when_the_entry_points_links_are_not()
     {
         using var internalHost = _jsonApi.LinksOnInternalHost();
