@@ -89,6 +89,11 @@ namespace DrupalOAuth.JsonApi
 
         private void AddCondition(string key, IDictionary condition, string? memberOf)
         {
+            if (condition.Count == 0)
+            {
+                throw Refused($"the condition for '{key}' is empty", $"@{{ {key} = @{{ operator = 'CONTAINS'; value = 'x' }} }}, or @{{ {key} = $null }} for IS NULL");
+            }
+
             string? path = null;
             string? op = null;
             var hasValue = false;
