@@ -95,7 +95,7 @@ namespace DrupalOAuth.GraphQL
 
         public async Task<ResultPage?> NextPageAsync(IDrupalLog log, CancellationToken cancellationToken)
         {
-            if (_done)
+            if (_done || _scope.First == 0)
             {
                 return null;
             }

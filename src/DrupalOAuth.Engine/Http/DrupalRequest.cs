@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Management.Automation;
 using System.Net.Http;
 using DrupalOAuth.Errors;
 
@@ -97,7 +98,10 @@ namespace DrupalOAuth.Http
                         name);
                 }
 
-                list.Add(new KeyValuePair<string, string>(name, SitePath.Text(entry.Value)));
+                var value = entry.Value is PSObject wrapped ? wrapped.BaseObject : entry.Value;
+                list.Add(new KeyValuePair<string, string>(
+                    name,
+                    value is IEnumerable values && !(value is string) ? string.Join(", ", values.Cast<object?>().Select(SitePath.Text)) : SitePath.Text(value)));
             }
 
             return list;

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using DrupalOAuth.Diagnostics;
+using DrupalOAuth.Errors;
 using DrupalOAuth.Http;
 using DrupalOAuth.Paging;
 
@@ -54,7 +55,7 @@ namespace DrupalOAuth.JsonApi
 
         public async Task<ResultPage?> NextPageAsync(IDrupalLog log, CancellationToken cancellationToken)
         {
-            if (_done)
+            if (_done || _scope.First == 0)
             {
                 return null;
             }
@@ -106,6 +107,14 @@ namespace DrupalOAuth.JsonApi
 
             _written += resources;
             _next = document.Next == null ? null : SitePath.OnSiteOrigin(_client.SiteUri, document.Next);
+            if (_next != null && _next == uri)
+            {
+                throw new DrupalException(
+                    "PagingLoop",
+                    DrupalErrorCategory.InvalidResult,
+                    $"Drupal's next link for {Description} points back at the page it is on ({uri}); reading on would never end. Check the site's JSON:API paging (a contributed module may rewrite the links).",
+                    uri);
+            }
             if (document.Next != null && !OutgoingRequest.IsSameOrigin(document.Next, _client.SiteUri))
             {
                 log.Verbose($"Drupal's next link points at {SitePath.Origin(document.Next)}: following it on {SitePath.Origin(_client.SiteUri)} instead.");

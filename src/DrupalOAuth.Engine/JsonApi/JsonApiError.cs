@@ -57,7 +57,7 @@ namespace DrupalOAuth.JsonApi
         internal static IReadOnlyList<JsonApiError> ReadAll(byte[] body)
         {
             var errors = new List<JsonApiError>();
-            if (body.Length == 0 || body[0] != (byte)'{')
+            if (body.Length == 0)
             {
                 return errors;
             }

@@ -89,11 +89,6 @@ namespace DrupalOAuth.JsonApi
 
         private void AddCondition(string key, IDictionary condition, string? memberOf)
         {
-            if (condition.Count == 0)
-            {
-                throw Refused($"the condition for '{key}' is empty", $"@{{ {key} = @{{ operator = 'CONTAINS'; value = 'x' }} }}, or @{{ {key} = $null }} for IS NULL");
-            }
-
             string? path = null;
             string? op = null;
             var hasValue = false;
@@ -116,6 +111,11 @@ namespace DrupalOAuth.JsonApi
                     default:
                         throw Refused($"'{key}' has a member '{name}'; a condition takes only operator, value and path", $"@{{ {key} = @{{ operator = 'CONTAINS'; value = 'x' }} }}");
                 }
+            }
+
+            if (op == null && !hasValue)
+            {
+                throw Refused($"the condition for '{key}' has neither an operator nor a value", $"@{{ {key} = @{{ operator = 'CONTAINS'; value = 'x' }} }}, or @{{ {key} = $null }} for IS NULL");
             }
 
             Add(key, string.IsNullOrWhiteSpace(path) ? key : path!.Trim(), op, hasValue, value, memberOf);

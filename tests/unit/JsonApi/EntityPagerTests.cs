@@ -43,6 +43,29 @@ public sealed class EntityPagerTests : IDisposable
     }
 
     [Fact]
+    public async Task First_zero_asks_for_nothing()
+    {
+        _jsonApi.Page(0, new[] { 1, 2 }, next: 2);
+
+        var pages = await Read(Articles(), new PagingScope(first: 0));
+
+        Assert.Empty(pages);
+        Assert.Empty(_jsonApi.Reads);
+    }
+
+    [Fact]
+    public async Task A_next_link_back_to_the_same_page_is_an_error_not_an_endless_read()
+    {
+        _jsonApi.Page(0, new[] { 1, 2 }, next: 2);
+        _jsonApi.Page(2, new[] { 3, 4 }, next: 2);
+
+        var e = await Assert.ThrowsAsync<DrupalOAuth.Errors.DrupalException>(() => Read(Articles(), All));
+
+        Assert.Equal("PagingLoop", e.ErrorId);
+        Assert.Equal(2, _jsonApi.Reads.Count);
+    }
+
+    [Fact]
     public async Task An_empty_page_with_a_next_link_is_not_the_end()
     {
         _jsonApi.Page(0, Array.Empty<int>(), next: 2);
