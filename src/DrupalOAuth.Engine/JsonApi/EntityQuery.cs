@@ -58,7 +58,7 @@ namespace DrupalOAuth.JsonApi
             Include = Clean(include, "-Include", "'uid', 'field_tags'");
             Language = language;
             PageSize = pageSize;
-            _property = property is PSObject wrapped ? wrapped.BaseObject : property;
+            _property = Unwrap(property);
             _filter = JsonApiFilter.ToQuery(filter);
         }
 
@@ -131,6 +131,13 @@ namespace DrupalOAuth.JsonApi
                     yield return new KeyValuePair<string, IReadOnlyList<string>>(typeName, Clean(Names(names), "-Property", "'title', 'created'"));
                     break;
             }
+        }
+
+        /// <summary>A hashtable given as -Property arrives as the one item of an array.</summary>
+        private static object? Unwrap(object? property)
+        {
+            property = property is PSObject wrapped ? wrapped.BaseObject : property;
+            return property is object?[] one && one.Length == 1 && Unwrap(one[0]) is IDictionary byType ? byType : property;
         }
 
         private static IReadOnlyList<string> Names(object? value)

@@ -75,7 +75,7 @@ namespace DrupalOAuth.Commands
 
         protected override void Process()
         {
-            var query = new EntityQuery(EntityType, Bundle, Filter, Sort, Include, Fields(), Language, PageSize);
+            var query = new EntityQuery(EntityType, Bundle, Filter, Sort, Include, Property, Language, PageSize);
             var connection = ConnectionRegistry.Process.Resolve(Connection);
             if (ParameterSetName == ListSet)
             {
@@ -100,8 +100,5 @@ namespace DrupalOAuth.Commands
                 WriteError(e);
             }
         }
-
-        private object? Fields() =>
-            Property == null ? null : Property.Length == 1 && (Property[0] is IDictionary || (Property[0] as PSObject)?.BaseObject is IDictionary) ? Property[0] : Property;
     }
 }
