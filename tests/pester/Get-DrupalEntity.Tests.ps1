@@ -243,7 +243,7 @@ Describe 'Get-DrupalEntity' {
         }
 
         It 'keeps Drupal''s list of valid include paths for an invalid one' {
-            { Get-DrupalEntity node article -Include 'nope' } | Should -Throw -ErrorId "BadRequest,$command" -ExpectedMessage '*nope*'
+            { Get-DrupalEntity node article -Include 'nope' } | Should -Throw -ErrorId "BadRequest,$command" -ExpectedMessage '*nope? is not a valid relationship field name. Possible values: *uid*field_tags*'
         }
 
         It 'reads only the fields -Property names, for the main type or per type' {
@@ -283,6 +283,21 @@ Describe 'Get-DrupalEntity' {
             $found.title | Should -Be @('Article 1', 'Article 2')
             $problems | Should -HaveCount 1
             $problems[0].FullyQualifiedErrorId | Should -Be "NotFound,$command"
+        }
+
+        It 'writes a non-terminating Forbidden in Drupal''s words for an entity the consumer''s user may not see' {
+            Invoke-DrupalTestServerControl -Server $Server -Action 'content' -Body @{ articles = 25; unpublishedEvery = 5 }
+            $found = (Get-Uuid 5), (Get-Uuid 6) | ForEach-Object { [pscustomobject]@{ id = $_ } } |
+                Get-DrupalEntity node article -ErrorVariable problems -ErrorAction SilentlyContinue
+            $found.title | Should -Be 'Article 6'
+            $problems | Should -HaveCount 1
+            $problems[0].FullyQualifiedErrorId | Should -Be "Forbidden,$command"
+            "$($problems[0])" | Should -Match 'not allowed to GET the selected resource'
+        }
+
+        It 'reads entities piped from Get-DrupalEntity again, by their type and id' {
+            $again = Get-DrupalEntity node article -First 2 | Get-DrupalEntity -Include uid
+            $again.uid.type | Should -Be @('user--user', 'user--user')
         }
 
         It 'writes the JSON:API document as it came with -Raw' {
