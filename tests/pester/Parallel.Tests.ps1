@@ -53,11 +53,15 @@ Describe 'Parallel use of one connection' {
         Get-TokenRequestCount | Should -Be 2 -Because 'the connect made one, and the 16 refused runspaces share one new token'
     }
 
-    It 'sees connections made in the parent session by name in a runspace' {
-        $name = 1 | ForEach-Object -Parallel {
+    It 'keeps the parent session''s connections out of a parallel runspace, which uses the one it is handed' {
+        $seen = 1 | ForEach-Object -Parallel {
             Import-Module $using:modulePath
-            (Get-DrupalConnection -Current).Name
+            [pscustomobject]@{
+                Listed = @(Get-DrupalConnection).Count
+                Count  = (Invoke-DrupalGraphQL -Connection $using:connection -Query '{ nodeQuery { count } }').nodeQuery.count
+            }
         }
-        $name | Should -Be 'default'
+        $seen.Listed | Should -Be 0
+        $seen.Count | Should -Be 28
     }
 }

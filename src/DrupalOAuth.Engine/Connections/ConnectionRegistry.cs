@@ -6,16 +6,15 @@ using DrupalOAuth.Errors;
 namespace DrupalOAuth.Connections
 {
     /// <summary>
-    /// The connections of the process by name, and which one is current. One registry serves every runspace, so a
-    /// connection made in a session is the same object, with the same token, in its parallel runspaces.
+    /// The connections of one runspace by name, and which one is current. Each runspace has its own (Azure
+    /// Automation runs several jobs in one process: one job must never see or end another's connections); a
+    /// connection object handed to another runspace still works there and shares its token.
     /// </summary>
     public sealed class ConnectionRegistry
     {
         private readonly object _lock = new object();
         private readonly Dictionary<string, DrupalConnection> _byName = new Dictionary<string, DrupalConnection>(StringComparer.OrdinalIgnoreCase);
         private DrupalConnection? _current;
-
-        public static ConnectionRegistry Process { get; } = new ConnectionRegistry();
 
         public DrupalConnection? Current
         {
@@ -37,12 +36,21 @@ namespace DrupalOAuth.Connections
                 _byName.TryGetValue(connection.Name, out replaced);
                 _byName[connection.Name] = connection;
                 _current = connection;
+                connection.Registry = this;
             }
 
-            // The replaced connection shares the token cache entry of the new one when its client and scope match.
-            if (replaced != null && !SameToken(replaced, connection))
+            // A replaced connection with the same token stays usable for scripts that still hold it; the new one
+            // holds the token from now on.
+            if (replaced != null && !ReferenceEquals(replaced, connection))
             {
-                replaced.Close();
+                if (SameToken(replaced, connection))
+                {
+                    replaced.StopHoldingToken();
+                }
+                else
+                {
+                    replaced.Close();
+                }
             }
         }
 
@@ -98,7 +106,6 @@ namespace DrupalOAuth.Connections
                 DrupalErrorCategory.InvalidOperation,
                 "There is no Drupal connection. Run Connect-DrupalApi first, or pass -Connection.");
 
-        private static bool SameToken(DrupalConnection a, DrupalConnection b) =>
-            a.TokenUri == b.TokenUri && a.ClientId == b.ClientId && a.Scope.SequenceEqual(b.Scope);
+        private static bool SameToken(DrupalConnection a, DrupalConnection b) => a.TokenKey.Equals(b.TokenKey);
     }
 }

@@ -49,6 +49,7 @@ namespace DrupalOAuth.Connections
             MaximumRetryCount = maximumRetryCount;
             RetryInterval = retryInterval;
             SkipCertificateCheck = skipCertificateCheck;
+            SecretFingerprint = Tokens.SecretFingerprint.Of(clientSecret);
         }
 
         public string Name { get; }
@@ -59,6 +60,9 @@ namespace DrupalOAuth.Connections
 
         /// <summary>Read-only; turned into plain text only for the moment a token request is built.</summary>
         internal SecureString ClientSecret { get; }
+
+        /// <summary>A keyed hash of the secret, for the token cache: tokens are shared only between equal secrets.</summary>
+        internal string SecretFingerprint { get; }
 
         public IReadOnlyList<string> Scope { get; }
 

@@ -26,13 +26,15 @@ namespace DrupalOAuth.Connections
         private readonly HttpPipeline _http;
         private readonly ApiClient _api;
         private readonly JsonApiClient _jsonApi;
-        private volatile bool _closed;
+        private int _closed;
+        private int _holdsToken = 1;
 
         private DrupalConnection(ConnectionSettings settings, TokenProvider tokens, HttpMessageHandler? handler)
         {
             Settings = settings;
             _tokens = tokens;
-            _tokenKey = new TokenCacheKey(settings.TokenUri, settings.ClientId, settings.Scope);
+            _tokenKey = new TokenCacheKey(settings.TokenUri, settings.ClientId, settings.Scope, settings.SecretFingerprint);
+            _tokens.Hold(_tokenKey);
             _http = new HttpPipeline(
                 settings.Timeout,
                 handler ?? HttpPipeline.CreateHandler(settings.SkipCertificateCheck),
@@ -66,7 +68,14 @@ namespace DrupalOAuth.Connections
         /// <summary>When the cached token expires; null when none is cached.</summary>
         public DateTimeOffset? TokenExpiresOn => _tokens.Peek(_tokenKey)?.ExpiresOn;
 
-        public bool IsCurrent => ReferenceEquals(ConnectionRegistry.Process.Current, this);
+        /// <summary>Whether it is the current connection of the runspace that made it.</summary>
+        public bool IsCurrent => ReferenceEquals(Registry?.Current, this);
+
+        /// <summary>The registry of the runspace that made it; the connection itself works in any runspace.</summary>
+        internal ConnectionRegistry? Registry { get; set; }
+
+        /// <summary>Connections with equal keys share one cached token.</summary>
+        internal TokenCacheKey TokenKey => _tokenKey;
 
         internal ConnectionSettings Settings { get; }
 
@@ -151,8 +160,20 @@ namespace DrupalOAuth.Connections
         /// <summary>Forgets the cached token and refuses further use; calls already under way finish.</summary>
         internal void Close()
         {
-            _closed = true;
-            _tokens.Forget(_tokenKey);
+            Volatile.Write(ref _closed, 1);
+            StopHoldingToken();
+        }
+
+        /// <summary>
+        /// No longer counts among the holders of its token, but stays usable: for a connection replaced by one with
+        /// the same token, which takes over the hold, while scripts may still have the old object.
+        /// </summary>
+        internal void StopHoldingToken()
+        {
+            if (Interlocked.Exchange(ref _holdsToken, 0) == 1)
+            {
+                _tokens.Release(_tokenKey);
+            }
         }
 
         private Task<AccessToken> GetTokenAsync(IDrupalLog log, CancellationToken cancellationToken, bool forceNew, AccessToken? rejected)
@@ -169,7 +190,7 @@ namespace DrupalOAuth.Connections
 
         private void ThrowIfClosed()
         {
-            if (_closed)
+            if (Volatile.Read(ref _closed) != 0)
             {
                 throw new DrupalException(
                     "ConnectionClosed",

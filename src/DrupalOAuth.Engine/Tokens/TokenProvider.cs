@@ -17,6 +17,7 @@ namespace DrupalOAuth.Tokens
     {
         private readonly MemoryCache _cache = new MemoryCache(new MemoryCacheOptions());
         private readonly ConcurrentDictionary<TokenCacheKey, Task<AccessToken>> _inFlight = new ConcurrentDictionary<TokenCacheKey, Task<AccessToken>>();
+        private readonly ConcurrentDictionary<TokenCacheKey, int> _holders = new ConcurrentDictionary<TokenCacheKey, int>();
 
         public TokenProvider(IClock clock)
         {
@@ -70,6 +71,22 @@ namespace DrupalOAuth.Tokens
         internal AccessToken? Peek(TokenCacheKey key) => _cache.TryGetValue(key, out AccessToken? token) ? token : null;
 
         internal void Forget(TokenCacheKey key) => _cache.Remove(key);
+
+        /// <summary>One more open connection uses this key's token.</summary>
+        internal void Hold(TokenCacheKey key) => _holders.AddOrUpdate(key, 1, (_, count) => count + 1);
+
+        /// <summary>
+        /// A connection that used this key's token is closed; the token is forgotten with the last one, so that
+        /// one runspace's Disconnect-DrupalApi never costs another runspace's connection its token.
+        /// </summary>
+        internal void Release(TokenCacheKey key)
+        {
+            if (_holders.AddOrUpdate(key, 0, (_, count) => count - 1) <= 0)
+            {
+                ((ICollection<KeyValuePair<TokenCacheKey, int>>)_holders).Remove(new KeyValuePair<TokenCacheKey, int>(key, 0));
+                Forget(key);
+            }
+        }
 
         public void Dispose() => _cache.Dispose();
 

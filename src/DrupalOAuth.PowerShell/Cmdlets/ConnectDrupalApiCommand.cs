@@ -114,7 +114,7 @@ namespace DrupalOAuth.Commands
             }
 
             var connection = Await((log, cancellation) => DrupalConnection.OpenAsync(settings, log, cancellation));
-            ConnectionRegistry.Process.Add(connection);
+            RunspaceConnections.Current.Add(connection);
             WriteVerbose($"Connected to {connection.SiteUri} as client '{connection.ClientId}'; connection '{connection.Name}' is now current.");
             if (!SkipAdminCheck)
             {

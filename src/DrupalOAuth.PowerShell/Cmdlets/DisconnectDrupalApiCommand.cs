@@ -24,7 +24,7 @@ namespace DrupalOAuth.Commands
 
         protected override void Process()
         {
-            var registry = ConnectionRegistry.Process;
+            var registry = RunspaceConnections.Current;
             var connection = ParameterSetName == ConnectionSet
                 ? Connection
                 : Name != null

@@ -23,7 +23,7 @@ namespace DrupalOAuth.Commands
 
         protected override void Process()
         {
-            var connections = ConnectionRegistry.Process.GetAll();
+            var connections = RunspaceConnections.Current.GetAll();
             if (Current)
             {
                 connections = connections.Where(c => c.IsCurrent).ToList();

@@ -76,7 +76,7 @@ namespace DrupalOAuth.Commands
         protected override void Process()
         {
             var query = new EntityQuery(EntityType, Bundle, Filter, Sort, Include, Property, Language, PageSize);
-            var connection = ConnectionRegistry.Process.Resolve(Connection);
+            var connection = RunspaceConnections.Current.Resolve(Connection);
             if (ParameterSetName == ListSet)
             {
                 var scope = PagingScope(All);

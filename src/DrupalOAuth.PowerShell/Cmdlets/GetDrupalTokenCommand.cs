@@ -27,7 +27,7 @@ namespace DrupalOAuth.Commands
 
         protected override void Process()
         {
-            var connection = ConnectionRegistry.Process.Resolve(Connection);
+            var connection = RunspaceConnections.Current.Resolve(Connection);
             var token = Await((log, cancellation) => connection.GetTokenAsync(log, cancellation, Force));
             var result = new PSObject();
             result.TypeNames.Insert(0, TypeName);

@@ -62,7 +62,7 @@ namespace DrupalOAuth.Commands
         protected override void Process()
         {
             var request = new GraphQLRequest(ParameterSetName == PathSet ? ReadQueryFile(Path!) : Query, Variables, OperationName, RetryMutation);
-            var connection = ConnectionRegistry.Process.Resolve(Connection);
+            var connection = RunspaceConnections.Current.Resolve(Connection);
             var scope = PagingScope(All);
             if (!scope.OnePage || scope.Skip > 0 || PagingParameters.IncludeTotalCount)
             {

@@ -55,7 +55,7 @@ namespace DrupalOAuth.Commands
         {
             var outFile = OutFile == null ? null : GetUnresolvedProviderPathFromPSPath(OutFile);
             var request = new DrupalRequest(Method, Path, Body, ContentType, Query, Headers, outFile, RetryNonIdempotent);
-            var connection = ConnectionRegistry.Process.Resolve(Connection);
+            var connection = RunspaceConnections.Current.Resolve(Connection);
             var content = Await((log, cancellation) => connection.InvokeRequestAsync(request, log, cancellation, CallOptions));
             if (content != null)
             {

@@ -25,7 +25,7 @@ namespace DrupalOAuth.Commands
 
         protected override void Process()
         {
-            var connection = ConnectionRegistry.Process.Resolve(Connection);
+            var connection = RunspaceConnections.Current.Resolve(Connection);
             var identity = Await((log, cancellation) => connection.GetIdentityAsync(log, cancellation, CallOptions));
             WriteVerbose($"Drupal takes {identity} (from {identity.Source}).");
             if (identity.AdministratorWarning is { } warning)

@@ -13,7 +13,7 @@ namespace DrupalOAuth.Commands.Infrastructure
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             var pattern = new WildcardPattern((wordToComplete ?? string.Empty).Trim('\'', '"') + "*", WildcardOptions.IgnoreCase);
-            return ConnectionRegistry.Process.GetAll()
+            return RunspaceConnections.Current.GetAll()
                 .Where(c => pattern.IsMatch(c.Name))
                 .Select(c => new CompletionResult(
                     c.Name.IndexOfAny(new[] { ' ', '\'', '"', '$', '`' }) >= 0 ? "'" + c.Name.Replace("'", "''") + "'" : c.Name,

@@ -11,7 +11,7 @@ namespace DrupalOAuth.Commands.Infrastructure
             var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
             if (value is string name)
             {
-                return ConnectionRegistry.Process.Get(name)
+                return RunspaceConnections.Current.Get(name)
                     ?? throw new ArgumentTransformationMetadataException($"There is no Drupal connection named '{name}'. Get-DrupalConnection lists the connections; Connect-DrupalApi -Name makes one.");
             }
 

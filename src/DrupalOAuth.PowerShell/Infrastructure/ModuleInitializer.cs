@@ -17,23 +17,22 @@ namespace DrupalOAuth.Commands.Infrastructure
         private static readonly string ModuleFolder = Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location)!;
         private static readonly bool OnNetFramework = RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
 
+        private static int _resolverAdded;
+
+        /// <summary>
+        /// Each runspace that imports the module calls this; the resolver is added once for the process and stays,
+        /// since other runspaces may still use the module when one removes it.
+        /// </summary>
         public void OnImport()
         {
-            if (OnNetFramework)
+            if (OnNetFramework && System.Threading.Interlocked.Exchange(ref _resolverAdded, 1) == 0)
             {
                 AppDomain.CurrentDomain.AssemblyResolve += ResolveFromModuleFolder;
             }
         }
 
-        /// <summary>Remove-Module forgets every connection and token of the process.</summary>
-        public void OnRemove(PSModuleInfo psModuleInfo)
-        {
-            ConnectionRegistry.Process.Clear();
-            if (OnNetFramework)
-            {
-                AppDomain.CurrentDomain.AssemblyResolve -= ResolveFromModuleFolder;
-            }
-        }
+        /// <summary>Remove-Module forgets the connections of the runspace that removes it, and theirs only.</summary>
+        public void OnRemove(PSModuleInfo psModuleInfo) => RunspaceConnections.Current.Clear();
 
         private static Assembly? ResolveFromModuleFolder(object? sender, ResolveEventArgs args)
         {

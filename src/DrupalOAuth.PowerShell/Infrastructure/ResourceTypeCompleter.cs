@@ -42,7 +42,7 @@ namespace DrupalOAuth.Commands.Infrastructure
         private static IReadOnlyList<string> ResourceTypes(IDictionary fakeBoundParameters)
         {
             var given = fakeBoundParameters["Connection"] is PSObject wrapped ? wrapped.BaseObject : fakeBoundParameters["Connection"];
-            var connection = given as DrupalConnection ?? (given is string name ? ConnectionRegistry.Process.Get(name) : ConnectionRegistry.Process.Current);
+            var connection = given as DrupalConnection ?? (given is string name ? RunspaceConnections.Current.Get(name) : RunspaceConnections.Current.Current);
             if (connection == null)
             {
                 return Array.Empty<string>();

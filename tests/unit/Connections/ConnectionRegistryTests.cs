@@ -138,6 +138,43 @@ public sealed class ConnectionRegistryTests : IDisposable
         Assert.Same(current, _registry.Resolve(null));
     }
 
+    [Fact]
+    public async Task Registries_are_independent_and_a_connection_is_current_in_the_one_that_made_it()
+    {
+        var other = new ConnectionRegistry();
+        var mine = await Open("default");
+        var theirs = await Open("default");
+        _registry.Add(mine);
+        other.Add(theirs);
+
+        Assert.Same(mine, _registry.Get("default"));
+        Assert.Same(theirs, other.Get("default"));
+        Assert.True(mine.IsCurrent);
+        Assert.True(theirs.IsCurrent);
+
+        other.Clear();
+
+        Assert.Same(mine, _registry.Current);
+        Assert.NotNull(await mine.GetTokenAsync(NullLog.Instance, CancellationToken.None));
+        await DrupalAssert.FailsAsync("ConnectionClosed", () => theirs.GetTokenAsync(NullLog.Instance, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Removing_one_of_two_connections_of_one_consumer_keeps_their_token_cached_for_the_other()
+    {
+        var other = new ConnectionRegistry();
+        var mine = await Open("default");
+        var theirs = await Open("default");
+        _registry.Add(mine);
+        other.Add(theirs);
+
+        other.Clear();
+
+        Assert.NotNull(mine.TokenExpiresOn);
+        _registry.Clear();
+        Assert.Null(mine.TokenExpiresOn);
+    }
+
     private Task<DrupalConnection> Open(string name, string clientId = "backend") =>
         _drupal.OpenAsync(_drupal.Settings(clientId: clientId, name: name));
 

@@ -184,7 +184,7 @@ public sealed class DrupalConnectionTests : IDisposable
 
         await DrupalAssert.FailsAsync("ConnectionFailed", () => Open(settings));
 
-        Assert.Null(_drupal.Tokens.Peek(new TokenCacheKey(settings.TokenUri, settings.ClientId, settings.Scope)));
+        Assert.Null(_drupal.Tokens.Peek(new TokenCacheKey(settings.TokenUri, settings.ClientId, settings.Scope, settings.SecretFingerprint)));
     }
 
     [Fact]

@@ -214,7 +214,7 @@ public sealed class TokenProviderTests
     }
 
     private static TokenCacheKey Key(string clientId, params string[] scope) =>
-        new(HttpResults.TokenUri, clientId, scope.Length == 0 ? new[] { "content:read" } : scope);
+        new(HttpResults.TokenUri, clientId, scope.Length == 0 ? new[] { "content:read" } : scope, "fingerprint");
 
     private static TaskCompletionSource Gate() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
