@@ -10,7 +10,6 @@ Describe 'Faults' {
         function Add-Fault([string] $Route = 'graphql', [string] $Kind, [int] $Count = 1, [hashtable] $With = @{}) {
             Invoke-DrupalTestServerControl -Server $Server -Action 'fault' -Body (@{ route = $Route; kind = $Kind; count = $Count } + $With)
         }
-        function Get-Stats { Get-DrupalTestServerStats -Server $Server }
 
         # Retries at once: the backoff itself is unit-tested; here only what is retried and how often matters.
         function Connect-Fast([string] $ClientId = 'backend', [string] $Secret = $BackendSecretText, [hashtable] $With = @{}) {

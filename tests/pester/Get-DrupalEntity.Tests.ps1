@@ -4,10 +4,6 @@ Describe 'Get-DrupalEntity' {
     BeforeAll {
         . (Join-Path $PSScriptRoot 'TestSetup.ps1')
         $command = 'DrupalOAuth.Commands.GetDrupalEntityCommand'
-        function Get-Stats { Get-DrupalTestServerStats -Server $Server }
-        function Set-SiteContent([int] $Articles, [int] $UnpublishedEvery = 0) {
-            Invoke-DrupalTestServerControl -Server $Server -Action 'content' -Body @{ articles = $Articles; unpublishedEvery = $UnpublishedEvery }
-        }
         function Get-CollectionRequests { @((Get-Stats).jsonapiLog | Where-Object { $_ -like 'GET /jsonapi/node/article*' }) }
         function Get-Uuid([int] $Nid) { '{0:x8}-d7a1-4c3e-9f00-{0:x12}' -f $Nid }
     }
@@ -75,7 +71,7 @@ Describe 'Get-DrupalEntity' {
 
     Context 'paging' {
         It 'writes one page and warns that there is more, naming -All and -First' {
-            Set-SiteContent -Articles 120
+            Set-DrupalTestServerContent -Server $Server -Articles 120
             $articles = Get-DrupalEntity node article -WarningVariable warnings -WarningAction SilentlyContinue
             $articles | Should -HaveCount 50
             $warnings | Should -HaveCount 1
@@ -85,7 +81,7 @@ Describe 'Get-DrupalEntity' {
         }
 
         It 'reads every page with -All, each item exactly once' {
-            Set-SiteContent -Articles 120
+            Set-DrupalTestServerContent -Server $Server -Articles 120
             $articles = Get-DrupalEntity node article -All -WarningVariable warnings
             $articles | Should -HaveCount 120
             ($articles.id | Select-Object -Unique) | Should -HaveCount 120
@@ -94,7 +90,7 @@ Describe 'Get-DrupalEntity' {
         }
 
         It 'stops requesting once -First items are written: -First 120 requests 3 pages' {
-            Set-SiteContent -Articles 500
+            Set-DrupalTestServerContent -Server $Server -Articles 500
             $articles = Get-DrupalEntity node article -First 120
             $articles | Should -HaveCount 120
             $articles[-1].title | Should -Be 'Article 120'
@@ -117,7 +113,7 @@ Describe 'Get-DrupalEntity' {
         }
 
         It 'writes the first item before the second page is requested' {
-            Set-SiteContent -Articles 200
+            Set-DrupalTestServerContent -Server $Server -Articles 200
             $seen = @(Get-DrupalEntity node article -All | Select-Object -First 1 | ForEach-Object { Get-CollectionRequests })
             $seen | Should -HaveCount 1
             $seen[0] | Should -Not -Match 'offset'
@@ -131,7 +127,7 @@ Describe 'Get-DrupalEntity' {
         }
 
         It 'shows progress with items and pages while -All reads' {
-            Set-SiteContent -Articles 120
+            Set-DrupalTestServerContent -Server $Server -Articles 120
             $ps = [powershell]::Create()
             $null = $ps.AddScript("Import-Module '$RepoRoot/out/DrupalOAuth/DrupalOAuth.psd1'; `$null = Connect-DrupalApi -Uri '$Uri' -ClientId backend -ClientSecret (ConvertTo-SecureString '$BackendSecretText' -AsPlainText -Force) -SkipAdminCheck; Get-DrupalEntity node article -All | Measure-Object | ForEach-Object Count")
             $count = $ps.Invoke()
@@ -143,7 +139,7 @@ Describe 'Get-DrupalEntity' {
         }
 
         It 'pages until links.next is absent, not until a short page, and warns once about what Drupal left out' {
-            Set-SiteContent -Articles 120 -UnpublishedEvery 10
+            Set-DrupalTestServerContent -Server $Server -Articles 120 -UnpublishedEvery 10
             $articles = Get-DrupalEntity node article -All -WarningVariable warnings -WarningAction SilentlyContinue
             $articles | Should -HaveCount 108
             $warnings | Should -HaveCount 1
@@ -161,8 +157,8 @@ Describe 'Get-DrupalEntity' {
         }
 
         It 'follows a next link on another origin on the connection''s origin, never sending the token there, and warns once' {
-            Set-SiteContent -Articles 160
-            Invoke-DrupalTestServerControl -Server $Server -Action 'jsonapi-links' -Body @{ origin = 'other' }
+            Set-DrupalTestServerContent -Server $Server -Articles 160
+            Set-DrupalTestServerLinkOrigin -Server $Server -Origin other
             $articles = Get-DrupalEntity node article -All -WarningVariable warnings -WarningAction SilentlyContinue
             $articles | Should -HaveCount 160
             $warnings | Should -HaveCount 1
@@ -174,7 +170,7 @@ Describe 'Get-DrupalEntity' {
         }
 
         It 'reads a single entity on the connection''s origin when the index''s links name another' {
-            Invoke-DrupalTestServerControl -Server $Server -Action 'jsonapi-links' -Body @{ origin = 'other' }
+            Set-DrupalTestServerLinkOrigin -Server $Server -Origin other
             $null = Connect-Backend
             (Get-DrupalEntity node article -Id (Get-Uuid 4) -WarningVariable warnings -WarningAction SilentlyContinue).title | Should -Be 'Article 4'
             "$warnings" | Should -Match 'reverse-proxy'
@@ -286,7 +282,7 @@ Describe 'Get-DrupalEntity' {
         }
 
         It 'writes a non-terminating Forbidden in Drupal''s words for an entity the consumer''s user may not see' {
-            Invoke-DrupalTestServerControl -Server $Server -Action 'content' -Body @{ articles = 25; unpublishedEvery = 5 }
+            Set-DrupalTestServerContent -Server $Server -Articles 25 -UnpublishedEvery 5
             $found = (Get-Uuid 5), (Get-Uuid 6) | ForEach-Object { [pscustomobject]@{ id = $_ } } |
                 Get-DrupalEntity node article -ErrorVariable problems -ErrorAction SilentlyContinue
             $found.title | Should -Be 'Article 6'

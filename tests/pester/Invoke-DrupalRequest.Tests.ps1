@@ -3,7 +3,6 @@ Describe 'Invoke-DrupalRequest' {
     BeforeAll {
         . (Join-Path $PSScriptRoot 'TestSetup.ps1')
         $command = 'DrupalOAuth.Commands.InvokeDrupalRequestCommand'
-        function Get-Stats { Get-DrupalTestServerStats -Server $Server }
         function Add-Fault([string] $Route, [string] $Kind, [int] $Count = 1, [hashtable] $With = @{}) {
             Invoke-DrupalTestServerControl -Server $Server -Action 'fault' -Body (@{ route = $Route; kind = $Kind; count = $Count } + $With)
         }

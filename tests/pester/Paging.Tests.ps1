@@ -3,10 +3,6 @@ Describe 'Paging' {
     BeforeAll {
         . (Join-Path $PSScriptRoot 'TestSetup.ps1')
         $graphql = 'DrupalOAuth.Commands.InvokeDrupalGraphQLCommand'
-        function Get-Stats { Get-DrupalTestServerStats -Server $Server }
-        function Set-SiteContent([int] $Articles) {
-            Invoke-DrupalTestServerControl -Server $Server -Action 'content' -Body @{ articles = $Articles }
-        }
         $relay = 'query ($after: String) { nodeArticles(first: 100, after: $after) { nodes { title } pageInfo { hasNextPage endCursor } } }'
         $edges = 'query ($after: String) { nodeArticles(first: 40, after: $after) { edges { cursor node { title } } pageInfo { hasNextPage endCursor } } }'
         $offset = 'query ($offset: Int, $limit: Int) { articles(offset: $offset, limit: $limit) { total items { id title } } }'
@@ -20,7 +16,7 @@ Describe 'Paging' {
 
     Context 'JSON:API over 5,000 articles' {
         It 'reads every article exactly once with -All, as fast as the pages come' {
-            Set-SiteContent -Articles 5000
+            Set-DrupalTestServerContent -Server $Server -Articles 5000
             $null = Get-DrupalEntity node article -First 1
             [GC]::Collect()
             $process = [Diagnostics.Process]::GetCurrentProcess()
@@ -44,7 +40,7 @@ Describe 'Paging' {
 
     Context 'GraphQL Relay connections (graphql_compose)' {
         It 'follows pageInfo.endCursor with $after until hasNextPage is false' {
-            Set-SiteContent -Articles 250
+            Set-DrupalTestServerContent -Server $Server -Articles 250
             $before = (Get-Stats).graphqlRequests
             $titles = Invoke-DrupalGraphQL -Query $relay -ExpandPath 'nodeArticles.nodes' -All | ForEach-Object title
             $titles | Should -HaveCount 250
@@ -66,7 +62,7 @@ Describe 'Paging' {
         }
 
         It 'stops paging once -First items are written' {
-            Set-SiteContent -Articles 500
+            Set-DrupalTestServerContent -Server $Server -Articles 500
             $before = (Get-Stats).graphqlRequests
             Invoke-DrupalGraphQL -Query $relay -ExpandPath 'nodeArticles.nodes' -First 150 | Should -HaveCount 150
             (Get-Stats).graphqlRequests - $before | Should -Be 2

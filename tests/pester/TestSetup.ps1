@@ -15,5 +15,6 @@ function Connect-Backend {
     param([string] $Name = 'default', [string] $ClientId = 'backend', [string] $Secret = $BackendSecretText, [hashtable] $With = @{})
     Connect-DrupalApi -Uri $Uri -ClientId $ClientId -ClientSecret (New-Secret $Secret) -Name $Name -PassThru @With
 }
-function Get-TokenRequestCount { (Get-DrupalTestServerStats -Server $Server).tokenRequests }
+function Get-Stats { Get-DrupalTestServerStats -Server $Server }
+function Get-TokenRequestCount { (Get-Stats).tokenRequests }
 $script:ArticleTitlesQuery = '{ nodeQuery { entities { ... on NodeArticle { title } } } }'
