@@ -289,6 +289,8 @@ Describe 'Get-DrupalEntity' {
             $problems | Should -HaveCount 1
             $problems[0].FullyQualifiedErrorId | Should -Be "Forbidden,$command"
             "$($problems[0])" | Should -Match 'not allowed to GET the selected resource'
+            $problems[0].TargetObject.Status | Should -Be '403'
+            $problems[0].TargetObject.Detail | Should -Match 'not allowed to GET'
         }
 
         It 'reads entities piped from Get-DrupalEntity again, by their type and id' {

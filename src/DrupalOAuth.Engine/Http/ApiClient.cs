@@ -73,14 +73,15 @@ namespace DrupalOAuth.Http
             var errors = result.StatusCode == 401 ? Array.Empty<JsonApiError>() : (IReadOnlyList<JsonApiError>)JsonApiError.ReadAll(result.Body);
             if (errors.Count == 0)
             {
-                return Failure(result, ServerMessage.Describe(result), null);
+                return Failure(result, ServerMessage.Describe(result), null, result.RequestUri);
             }
 
-            var further = errors.Skip(1).Select(error => Failure(result, error.Describe(result.ReasonPhrase), null)).ToList();
-            return Failure(result, errors[0].Describe(result.ReasonPhrase), further);
+            // Each error object is the target of its record, so that scripts can read its title, status, detail and field.
+            var further = errors.Skip(1).Select(error => Failure(result, error.Describe(result.ReasonPhrase), null, error)).ToList();
+            return Failure(result, errors[0].Describe(result.ReasonPhrase), further, errors[0]);
         }
 
-        private static DrupalException Failure(HttpResult result, string said, IReadOnlyList<DrupalException>? further)
+        private static DrupalException Failure(HttpResult result, string said, IReadOnlyList<DrupalException>? further, object target)
         {
             var request = $"{result.Method} {result.RequestUri}";
             switch (result.StatusCode)
@@ -118,7 +119,7 @@ namespace DrupalOAuth.Http
             }
 
             DrupalException Error(string errorId, DrupalErrorCategory category, string message) =>
-                new DrupalException(errorId, category, message, result.RequestUri, furtherErrors: further);
+                new DrupalException(errorId, category, message, target, furtherErrors: further);
         }
     }
 }

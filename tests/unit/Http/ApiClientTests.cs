@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using DrupalOAuth.Diagnostics;
 using DrupalOAuth.Errors;
 using DrupalOAuth.Http;
+using DrupalOAuth.JsonApi;
 using DrupalOAuth.Tests.Support;
 using DrupalOAuth.Tokens;
 using Xunit;
@@ -106,6 +107,8 @@ public sealed class ApiClientTests : IDisposable
         Assert.Equal(new[] { "field_tags", "body" }, e.FurtherErrors.Select(f => f.Message.Contains("(field 'field_tags')") ? "field_tags" : f.Message.Contains("(field 'body')") ? "body" : f.Message));
         Assert.All(e.FurtherErrors, f => Assert.Equal("UnprocessableEntity", f.ErrorId));
         Assert.All(e.FurtherErrors, f => Assert.Empty(f.FurtherErrors));
+        Assert.Equal("title", Assert.IsType<JsonApiError>(e.Target).Field);
+        Assert.Equal(new[] { "field_tags", "body" }, e.FurtherErrors.Select(f => Assert.IsType<JsonApiError>(f.Target).Field));
     }
 
     [Fact]
