@@ -38,6 +38,23 @@ function Get-ModuleVersion {
         Where-Object { $_ } | Select-Object -First 1
 }
 
+# The newest section of CHANGELOG.md, without its heading: the manifest's ReleaseNotes.
+function Get-ReleaseNotes {
+    param([string] $Version)
+    $changelog = Join-Path $root 'CHANGELOG.md'
+    $lines = @(Get-Content -LiteralPath $changelog)
+    $headings = @(for ($i = 0; $i -lt $lines.Count; $i++) { if ($lines[$i] -match '^## ') { $i } }) + $lines.Count
+    if ($headings.Count -lt 2) { throw "$changelog has no section (a '## [version] - date' heading)." }
+    if ($lines[$headings[0]] -notmatch '^## \[(?<name>[^\]]+)\]') { throw "$changelog`: '$($lines[$headings[0]])' is not a '## [version] - date' heading." }
+    if ($Matches.name -ne 'Unreleased' -and $Matches.name -ne $Version) {
+        throw "The newest section of $changelog is [$($Matches.name)], but the version is $Version (Directory.Build.props): add a section for $Version or [Unreleased]."
+    }
+    $notes = ($lines | Select-Object -Skip ($headings[0] + 1) -First ($headings[1] - $headings[0] - 1)) -join "`n"
+    if (-not $notes.Trim()) { throw "The newest section of $changelog is empty." }
+    if ($notes -match '[^\x00-\x7F]') { throw "The newest section of $changelog must be ASCII: Windows PowerShell 5.1 reads the manifest as ANSI." }
+    $notes.Trim()
+}
+
 function Invoke-Build {
     Invoke-Native dotnet @('build', (Join-Path $root 'DrupalOAuth.sln'), '-c', $Configuration, '--nologo', '-v', 'quiet')
     if (Test-Path $moduleOut) { Remove-Item -Recurse -Force $moduleOut }
@@ -53,7 +70,10 @@ function Invoke-Build {
     $version = Get-ModuleVersion
     $manifest = Get-Content -Raw (Join-Path $root 'DrupalOAuth.psd1')
     $manifest = $manifest -replace "ModuleVersion(\s*)=(\s*)'[^']*'", "ModuleVersion`$1=`$2'$version'"
-    Set-Content -Path (Join-Path $moduleOut 'DrupalOAuth.psd1') -Value $manifest -Encoding utf8NoBOM
+    $notes = (Get-ReleaseNotes -Version $version) -replace "'", "''"
+    $manifest = $manifest -replace "ReleaseNotes(\s*)=(\s*)'(?:[^']|'')*'", { "ReleaseNotes$($_.Groups[1])=$($_.Groups[2])'$notes'" }
+    $manifestOut = Join-Path $moduleOut 'DrupalOAuth.psd1'
+    Set-Content -Path $manifestOut -Value $manifest -Encoding utf8NoBOM
     foreach ($file in Get-ChildItem (Join-Path $root 'src/DrupalOAuth.PowerShell') -Include '*.ps1xml' -Recurse) {
         Copy-Item $file.FullName $moduleOut
     }
@@ -61,6 +81,7 @@ function Invoke-Build {
     if (Test-Path $helpBuilder) {
         & $helpBuilder -DocsPath (Join-Path $root 'docs') -OutputPath (Join-Path $moduleOut 'en-US')
     }
+    $null = Test-ModuleManifest -Path $manifestOut -ErrorAction Stop
     Write-Host "Module $version laid out in $moduleOut"
 }
 
