@@ -7,10 +7,15 @@
       Build    builds the solution and lays the importable module out in out/DrupalOAuth/
       Test     Build, then the xUnit tests and the Pester tests (against the bundled Drupal test server)
       Demo     Build, then the quick-start flow against the bundled Drupal test server
-      Package  Build, then out/packages/DrupalOAuth.<version>.nupkg for Install-PSResource / Install-Module
+      Package  Build, then out/packages/DrupalOAuth.<version>.nupkg for Install-PSResource / Install-Module and
+               out/packages/DrupalOAuth.zip for Azure Automation (the module folder, named after the module)
       Bench    Build, then the benchmarks in bench/, which print ratios
+.PARAMETER NoBuild
+    Skips the Build step that Test, Demo, Package and Bench start with and uses out/DrupalOAuth/ as it is.
 .EXAMPLE
     dotnet pwsh ./build.ps1 -Task Test
+.EXAMPLE
+    dotnet pwsh ./build.ps1 -Task Package
 #>
 [CmdletBinding()]
 param(
@@ -18,7 +23,9 @@ param(
     [string[]] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    [switch] $NoBuild
 )
 
 $ErrorActionPreference = 'Stop'
@@ -133,18 +140,32 @@ function Invoke-Test {
 }
 
 function Invoke-Package {
+    if (-not (Test-Path (Join-Path $moduleOut 'DrupalOAuth.psd1'))) { throw "Build first: $moduleOut is missing." }
     $packages = Join-Path $out 'packages'
     $null = New-Item -ItemType Directory -Force $packages
+    Get-ChildItem $packages -Filter 'DrupalOAuth*' | Remove-Item -Force
+
+    # For Install-PSResource and Install-Module: DrupalOAuth.<version>.nupkg.
     Compress-PSResource -Path $moduleOut -DestinationPath $packages
-    Get-ChildItem $packages -Filter 'DrupalOAuth.*.nupkg' | ForEach-Object { Write-Host "Package: $($_.FullName)" }
+
+    # For Azure Automation: a zip named after the module holding the module folder, each path under 140 characters.
+    Add-Type -AssemblyName System.IO.Compression.FileSystem
+    $zip = Join-Path $packages 'DrupalOAuth.zip'
+    [IO.Compression.ZipFile]::CreateFromDirectory($moduleOut, $zip, [IO.Compression.CompressionLevel]::Optimal, $true)
+    $archive = [IO.Compression.ZipFile]::OpenRead($zip)
+    try { $tooLong = @($archive.Entries.FullName | Where-Object Length -ge 140) }
+    finally { $archive.Dispose() }
+    if ($tooLong) { throw "Azure Automation refuses paths of 140 characters or more: $($tooLong -join ', ')" }
+
+    Get-ChildItem $packages -Filter 'DrupalOAuth*' | ForEach-Object { Write-Host "Package: $($_.FullName)" }
 }
 
 foreach ($step in $Task) {
+    if ($step -eq 'Build' -or -not $NoBuild) { Invoke-Build }
     switch ($step) {
-        'Build' { Invoke-Build }
-        'Test' { Invoke-Build; Invoke-Test }
-        'Demo' { Invoke-Build; & (Join-Path $root 'examples/Demo.ps1') -Configuration $Configuration }
-        'Package' { Invoke-Build; Invoke-Package }
-        'Bench' { Invoke-Build; & (Join-Path $root 'bench/Invoke-Benchmarks.ps1') -Configuration $Configuration }
+        'Test' { Invoke-Test }
+        'Demo' { & (Join-Path $root 'examples/Demo.ps1') -Configuration $Configuration }
+        'Package' { Invoke-Package }
+        'Bench' { & (Join-Path $root 'bench/Invoke-Benchmarks.ps1') -Configuration $Configuration }
     }
 }
