@@ -15,7 +15,10 @@ function New-FakeHome {
         PSModulePath    = $null
     }
     # .NET answers '' for a special folder that does not exist, and PSResourceGet then writes beside the current folder.
-    foreach ($folder in $environment.XDG_DATA_HOME, $environment.XDG_CACHE_HOME, $environment.XDG_CONFIG_HOME) {
+    # (On macOS, .NET's LocalApplicationData, where PSResourceGet keeps its repository list, is Library/Application Support.)
+    $folders = @($environment.XDG_DATA_HOME, $environment.XDG_CACHE_HOME, $environment.XDG_CONFIG_HOME)
+    if ($IsMacOS) { $folders += Join-Path $Path 'Library/Application Support' }
+    foreach ($folder in $folders) {
         $null = New-Item -ItemType Directory -Force $folder
     }
     $environment

@@ -1,7 +1,9 @@
 # The manifest as the PowerShell Gallery reads it, `./build.ps1 -Task Package` (the .nupkg and the Azure Automation
 # zip), and the package installed with Install-PSResource and with Install-Module from a local file repository,
 # then imported by name in a new process. Every pwsh that installs or registers anything runs with a home of its own
-# (New-FakeHome), so the real CurrentUser modules and repository lists are never touched.
+# (New-FakeHome), so on Linux and macOS the real CurrentUser modules and repository lists are never touched. (On
+# Windows, where no environment variable moves them, the installs are skipped, and the publish step's repository,
+# registered for a moment, goes to the user's own list and is removed again.)
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
     . (Join-Path $PSScriptRoot 'ChildProcess.ps1')
@@ -84,7 +86,7 @@ finally { Unregister-PSResourceRepository -Name DrupalOAuthTestPublish }
 '@
         $started = [DateTime]::UtcNow.AddSeconds(-1)
         $packaging = Start-Pwsh -ArgumentList '-File', $publish, (Join-Path $RepoRoot 'build.ps1'), $repository `
-            -Environment (New-FakeHome (Join-Path $TestDrive 'home-publish')) -WorkingDirectory $RepoRoot | Wait-Pwsh
+            -Environment (New-FakeHome (Join-Path $TestDrive 'home-publish')) -WorkingDirectory $TestDrive | Wait-Pwsh
         $packages = Join-Path $RepoRoot 'out/packages'
         $nupkgPath = Join-Path $packages "DrupalOAuth.$version.nupkg"
         $zipPath = Join-Path $packages 'DrupalOAuth.zip'
