@@ -1,5 +1,6 @@
 # The module manifest. build.ps1 copies it to out/DrupalOAuth/ and stamps ModuleVersion from Directory.Build.props
-# (VersionPrefix), the one place the version is kept.
+# (VersionPrefix), the one place the version is kept, and ReleaseNotes from the newest section of CHANGELOG.md.
+# PrivateData.PSData is what the PowerShell Gallery shows; no ProjectUri until the project has a public home.
 @{
     RootModule           = 'DrupalOAuth.PowerShell.dll'
     ModuleVersion        = '0.0.0'
@@ -26,9 +27,13 @@
     AliasesToExport      = @()
     PrivateData          = @{
         PSData = @{
-            Tags         = @('Drupal', 'OAuth', 'OAuth2', 'SimpleOAuth', 'GraphQL', 'JSONAPI', 'API', 'PSEdition_Desktop', 'PSEdition_Core')
+            # Single words: the gallery splits tags at spaces.
+            Tags         = @(
+                'Drupal', 'OAuth', 'OAuth2', 'SimpleOAuth', 'ClientCredentials', 'GraphQL', 'JSONAPI', 'API', 'REST',
+                'Automation', 'AzureAutomation', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS'
+            )
             LicenseUri   = 'https://opensource.org/licenses/MIT'
-            ReleaseNotes = 'Connect with client credentials, a cached token shared by all runspaces, GraphQL queries, JSON:API reads (Get-DrupalEntity), any authenticated request (Invoke-DrupalRequest), and paging that never stops at the first page.'
+            ReleaseNotes = 'Stamped by build.ps1 from the newest section of CHANGELOG.md.'
         }
     }
 }

@@ -7,10 +7,15 @@
       Build    builds the solution and lays the importable module out in out/DrupalOAuth/
       Test     Build, then the xUnit tests and the Pester tests (against the bundled Drupal test server)
       Demo     Build, then the quick-start flow against the bundled Drupal test server
-      Package  Build, then out/packages/DrupalOAuth.<version>.nupkg for Install-PSResource / Install-Module
+      Package  Build, then out/packages/DrupalOAuth.<version>.nupkg for Install-PSResource / Install-Module and
+               out/packages/DrupalOAuth.zip for Azure Automation (the module folder, named after the module)
       Bench    Build, then the benchmarks in bench/, which print ratios
+.PARAMETER NoBuild
+    Skips the Build step that Test, Demo, Package and Bench start with and uses out/DrupalOAuth/ as it is.
 .EXAMPLE
     dotnet pwsh ./build.ps1 -Task Test
+.EXAMPLE
+    dotnet pwsh ./build.ps1 -Task Package
 #>
 [CmdletBinding()]
 param(
@@ -18,7 +23,9 @@ param(
     [string[]] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    [switch] $NoBuild
 )
 
 $ErrorActionPreference = 'Stop'
@@ -38,6 +45,23 @@ function Get-ModuleVersion {
         Where-Object { $_ } | Select-Object -First 1
 }
 
+# The newest section of CHANGELOG.md, without its heading: the manifest's ReleaseNotes.
+function Get-ReleaseNotes {
+    param([string] $Version)
+    $changelog = Join-Path $root 'CHANGELOG.md'
+    $lines = @(Get-Content -LiteralPath $changelog)
+    $headings = @(for ($i = 0; $i -lt $lines.Count; $i++) { if ($lines[$i] -match '^## ') { $i } }) + $lines.Count
+    if ($headings.Count -lt 2) { throw "$changelog has no section (a '## [version] - date' heading)." }
+    if ($lines[$headings[0]] -notmatch '^## \[(?<name>[^\]]+)\]') { throw "$changelog`: '$($lines[$headings[0]])' is not a '## [version] - date' heading." }
+    if ($Matches.name -ne 'Unreleased' -and $Matches.name -ne $Version) {
+        throw "The newest section of $changelog is [$($Matches.name)], but the version is $Version (Directory.Build.props): add a section for $Version or [Unreleased]."
+    }
+    $notes = ($lines | Select-Object -Skip ($headings[0] + 1) -First ($headings[1] - $headings[0] - 1)) -join "`n"
+    if (-not $notes.Trim()) { throw "The newest section of $changelog is empty." }
+    if ($notes -match '[^\x00-\x7F]') { throw "The newest section of $changelog must be ASCII: Windows PowerShell 5.1 reads the manifest as ANSI." }
+    $notes.Trim()
+}
+
 function Invoke-Build {
     Invoke-Native dotnet @('build', (Join-Path $root 'DrupalOAuth.sln'), '-c', $Configuration, '--nologo', '-v', 'quiet')
     if (Test-Path $moduleOut) { Remove-Item -Recurse -Force $moduleOut }
@@ -53,7 +77,10 @@ function Invoke-Build {
     $version = Get-ModuleVersion
     $manifest = Get-Content -Raw (Join-Path $root 'DrupalOAuth.psd1')
     $manifest = $manifest -replace "ModuleVersion(\s*)=(\s*)'[^']*'", "ModuleVersion`$1=`$2'$version'"
-    Set-Content -Path (Join-Path $moduleOut 'DrupalOAuth.psd1') -Value $manifest -Encoding utf8NoBOM
+    $notes = (Get-ReleaseNotes -Version $version) -replace "'", "''"
+    $manifest = $manifest -replace "ReleaseNotes(\s*)=(\s*)'(?:[^']|'')*'", { "ReleaseNotes$($_.Groups[1])=$($_.Groups[2])'$notes'" }
+    $manifestOut = Join-Path $moduleOut 'DrupalOAuth.psd1'
+    Set-Content -Path $manifestOut -Value $manifest -Encoding utf8NoBOM
     foreach ($file in Get-ChildItem (Join-Path $root 'src/DrupalOAuth.PowerShell') -Include '*.ps1xml' -Recurse) {
         Copy-Item $file.FullName $moduleOut
     }
@@ -61,6 +88,7 @@ function Invoke-Build {
     if (Test-Path $helpBuilder) {
         & $helpBuilder -DocsPath (Join-Path $root 'docs') -OutputPath (Join-Path $moduleOut 'en-US')
     }
+    $null = Test-ModuleManifest -Path $manifestOut -ErrorAction Stop
     Write-Host "Module $version laid out in $moduleOut"
 }
 
@@ -112,18 +140,32 @@ function Invoke-Test {
 }
 
 function Invoke-Package {
+    if (-not (Test-Path (Join-Path $moduleOut 'DrupalOAuth.psd1'))) { throw "Build first: $moduleOut is missing." }
     $packages = Join-Path $out 'packages'
     $null = New-Item -ItemType Directory -Force $packages
+    Get-ChildItem $packages -Filter 'DrupalOAuth*' | Remove-Item -Force
+
+    # For Install-PSResource and Install-Module: DrupalOAuth.<version>.nupkg.
     Compress-PSResource -Path $moduleOut -DestinationPath $packages
-    Get-ChildItem $packages -Filter 'DrupalOAuth.*.nupkg' | ForEach-Object { Write-Host "Package: $($_.FullName)" }
+
+    # For Azure Automation: a zip named after the module holding the module folder, each path under 140 characters.
+    Add-Type -AssemblyName System.IO.Compression.FileSystem
+    $zip = Join-Path $packages 'DrupalOAuth.zip'
+    [IO.Compression.ZipFile]::CreateFromDirectory($moduleOut, $zip, [IO.Compression.CompressionLevel]::Optimal, $true)
+    $archive = [IO.Compression.ZipFile]::OpenRead($zip)
+    try { $tooLong = @($archive.Entries.FullName | Where-Object Length -ge 140) }
+    finally { $archive.Dispose() }
+    if ($tooLong) { throw "Azure Automation refuses paths of 140 characters or more: $($tooLong -join ', ')" }
+
+    Get-ChildItem $packages -Filter 'DrupalOAuth*' | ForEach-Object { Write-Host "Package: $($_.FullName)" }
 }
 
 foreach ($step in $Task) {
+    if ($step -eq 'Build' -or -not $NoBuild) { Invoke-Build }
     switch ($step) {
-        'Build' { Invoke-Build }
-        'Test' { Invoke-Build; Invoke-Test }
-        'Demo' { Invoke-Build; & (Join-Path $root 'examples/Demo.ps1') -Configuration $Configuration }
-        'Package' { Invoke-Build; Invoke-Package }
-        'Bench' { Invoke-Build; & (Join-Path $root 'bench/Invoke-Benchmarks.ps1') -Configuration $Configuration }
+        'Test' { Invoke-Test }
+        'Demo' { & (Join-Path $root 'examples/Demo.ps1') -Configuration $Configuration }
+        'Package' { Invoke-Package }
+        'Bench' { & (Join-Path $root 'bench/Invoke-Benchmarks.ps1') -Configuration $Configuration }
     }
 }
