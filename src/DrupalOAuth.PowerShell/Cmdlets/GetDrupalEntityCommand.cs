@@ -79,7 +79,7 @@ namespace DrupalOAuth.Commands
             var connection = RunspaceConnections.Current.Resolve(Connection);
             if (ParameterSetName == ListSet)
             {
-                var scope = PagingScope(All);
+                var scope = ReadScope(All);
                 WritePages(connection.PageEntities(query, scope, Raw, CallOptions), scope);
                 return;
             }

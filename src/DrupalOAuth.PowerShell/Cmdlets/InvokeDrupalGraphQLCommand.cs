@@ -63,7 +63,7 @@ namespace DrupalOAuth.Commands
         {
             var request = new GraphQLRequest(ParameterSetName == PathSet ? ReadQueryFile(Path!) : Query, Variables, OperationName, RetryMutation);
             var connection = RunspaceConnections.Current.Resolve(Connection);
-            var scope = PagingScope(All);
+            var scope = ReadScope(All);
             if (!scope.OnePage || scope.Skip > 0 || PagingParameters.IncludeTotalCount)
             {
                 WritePages(connection.PageGraphQL(request, ExpandPath, CursorVariable, scope, Raw, CallOptions), scope);

@@ -30,7 +30,7 @@ namespace DrupalOAuth.Commands.Infrastructure
         protected CallOptions CallOptions => new CallOptions(TimeoutSec, MaximumRetryCount, RetryIntervalSec);
 
         /// <summary>-First, -Skip and -All as the engine's paging scope (SupportsPaging's -First is ulong.MaxValue when not given).</summary>
-        protected PagingScope PagingScope(bool all) =>
+        protected PagingScope ReadScope(bool all) =>
             new PagingScope(
                 all,
                 MyInvocation.BoundParameters.ContainsKey("First") ? PagingParameters.First : (ulong?)null,
