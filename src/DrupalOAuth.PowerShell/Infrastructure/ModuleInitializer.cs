@@ -28,6 +28,10 @@ namespace DrupalOAuth.Commands.Infrastructure
             if (OnNetFramework && System.Threading.Interlocked.Exchange(ref _resolverAdded, 1) == 0)
             {
                 AppDomain.CurrentDomain.AssemblyResolve += ResolveFromModuleFolder;
+
+                // Windows PowerShell still offers only older TLS versions on some systems, which sites refuse. Added
+                // to what the process allows, never replacing it: other modules in the session may rely on it.
+                System.Net.ServicePointManager.SecurityProtocol |= System.Net.SecurityProtocolType.Tls12;
             }
         }
 
