@@ -67,10 +67,17 @@ function Invoke-Build {
     if (Test-Path $moduleOut) { Remove-Item -Recurse -Force $moduleOut }
     $null = New-Item -ItemType Directory -Force $moduleOut
 
-    # The cmdlet assembly, the engine and their dependencies; PowerShell itself is never shipped.
+    # The cmdlet assembly and the types scripts name (DrupalOAuth.Contracts) at the root, in PowerShell's default context;
+    # the engine and its dependencies in Dependencies/, loaded apart from other modules' (ModuleInitializer).
+    # PowerShell itself is never shipped.
     $bin = Join-Path $root "src/DrupalOAuth.PowerShell/bin/$Configuration/netstandard2.0"
-    Copy-Item (Join-Path $bin '*.dll') $moduleOut
-    if (Test-Path (Join-Path $moduleOut 'System.Management.Automation.dll')) {
+    $atRoot = 'DrupalOAuth.PowerShell.dll', 'DrupalOAuth.Contracts.dll'
+    $dependencies = Join-Path $moduleOut 'Dependencies'
+    $null = New-Item -ItemType Directory -Force $dependencies
+    foreach ($dll in Get-ChildItem (Join-Path $bin '*.dll')) {
+        Copy-Item $dll.FullName $(if ($dll.Name -in $atRoot) { $moduleOut } else { $dependencies })
+    }
+    if (Get-ChildItem $moduleOut -Recurse -Filter 'System.Management.Automation.dll') {
         throw 'System.Management.Automation.dll must not ship with the module.'
     }
 
