@@ -20,14 +20,18 @@ Describe 'The built module' {
         $manifest.ExportedCmdlets.Keys | Sort-Object | Should -Be ($cmdlets | Sort-Object)
     }
 
-    It 'ships the cmdlet assembly and its dependencies, and nothing else' {
+    It 'ships the cmdlets and the types scripts name at its root, the engine and its dependencies in Dependencies/, and nothing else' {
+        (Get-ChildItem $moduleFolder -File).Name | Sort-Object |
+            Should -Be @('DrupalOAuth.Contracts.dll', 'DrupalOAuth.Format.ps1xml', 'DrupalOAuth.PowerShell.dll', 'DrupalOAuth.psd1')
+        (Get-ChildItem $moduleFolder -Directory).Name | Sort-Object | Should -Be @('Dependencies', 'en-US')
+        $dependencies = (Get-ChildItem (Join-Path $moduleFolder 'Dependencies') -File).Name
+        $dependencies | Should -Contain 'DrupalOAuth.Engine.dll'
+        $dependencies | Should -Contain 'System.Text.Json.dll'
+        $dependencies | Should -Contain 'Microsoft.Extensions.Caching.Memory.dll'
         $files = (Get-ChildItem $moduleFolder -Recurse -File).Name
-        $files | Should -Contain 'DrupalOAuth.PowerShell.dll'
-        $files | Should -Contain 'DrupalOAuth.Engine.dll'
-        $files | Should -Contain 'System.Text.Json.dll'
-        $files | Should -Contain 'Microsoft.Extensions.Caching.Memory.dll'
         $files | Should -Not -Contain 'System.Management.Automation.dll'
-        $files | Where-Object { $_ -match 'Test|xunit|Pester|\.pdb$|\.deps\.json$' } | Should -BeNullOrEmpty
+        $files | Should -Not -Contain 'System.Runtime.Loader.dll'
+        $files | Where-Object { $_ -match 'Test|xunit|Pester|Decoy|\.pdb$|\.deps\.json$' } | Should -BeNullOrEmpty
     }
 
     It 'imports from any folder' {

@@ -19,7 +19,8 @@ Describe 'Test-DrupalConnection and the administrator check' {
         It 'tells who Drupal takes the consumer for, from /oauth/debug' {
             $null = Connect-As backend backend-secret
             $identity = Test-DrupalConnection
-            $identity | Should -BeOfType ([DrupalOAuth.Identity.DrupalIdentity])
+            # The engine's types live in its own load context, where type literals do not reach: check the type name.
+            $identity.PSObject.TypeNames[0] | Should -Be 'DrupalOAuth.Identity.DrupalIdentity'
             $identity.UserId | Should -Be '2'
             $identity.Roles | Should -Be @('authenticated', 'api_user')
             $identity.Permissions | Should -Contain 'access content'
@@ -45,7 +46,7 @@ Describe 'Test-DrupalConnection and the administrator check' {
             $null = Connect-As nogql nogql-secret
             $identity = Test-DrupalConnection -Verbose 4>&1
             $said = ($identity | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }) -join "`n"
-            $identity = $identity | Where-Object { $_ -is [DrupalOAuth.Identity.DrupalIdentity] }
+            $identity = $identity | Where-Object { $_.PSObject.TypeNames[0] -eq 'DrupalOAuth.Identity.DrupalIdentity' }
             $identity.Source | Should -Be 'token claims'
             $identity.Scope | Should -Be @('api_user')
             $identity.Roles | Should -BeNullOrEmpty
