@@ -60,7 +60,7 @@ Describe 'Invoke-DrupalRequest' {
 
         It 'sends application/vnd.api+json under the JSON:API base, and Drupal''s read-only refusal is MethodNotAllowed' {
             $body = @{ data = @{ type = 'node--article'; attributes = @{ title = 'x' } } }
-            { Invoke-DrupalRequest -Path '/jsonapi/node/article' -Method Post -Body $body } | Should -Throw -ErrorId "MethodNotAllowed,$command" -ExpectedMessage '*405*read operations*'
+            { Invoke-DrupalRequest -Path '/jsonapi/node/article' -Method Post -Body $body } | Should -Throw -ErrorId "MethodNotAllowed,$command" -ExpectedMessage '*405*read operations*Accept all JSON:API create, read, update, and delete operations*/admin/config/services/jsonapi*'
         }
 
         It 'sends a PSCustomObject as JSON' {

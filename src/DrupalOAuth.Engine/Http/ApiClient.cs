@@ -104,7 +104,13 @@ namespace DrupalOAuth.Http
                         DrupalErrorCategory.ObjectNotFound,
                         $"{request} found nothing there ({result.Status}: {said}). Check -Uri and the endpoint path, and that the module serving it is enabled.");
                 case 405:
-                    return Error("MethodNotAllowed", DrupalErrorCategory.InvalidOperation, $"Drupal does not allow {request} ({result.Status}): {said}");
+                    return Error(
+                        "MethodNotAllowed",
+                        DrupalErrorCategory.InvalidOperation,
+                        $"Drupal does not allow {request} ({result.Status}): {said}"
+                        + (said.IndexOf("accept only read operations", StringComparison.OrdinalIgnoreCase) >= 0
+                            ? " To write through JSON:API, a site administrator selects \"Accept all JSON:API create, read, update, and delete operations.\" at /admin/config/services/jsonapi; the consumer's user also needs the matching content permissions (such as \"create article content\")."
+                            : string.Empty));
                 case 409:
                     return Error("Conflict", DrupalErrorCategory.InvalidOperation, $"Drupal refused {request} as a conflict ({result.Status}): {said}");
                 case 415:

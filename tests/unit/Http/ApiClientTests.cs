@@ -117,7 +117,9 @@ public sealed class ApiClientTests : IDisposable
         var e = ApiClient.Failure(HttpResults.Json(405, JsonApiDocuments.Errors(("Method Not Allowed", "405", "JSON:API is configured to accept only read operations.", null)), JsonApiUri));
 
         Assert.Equal("MethodNotAllowed", e.ErrorId);
-        Assert.EndsWith("(405 Method Not Allowed): JSON:API is configured to accept only read operations.", e.Message);
+        Assert.Contains("(405 Method Not Allowed): JSON:API is configured to accept only read operations.", e.Message);
+        Assert.Contains("/admin/config/services/jsonapi", e.Message);
+        Assert.Contains("Accept all JSON:API create, read, update, and delete operations.", e.Message);
         Assert.Empty(e.FurtherErrors);
     }
 
