@@ -19,6 +19,10 @@
         'Get-DrupalToken'
         'Invoke-DrupalGraphQL'
         'Invoke-DrupalRequest'
+        'New-DrupalEntity'
+        'New-DrupalFile'
+        'Remove-DrupalEntity'
+        'Set-DrupalEntity'
         'Test-DrupalConnection'
     )
     FormatsToProcess     = @('DrupalOAuth.Format.ps1xml')

@@ -1,5 +1,7 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
+using System.Management.Automation;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -26,6 +28,7 @@ namespace DrupalOAuth.Connections
         private readonly HttpPipeline _http;
         private readonly ApiClient _api;
         private readonly JsonApiClient _jsonApi;
+        private readonly EntityWriter _writer;
         private int _closed;
         private int _holdsToken = 1;
 
@@ -41,6 +44,7 @@ namespace DrupalOAuth.Connections
                 new RetryPolicy(settings.MaximumRetryCount, settings.RetryInterval));
             _api = new ApiClient(_http, (log, cancellationToken, rejected) => GetTokenAsync(log, cancellationToken, forceNew: false, rejected), settings.SiteUri);
             _jsonApi = new JsonApiClient(_api, settings.SiteUri, settings.JsonApiUri, settings.ClientId);
+            _writer = new EntityWriter(_jsonApi);
         }
 
         public string Name => Settings.Name;
@@ -134,6 +138,33 @@ namespace DrupalOAuth.Connections
         {
             ThrowIfClosed();
             return _jsonApi.GetOneAsync(query, id, raw, options ?? CallOptions.None, log, cancellationToken);
+        }
+
+        /// <summary>Creates an entity through JSON:API and returns it as Get-DrupalEntity writes it.</summary>
+        public Task<PSObject?> CreateEntityAsync(string entityType, string? bundle, IDictionary? attributes, IDictionary? relationships, bool retryNonIdempotent, IDrupalLog log, CancellationToken cancellationToken, CallOptions? options = null)
+        {
+            ThrowIfClosed();
+            return _writer.CreateAsync(entityType, bundle, attributes, relationships, retryNonIdempotent, options ?? CallOptions.None, log, cancellationToken);
+        }
+
+        /// <summary>Changes only the given attributes and relationships of an entity; returns it as it now is.</summary>
+        public Task<PSObject?> UpdateEntityAsync(string entityType, string? bundle, string id, IDictionary? attributes, IDictionary? relationships, IDrupalLog log, CancellationToken cancellationToken, CallOptions? options = null)
+        {
+            ThrowIfClosed();
+            return _writer.UpdateAsync(entityType, bundle, id, attributes, relationships, options ?? CallOptions.None, log, cancellationToken);
+        }
+
+        public Task RemoveEntityAsync(string entityType, string? bundle, string id, IDrupalLog log, CancellationToken cancellationToken, CallOptions? options = null)
+        {
+            ThrowIfClosed();
+            return _writer.DeleteAsync(entityType, bundle, id, options ?? CallOptions.None, log, cancellationToken);
+        }
+
+        /// <summary>Uploads a file to a file field (as a new file, or attached to the entity <paramref name="id"/>); the file is streamed from disk.</summary>
+        public Task<PSObject?> UploadFileAsync(string entityType, string? bundle, string field, string path, string? fileName, string? id, Action<long, long>? progress, IDrupalLog log, CancellationToken cancellationToken, CallOptions? options = null)
+        {
+            ThrowIfClosed();
+            return _writer.UploadAsync(entityType, bundle, field, path, FileUpload.Name(path, fileName), id, progress, options ?? CallOptions.None, log, cancellationToken);
         }
 
         /// <summary>The JSON:API resource type names the site offers (node--article, user--user, ...), read once per connection.</summary>

@@ -68,6 +68,9 @@ namespace DrupalOAuth.Http
         /// What a failed answer means, with what Drupal said; a JSON:API error document gives one error per error
         /// object, the first carrying the others.
         /// </summary>
+        /// <summary>On a failure from an answer: how many times the request had been sent again before it.</summary>
+        public const string RetriesKey = "DrupalOAuth.Retries";
+
         internal static DrupalException Failure(HttpResult result)
         {
             var errors = result.StatusCode == 401 ? Array.Empty<JsonApiError>() : (IReadOnlyList<JsonApiError>)JsonApiError.ReadAll(result.Body);
@@ -124,8 +127,12 @@ namespace DrupalOAuth.Http
                         $"{request} failed with {result.StatusAfterRetries}: {said}.");
             }
 
-            DrupalException Error(string errorId, DrupalErrorCategory category, string message) =>
-                new DrupalException(errorId, category, message, target, furtherErrors: further);
+            DrupalException Error(string errorId, DrupalErrorCategory category, string message)
+            {
+                var error = new DrupalException(errorId, category, message, target, furtherErrors: further);
+                error.Data[RetriesKey] = result.Retries;
+                return error;
+            }
         }
     }
 }

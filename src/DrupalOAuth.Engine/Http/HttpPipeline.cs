@@ -21,6 +21,12 @@ namespace DrupalOAuth.Http
     /// </summary>
     internal sealed class HttpPipeline : IDisposable
     {
+        /// <summary>
+        /// On a ConnectionLost failure, whether the answer's headers had come: a request that broke before any answer
+        /// was not processed, so even a PATCH may be sent again.
+        /// </summary>
+        public const string AnswerStarted = "DrupalOAuth.AnswerStarted";
+
         private const int MaximumRedirects = 5;
         private static readonly string UserAgent = "DrupalOAuth/" + typeof(HttpPipeline).Assembly.GetName().Version?.ToString(3);
 
@@ -163,11 +169,13 @@ namespace DrupalOAuth.Http
                 var method = request.Method;
                 log.Verbose($"{method} {target}");
                 var stopwatch = Stopwatch.StartNew();
+                var answered = false;
                 try
                 {
                     using (var response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false))
                     using (timeout.Token.Register(response.Dispose))
                     {
+                        answered = true;
                         // Disposing the response on timeout unblocks a body read that ignores the token (.NET Framework).
                         var toFile = request.ResponseFile != null && response.IsSuccessStatusCode;
                         var body = toFile
@@ -201,7 +209,9 @@ namespace DrupalOAuth.Http
                 }
                 catch (Exception e) when (!cancellationToken.IsCancellationRequested && (e is HttpRequestException || e is IOException))
                 {
-                    throw TransportFailure(method, target, e);
+                    var failure = TransportFailure(method, target, e);
+                    failure.Data[AnswerStarted] = answered;
+                    throw failure;
                 }
             }
         }

@@ -25,7 +25,8 @@ namespace DrupalOAuth.Http
             string accept = JsonMediaType,
             IReadOnlyList<KeyValuePair<string, string>>? headers = null,
             CallOptions? options = null,
-            Func<Stream>? responseFile = null)
+            Func<Stream>? responseFile = null,
+            bool retryBeforeAnswer = false)
         {
             Method = method;
             Uri = uri;
@@ -37,9 +38,16 @@ namespace DrupalOAuth.Http
             Headers = headers ?? Array.Empty<KeyValuePair<string, string>>();
             Options = options ?? CallOptions.None;
             ResponseFile = responseFile;
+            RetryBeforeAnswer = retryBeforeAnswer;
         }
 
         public HttpMethod Method { get; }
+
+        /// <summary>
+        /// Not safe to repeat once processed (a PATCH), but safe when the connection broke before any answer came,
+        /// since the server then did not act on it.
+        /// </summary>
+        public bool RetryBeforeAnswer { get; }
 
         public Uri Uri { get; }
 
@@ -67,7 +75,7 @@ namespace DrupalOAuth.Http
         public Func<Stream>? ResponseFile { get; }
 
         public OutgoingRequest WithAuthorization(string authorization) =>
-            new OutgoingRequest(Method, Uri, _content, IsIdempotent, CarriesSecret, authorization, Accept, Headers, Options, ResponseFile);
+            new OutgoingRequest(Method, Uri, _content, IsIdempotent, CarriesSecret, authorization, Accept, Headers, Options, ResponseFile, RetryBeforeAnswer);
 
         public HttpRequestMessage ToMessage(Uri target)
         {

@@ -42,8 +42,10 @@ namespace DrupalOAuth.Http
             reason = string.Empty;
             if (failure != null)
             {
+                var beforeAnswer = !(failure.Data[HttpPipeline.AnswerStarted] is true);
                 reason = "the connection broke";
-                return failure.ErrorId == "ConnectionLost" && request.IsIdempotent && retriesSoFar < MaximumRetryCount ? Backoff(retriesSoFar) : (TimeSpan?)null;
+                var mayRepeat = request.IsIdempotent || (request.RetryBeforeAnswer && beforeAnswer);
+                return failure.ErrorId == "ConnectionLost" && mayRepeat && retriesSoFar < MaximumRetryCount ? Backoff(retriesSoFar) : (TimeSpan?)null;
             }
 
             switch (result?.StatusCode)

@@ -49,7 +49,20 @@ namespace DrupalOAuth.JsonApi
         }
 
         public Task<HttpResult> GetAsync(Uri uri, CallOptions options, IDrupalLog log, CancellationToken cancellationToken) =>
-            _api.SendAsync(new OutgoingRequest(HttpMethod.Get, uri, accept: RequestClient.JsonApiMediaType, options: options), log, cancellationToken);
+            SendAsync(new OutgoingRequest(HttpMethod.Get, uri, accept: RequestClient.JsonApiMediaType, options: options), log, cancellationToken);
+
+        public Task<HttpResult> SendAsync(OutgoingRequest request, IDrupalLog log, CancellationToken cancellationToken) =>
+            _api.SendAsync(request, log, cancellationToken);
+
+        /// <summary>The resource type's name and collection URI, from the index.</summary>
+        public async Task<KeyValuePair<string, Uri>> ResolveAsync(string entityType, string? bundle, CallOptions options, IDrupalLog log, CancellationToken cancellationToken)
+        {
+            var index = await GetIndexAsync(options, log, cancellationToken).ConfigureAwait(false);
+            return index.Resolve(entityType, bundle, BaseUri);
+        }
+
+        /// <summary>The address of one resource of a collection.</summary>
+        public static Uri Member(Uri collection, string id) => new Uri(collection.AbsoluteUri.TrimEnd('/') + "/" + Uri.EscapeDataString(id.Trim()));
 
         /// <summary>The address of a resource type's collection, in the query's language.</summary>
         public Uri Collection(Uri typeUri, string? language)
@@ -79,7 +92,7 @@ namespace DrupalOAuth.JsonApi
 
             var index = await GetIndexAsync(options, log, cancellationToken).ConfigureAwait(false);
             var type = index.Resolve(query.EntityType, query.Bundle, BaseUri);
-            var uri = SitePath.WithQuery(new Uri(Collection(type.Value, query.Language).AbsoluteUri.TrimEnd('/') + "/" + Uri.EscapeDataString(id.Trim())), query.Parameters(type.Key, collection: false, limit: null, offset: 0));
+            var uri = SitePath.WithQuery(Member(Collection(type.Value, query.Language), id), query.Parameters(type.Key, collection: false, limit: null, offset: 0));
             var document = JsonApiDocument.Read(await GetAsync(uri, options, log, cancellationToken).ConfigureAwait(false), query.Include, query.Language, raw);
             var warnings = new List<string>();
             if (index.ForeignOrigin != null)

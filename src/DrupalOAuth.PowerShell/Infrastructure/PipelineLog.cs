@@ -10,11 +10,14 @@ namespace DrupalOAuth.Commands.Infrastructure
     /// </summary>
     internal sealed class PipelineLog : IDrupalLog
     {
-        private readonly BlockingCollection<(bool IsVerbose, string Text)> _lines = new BlockingCollection<(bool, string)>();
+        private readonly BlockingCollection<(bool IsVerbose, string? Text, ProgressRecord? Progress)> _lines = new BlockingCollection<(bool, string?, ProgressRecord?)>();
 
-        public void Verbose(string message) => Add(true, message);
+        public void Verbose(string message) => Add((true, message, null));
 
-        public void Debug(string message) => Add(false, message);
+        public void Debug(string message) => Add((false, message, null));
+
+        /// <summary>A progress record from any thread, written like the lines (an upload reports as it reads its file).</summary>
+        public void Progress(ProgressRecord record) => Add((false, null, record));
 
         /// <summary>No more lines: the work is done. Lines from a token fetch that outlives it are dropped.</summary>
         public void Complete() => _lines.CompleteAdding();
@@ -22,9 +25,13 @@ namespace DrupalOAuth.Commands.Infrastructure
         /// <summary>Writes lines as they come until <see cref="Complete"/>; call on the pipeline thread.</summary>
         public void WriteUntilComplete(Cmdlet cmdlet)
         {
-            foreach (var (isVerbose, text) in _lines.GetConsumingEnumerable())
+            foreach (var (isVerbose, text, progress) in _lines.GetConsumingEnumerable())
             {
-                if (isVerbose)
+                if (progress != null)
+                {
+                    cmdlet.WriteProgress(progress);
+                }
+                else if (isVerbose)
                 {
                     cmdlet.WriteVerbose(text);
                 }
@@ -37,11 +44,11 @@ namespace DrupalOAuth.Commands.Infrastructure
             _lines.Dispose();
         }
 
-        private void Add(bool isVerbose, string text)
+        private void Add((bool, string?, ProgressRecord?) line)
         {
             try
             {
-                _lines.TryAdd((isVerbose, text));
+                _lines.TryAdd(line);
             }
             catch (System.InvalidOperationException)
             {

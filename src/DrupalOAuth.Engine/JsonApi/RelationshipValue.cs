@@ -1,0 +1,113 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using DrupalOAuth.Errors;
+
+namespace DrupalOAuth.JsonApi
+{
+    /// <summary>
+    /// What -Relationships gives for one field, as JSON:API resource identifiers: an id, an entity from
+    /// Get-DrupalEntity, <c>@{ type = ...; id = ... }</c> (with <c>meta</c>, such as an image's alt), an array of these,
+    /// or $null to empty the field. A bare id has no type yet; the writer looks it up from the field's existing data.
+    /// </summary>
+    internal sealed class RelationshipValue
+    {
+        private RelationshipValue(string field, IReadOnlyList<Identifier>? identifiers, bool isList)
+        {
+            Field = field;
+            Identifiers = identifiers ?? Array.Empty<Identifier>();
+            IsList = isList;
+        }
+
+        public string Field { get; }
+
+        public IReadOnlyList<Identifier> Identifiers { get; }
+
+        /// <summary>A list (multi-value field) rather than one identifier or null.</summary>
+        public bool IsList { get; }
+
+        public bool NeedsType => Identifiers.Any(i => i.Type == null);
+
+        public static IReadOnlyList<RelationshipValue> ReadAll(IDictionary? relationships)
+        {
+            var values = new List<RelationshipValue>();
+            if (relationships == null)
+            {
+                return values;
+            }
+
+            foreach (DictionaryEntry entry in relationships)
+            {
+                var field = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty;
+                var value = Unwrap(entry.Value);
+                values.Add(value is IEnumerable list && !(value is string) && !(value is IDictionary)
+                    ? new RelationshipValue(field, list.Cast<object?>().Select(item => Read(field, item)).ToList(), isList: true)
+                    : new RelationshipValue(field, value == null ? null : new[] { Read(field, value) }, isList: false));
+            }
+
+            return values;
+        }
+
+        public RelationshipValue WithType(string type) =>
+            new RelationshipValue(Field, Identifiers.Select(i => i.Type == null ? new Identifier(type, i.Id, i.Meta) : i).ToList(), IsList);
+
+        private static Identifier Read(string field, object? item)
+        {
+            switch (Unwrap(item))
+            {
+                case string id when id.Trim().Length > 0:
+                    return new Identifier(null, id.Trim(), null);
+                case IDictionary dictionary:
+                    return new Identifier(Text(Member(dictionary, "type")), Text(Member(dictionary, "id")) ?? throw Refused(field), Member(dictionary, "meta"));
+                case PSObject entity when entity.Properties["id"]?.Value is object id:
+                    return new Identifier(Text(entity.Properties["type"]?.Value), Text(id) ?? throw Refused(field), null);
+                default:
+                    throw Refused(field);
+            }
+        }
+
+        private static object? Member(IDictionary dictionary, string name)
+        {
+            foreach (DictionaryEntry entry in dictionary)
+            {
+                if (string.Equals(Convert.ToString(entry.Key, CultureInfo.InvariantCulture), name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return Unwrap(entry.Value);
+                }
+            }
+
+            return null;
+        }
+
+        private static string? Text(object? value) => value == null ? null : Convert.ToString(Unwrap(value), CultureInfo.InvariantCulture);
+
+        private static object? Unwrap(object? value) => value is PSObject wrapped && !(wrapped.BaseObject is PSCustomObject) ? wrapped.BaseObject : value;
+
+        private static DrupalException Refused(string field) =>
+            new DrupalException(
+                "InvalidRelationship",
+                DrupalErrorCategory.InvalidArgument,
+                $"-Relationships '{field}': each value must be an entity id, an entity from Get-DrupalEntity, or @{{ type = 'taxonomy_term--tags'; id = '<uuid>' }}, or an array of these; $null empties the field.",
+                field);
+
+        /// <summary>One JSON:API resource identifier.</summary>
+        internal sealed class Identifier
+        {
+            public Identifier(string? type, string id, object? meta)
+            {
+                Type = string.IsNullOrWhiteSpace(type) ? null : type;
+                Id = id;
+                Meta = meta;
+            }
+
+            public string? Type { get; }
+
+            public string Id { get; }
+
+            public object? Meta { get; }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Collections;
+using System.Management.Automation;
+using DrupalOAuth.Commands.Infrastructure;
+using DrupalOAuth.Errors;
+
+namespace DrupalOAuth.Commands
+{
+    /// <summary>
+    /// Changes the attributes and relationships it is given, and only those, of entities from the pipeline or
+    /// named by -EntityType, -Bundle and -Id.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Set, "DrupalEntity", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType("DrupalOAuth.Entity")]
+    public sealed class SetDrupalEntityCommand : EntityChangeCmdlet
+    {
+        /// <summary>An entity from Get-DrupalEntity (its type and id are used).</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
+        public PSObject? InputObject { get; set; }
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet)]
+        [ArgumentCompleter(typeof(ResourceTypeCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string? EntityType { get; set; }
+
+        [Parameter(Position = 1, ParameterSetName = IdSet)]
+        [ArgumentCompleter(typeof(ResourceTypeCompleter))]
+        public string? Bundle { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = IdSet)]
+        [ValidateNotNullOrEmpty]
+        public string? Id { get; set; }
+
+        /// <summary>The attributes to change, by field name; the others stay as they are.</summary>
+        [Parameter]
+        public IDictionary? Attributes { get; set; }
+
+        /// <summary>The relationships to change: an id, an entity, @{ type; id }, an array of these, or $null.</summary>
+        [Parameter]
+        public IDictionary? Relationships { get; set; }
+
+        /// <summary>Writes each entity as it is after the change.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void Process()
+        {
+            if ((Attributes == null || Attributes.Count == 0) && (Relationships == null || Relationships.Count == 0))
+            {
+                throw new DrupalException("NothingToChange", DrupalErrorCategory.InvalidArgument, "Pass -Attributes or -Relationships with the fields to change, such as -Attributes @{ status = $false }.");
+            }
+
+            var (entityType, bundle, id) = ParameterSetName == IdSet ? (EntityType!, Bundle, Id!) : Target(InputObject!);
+            var description = Describe(bundle == null ? entityType : $"{entityType}--{bundle}", id, InputObject);
+            if (!ShouldProcess(description, "Update"))
+            {
+                return;
+            }
+
+            var connection = ResolveConnection();
+            Change(description, () =>
+            {
+                var updated = Await((log, cancellation) => connection.UpdateEntityAsync(entityType, bundle, id, Attributes, Relationships, log, cancellation, CallOptions));
+                if (PassThru)
+                {
+                    WriteObject(updated);
+                }
+            });
+        }
+
+        private static (string, string?, string) Target(PSObject entity)
+        {
+            var (type, id) = Identify(entity);
+            return (type, null, id);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System.Management.Automation;
+using DrupalOAuth.Connections;
+using DrupalOAuth.Errors;
+
+namespace DrupalOAuth.Commands.Infrastructure
+{
+    /// <summary>
+    /// What the cmdlets that change content share: an entity named by -EntityType, -Bundle and -Id or piped in
+    /// (by its type and id), a -WhatIf that sends nothing at all, and a failure on one item that is an error record
+    /// naming it, after which the pipeline goes on with the next (unless -ErrorAction Stop).
+    /// </summary>
+    public abstract class EntityChangeCmdlet : DrupalApiCmdlet
+    {
+        protected const string InputObjectSet = "InputObject";
+        protected const string IdSet = "Id";
+
+        [Parameter]
+        [ConnectionTransformation]
+        public DrupalConnection? Connection { get; set; }
+
+        /// <summary>"node--article 'Article 7' (uuid)", for -WhatIf, -Confirm and error messages.</summary>
+        protected static string Describe(string type, string? id, object? entity)
+        {
+            var label = Label(entity);
+            return $"{type}{(label == null ? string.Empty : $" '{label}'")}{(id == null ? string.Empty : $" ({id})")}";
+        }
+
+        /// <summary>The type and id of an entity from the pipeline, as Get-DrupalEntity writes it.</summary>
+        protected static (string Type, string Id) Identify(PSObject entity)
+        {
+            var type = entity.Properties["type"]?.Value?.ToString();
+            var id = entity.Properties["id"]?.Value?.ToString();
+            if (string.IsNullOrWhiteSpace(type) || string.IsNullOrWhiteSpace(id))
+            {
+                throw new DrupalException(
+                    "NotAnEntity",
+                    DrupalErrorCategory.InvalidArgument,
+                    "The object from the pipeline has no 'type' and 'id': pipe entities from Get-DrupalEntity, or pass -EntityType, -Bundle and -Id.",
+                    entity);
+            }
+
+            return (type!, id!);
+        }
+
+        /// <summary>Runs one item's change; a failure becomes that item's error record and the pipeline goes on.</summary>
+        protected void Change(string description, System.Action change)
+        {
+            try
+            {
+                change();
+            }
+            catch (DrupalException e)
+            {
+                WriteError(new DrupalException(e.ErrorId, e.Category, $"{description}: {e.Message}", e.Target, e, e.FurtherErrors));
+            }
+        }
+
+        protected DrupalConnection ResolveConnection() => RunspaceConnections.Current.Resolve(Connection);
+
+        private static string? Label(object? entity)
+        {
+            if (!(entity is PSObject o))
+            {
+                return null;
+            }
+
+            foreach (var name in new[] { "title", "name", "label", "filename" })
+            {
+                if (o.Properties[name]?.Value is object value)
+                {
+                    return value.ToString();
+                }
+            }
+
+            return null;
+        }
+    }
+}
