@@ -87,6 +87,30 @@ public sealed class RetryPolicyTests
         Assert.Null(_policy.DelayBeforeRetry(Mutation, null, lost, 0, out _));
     }
 
+    [Fact]
+    public void A_PATCH_is_sent_again_only_when_the_connection_broke_before_any_answer()
+    {
+        var patch = new OutgoingRequest(new HttpMethod("PATCH"), HttpResults.GraphQLUri, isIdempotent: false, retryBeforeAnswer: true);
+        var beforeAnswer = Failure("ConnectionLost");
+        var duringAnswer = Failure("ConnectionLost");
+        duringAnswer.Data[HttpPipeline.AnswerStarted] = true;
+
+        Assert.Equal(Interval, _policy.DelayBeforeRetry(patch, null, beforeAnswer, 0, out _));
+        Assert.Null(_policy.DelayBeforeRetry(patch, null, duringAnswer, 0, out _));
+        Assert.Null(Delay(patch, Result(502)));
+        Assert.NotNull(Delay(patch, Result(503, TimeSpan.FromSeconds(1))));
+    }
+
+    [Fact]
+    public void A_POST_is_never_sent_again_after_a_lost_connection_or_a_gateway_failure()
+    {
+        var post = new OutgoingRequest(HttpMethod.Post, HttpResults.GraphQLUri, isIdempotent: false);
+
+        Assert.Null(_policy.DelayBeforeRetry(post, null, Failure("ConnectionLost"), 0, out _));
+        Assert.Null(Delay(post, Result(502)));
+        Assert.Null(Delay(post, Result(504)));
+    }
+
     [Theory]
     [InlineData("ConnectionFailed")]
     [InlineData("Timeout")]
