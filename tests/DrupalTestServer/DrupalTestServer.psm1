@@ -127,7 +127,7 @@ function Invoke-DrupalTestServerControl {
         [pscustomobject] $Server,
 
         [Parameter(Mandatory)]
-        [ArgumentCompletions('reset', 'revoke', 'rotate-keys', 'token-delay', 'fault', 'content', 'jsonapi-delay', 'jsonapi-links')]
+        [ArgumentCompletions('reset', 'revoke', 'rotate-keys', 'token-delay', 'fault', 'content', 'jsonapi-delay', 'jsonapi-links', 'jsonapi-mode')]
         [ValidatePattern('^[a-z][a-z-]*$')]
         [string] $Action,
 
@@ -246,6 +246,26 @@ function Set-DrupalTestServerLinkOrigin {
     }
 }
 
+function Set-DrupalTestServerJsonApiMode {
+    <#
+    .SYNOPSIS
+    Switches JSON:API between read-only mode (-ReadOnly, the default after start and reset: writes answer 405) and
+    read-write mode (-ReadOnly:$false: POST, PATCH, DELETE and file uploads are carried out).
+    #>
+    [CmdletBinding(SupportsShouldProcess)]
+    param(
+        [Parameter(Mandatory)]
+        [pscustomobject] $Server,
+
+        [switch] $ReadOnly
+    )
+
+    $mode = if ($ReadOnly) { 'read-only' } else { 'read-write' }
+    if ($PSCmdlet.ShouldProcess($Server.Uri, "Put JSON:API in $mode mode")) {
+        Invoke-DrupalTestServerControl -Server $Server -Action jsonapi-mode -Body @{ readOnly = [bool] $ReadOnly }
+    }
+}
+
 function Add-DrupalTestServerFault {
     <#
     .SYNOPSIS
@@ -307,4 +327,4 @@ function Add-DrupalTestServerFault {
 
 Export-ModuleMember -Function Start-DrupalTestServer, Stop-DrupalTestServer, Get-DrupalTestServerStats,
     Invoke-DrupalTestServerControl, Reset-DrupalTestServer, Set-DrupalTestServerTokenDelay, Set-DrupalTestServerContent,
-    Set-DrupalTestServerJsonApiDelay, Set-DrupalTestServerLinkOrigin, Add-DrupalTestServerFault
+    Set-DrupalTestServerJsonApiDelay, Set-DrupalTestServerLinkOrigin, Set-DrupalTestServerJsonApiMode, Add-DrupalTestServerFault

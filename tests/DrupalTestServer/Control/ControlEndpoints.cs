@@ -72,6 +72,15 @@ public static class ControlEndpoints
             return Results.NoContent();
         });
 
+        control.MapPost("/jsonapi-mode", async (HttpRequest request, JsonApiSettings jsonApi) =>
+        {
+            var readOnly = request.HasJsonContentType() ? (await request.ReadFromJsonAsync<JsonObject>())?["readOnly"] : null;
+            if (readOnly?.GetValueKind() is not (System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False))
+                return Invalid("Give the mode as {\"readOnly\": false} (writes accepted) or {\"readOnly\": true}.");
+            jsonApi.ReadOnly = readOnly.GetValue<bool>();
+            return Results.NoContent();
+        });
+
         control.MapPost("/content", (ContentRequest request, ContentStore content) =>
         {
             if (request.Articles is not { } articles || articles is < 0 or > ContentRequest.MaxArticles)

@@ -12,12 +12,20 @@ public sealed class ServerStats
     /// <summary>Enough for a test to see the order of a paged read, few enough to stay small.</summary>
     private const int JsonApiLogLength = 500;
 
+    private const int UploadsLength = 20;
+
     private readonly ConcurrentDictionary<string, HostCounts> hosts = new(StringComparer.Ordinal);
     private readonly Dictionary<ApiRoute, Counter> requests = ApiRoute.All.ToDictionary(route => route, _ => new Counter());
     private readonly Queue<string> jsonApiLog = new();
     private readonly Lock jsonApiLogGate = new();
     private readonly Counter tokensIssued = new();
     private readonly Counter mutationsExecuted = new();
+    private readonly Counter jsonApiWrites = new();
+    private readonly Counter entitiesCreated = new();
+    private readonly Counter entitiesUpdated = new();
+    private readonly Counter entitiesDeleted = new();
+    private readonly Counter filesUploaded = new();
+    private readonly Queue<JsonObject> uploads = new();
     private volatile string? lastGraphqlAuthScheme;
 
     public void Count(ApiRoute route, HttpRequest request)
@@ -35,7 +43,30 @@ public sealed class ServerStats
             lastGraphqlAuthScheme = header.Length == 0 ? null : header.Split(' ', 2)[0];
         }
         else if (route == ApiRoute.JsonApi)
+        {
             Log(request);
+            if (HttpMethods.IsPost(request.Method) || HttpMethods.IsPatch(request.Method) || HttpMethods.IsDelete(request.Method))
+                jsonApiWrites.Increment();
+        }
+    }
+
+    /// <summary>When the write was carried out, before its answer is sent: an answer lost afterwards still counts it.</summary>
+    public void CountCreated() => entitiesCreated.Increment();
+
+    public void CountUpdated() => entitiesUpdated.Increment();
+
+    public void CountDeleted() => entitiesDeleted.Increment();
+
+    /// <summary>With what a test needs to check the bytes arrived whole: the last <see cref="UploadsLength"/> are kept.</summary>
+    public void CountUpload(string filename, long size, string sha256)
+    {
+        filesUploaded.Increment();
+        lock (jsonApiLogGate)
+        {
+            uploads.Enqueue(new JsonObject { ["filename"] = filename, ["size"] = size, ["sha256"] = sha256 });
+            if (uploads.Count > UploadsLength)
+                uploads.Dequeue();
+        }
     }
 
     public void CountTokenIssued() => tokensIssued.Increment();
@@ -46,13 +77,24 @@ public sealed class ServerStats
     public JsonObject ToJson()
     {
         string[] log;
-        lock (jsonApiLogGate) log = jsonApiLog.ToArray();
+        JsonNode?[] uploaded;
+        lock (jsonApiLogGate)
+        {
+            log = jsonApiLog.ToArray();
+            uploaded = uploads.Select(upload => upload.DeepClone()).ToArray();
+        }
         var json = new JsonObject();
         foreach (var (route, counter) in requests)
             json[route.Name + "Requests"] = counter.Value;
         json["tokensIssued"] = tokensIssued.Value;
         json["lastGraphqlAuthScheme"] = lastGraphqlAuthScheme;
         json["mutationsExecuted"] = mutationsExecuted.Value;
+        json["jsonapiWrites"] = jsonApiWrites.Value;
+        json["entitiesCreated"] = entitiesCreated.Value;
+        json["entitiesUpdated"] = entitiesUpdated.Value;
+        json["entitiesDeleted"] = entitiesDeleted.Value;
+        json["filesUploaded"] = filesUploaded.Value;
+        json["uploads"] = new JsonArray(uploaded);
         json["jsonapiLog"] = new JsonArray(log.Select(line => (JsonNode?)line).ToArray());
         json["hosts"] = new JsonObject(hosts
             .OrderBy(host => host.Key, StringComparer.Ordinal)
@@ -66,9 +108,15 @@ public sealed class ServerStats
             counter.Reset();
         tokensIssued.Reset();
         mutationsExecuted.Reset();
+        foreach (var counter in new[] { jsonApiWrites, entitiesCreated, entitiesUpdated, entitiesDeleted, filesUploaded })
+            counter.Reset();
         lastGraphqlAuthScheme = null;
         hosts.Clear();
-        lock (jsonApiLogGate) jsonApiLog.Clear();
+        lock (jsonApiLogGate)
+        {
+            jsonApiLog.Clear();
+            uploads.Clear();
+        }
     }
 
     /// <summary>The request line as received (the raw, still encoded target), never a header.</summary>

@@ -15,8 +15,13 @@ public static class PublicFilesEndpoint
         if (content.Current.FindFileByUrl(request.Path.Value ?? "") is not { } file)
             return DrupalResponses.NotFoundAsync(context);
         var response = context.Response;
-        response.ContentType = ImageFile.MimeType;
+        response.ContentType = file.Mime;
         response.ContentLength = file.Size;
-        return isHead ? Task.CompletedTask : PatternBytes.WriteAsync(response.Body, file.Size, file.ByteSeed, context.RequestAborted);
+        if (isHead)
+            return Task.CompletedTask;
+        // An uploaded file's bytes come from where the upload stored them, streamed.
+        return file.Upload is { } upload
+            ? response.SendFileAsync(upload.StoredPath, context.RequestAborted)
+            : PatternBytes.WriteAsync(response.Body, file.Size, file.ByteSeed, context.RequestAborted);
     }
 }

@@ -18,12 +18,12 @@ public sealed class FileResourceType : ResourceType
             new AttributeField("filename", "filename", row => File(row).Filename),
             // The url is root-relative, as Drupal 10 gives it.
             new AttributeField("uri", "uri", row => Properties(("value", File(row).Uri), ("url", File(row).Url)), UriProperties),
-            Fixed("filemime", ImageFile.MimeType),
+            new AttributeField("filemime", "filemime", row => File(row).Mime),
             new AttributeField("filesize", "filesize", row => File(row).Size),
             Fixed("status", true),
             Time("created", row => File(row).Created),
             Time("changed", row => File(row).Created),
-            User("uid", (row, content) => content.FindNode(File(row).ArticleNid)?.AuthorUid),
+            User("uid", (row, content) => File(row).Upload?.OwnerUid ?? content.FindNode(File(row).ArticleNid)?.AuthorUid),
         ];
 
     public override IReadOnlyList<ResourceField> Fields { get; }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using DrupalTestServer.Control;
 using DrupalTestServer.Http;
 using DrupalTestServer.OAuth;
 using DrupalTestServer.Site;
@@ -11,7 +12,7 @@ namespace DrupalTestServer.JsonApi;
 /// Drupal core's JSON:API in read-only mode, in Drupal's order of checks: the route (else the HTML 404 page), the
 /// method (405), the requested entity (404), the query parameter names (400), then the controller's own checks.
 /// </summary>
-public sealed partial class JsonApiEndpoint(ContentStore content, JsonApiSettings settings, ListenerAddresses listeners)
+public sealed partial class JsonApiEndpoint(ContentStore content, JsonApiSettings settings, ListenerAddresses listeners, ServerStats stats)
 {
     private const string Get = "GET";
 
@@ -38,12 +39,17 @@ public sealed partial class JsonApiEndpoint(ContentStore content, JsonApiSetting
         var links = new LinkBuilder(context.Request, path, settings, listeners);
         try
         {
-            CheckMethod(context.Request, route, links);
+            CheckMethod(context.Request, route, links, settings.ReadOnly);
             if (links.Query["_format"]?.Text is { } format && format != "api_json")
             {
                 // Routing finds no route for another format; the error is in that format, not JSON:API's.
                 await DrupalResponses.MessageAsync(context.Response, StatusCodes.Status406NotAcceptable,
                     $"No route found for the specified format {format}. Supported formats: api_json.");
+                return;
+            }
+            if (!IsRead(context.Request))
+            {
+                await WriteAsync(context, caller, path, route, links);
                 return;
             }
             var request = new JsonApiRequest(caller, content.Current, path, links);
@@ -65,11 +71,13 @@ public sealed partial class JsonApiEndpoint(ContentStore content, JsonApiSetting
         }
     }
 
+    private static bool IsRead(HttpRequest http) => HttpMethods.IsGet(http.Method) || HttpMethods.IsHead(http.Method);
+
     /// <summary>Read-only mode takes the writing routes away; a method no route has is refused as Symfony refuses it.</summary>
-    private static void CheckMethod(HttpRequest http, JsonApiRoute route, LinkBuilder links)
+    private static void CheckMethod(HttpRequest http, JsonApiRoute route, LinkBuilder links, bool readOnly)
     {
         var method = HttpMethods.IsHead(http.Method) ? Get : http.Method.ToUpperInvariant();
-        if (method == Get)
+        if (method == Get || (!readOnly && route.Methods.Contains(method)))
             return;
         if (route.Methods.Contains(method))
         {

@@ -9,9 +9,22 @@ public sealed record JsonApiRoute(JsonApiRouteKind Kind, ResourceType? Type, str
     public IReadOnlyList<string> Methods => Kind switch
     {
         JsonApiRouteKind.Collection => ["GET", "POST"],
+        JsonApiRouteKind.Individual when UploadField is not null => ["GET", "POST", "PATCH", "DELETE"],
         JsonApiRouteKind.Individual => ["GET", "PATCH", "DELETE"],
+        JsonApiRouteKind.Related when UploadField is not null => ["GET", "POST"],
         JsonApiRouteKind.Relationship => ["GET", "POST", "PATCH", "DELETE"],
         _ => ["GET"],
+    };
+
+    /// <summary>
+    /// The file field of a file upload route: <c>/jsonapi/node/article/field_image</c> (a new file, the path of an
+    /// individual route whose uuid is the field's name) or <c>…/{uuid}/field_image</c> (the path of a related route).
+    /// </summary>
+    public RelationshipField? UploadField => Kind switch
+    {
+        JsonApiRouteKind.Individual => Type!.FindRelationship(Uuid!) is { TargetTypeName: ResourceTypes.FileTypeName } upload ? upload : null,
+        JsonApiRouteKind.Related => Field!.TargetTypeName == ResourceTypes.FileTypeName ? Field : null,
+        _ => null,
     };
 
     /// <summary>The route's path with its parameter, as a 404 for an unknown uuid quotes it.</summary>

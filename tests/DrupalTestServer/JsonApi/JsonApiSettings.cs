@@ -12,8 +12,12 @@ public sealed class JsonApiSettings
     /// </summary>
     public bool LinksToOtherOrigin { get; set; }
 
+    /// <summary>JSON:API's "Accept only JSON:API read operations" setting, on by default as on a new site.</summary>
+    public bool ReadOnly { get; set; } = true;
+
     public void Reset()
     {
+        ReadOnly = true;
         Delay = TimeSpan.Zero;
         LinksToOtherOrigin = false;
     }

@@ -14,12 +14,13 @@ public sealed class ContentSnapshot
     private readonly FrozenDictionary<int, ImageFile> filesByFid;
 
     /// <param name="nodes">In nid order.</param>
-    public ContentSnapshot(IReadOnlyList<ContentNode> nodes)
+    /// <param name="files">In fid order; null for the seeded images, which follow from the articles.</param>
+    public ContentSnapshot(IReadOnlyList<ContentNode> nodes, IReadOnlyList<ImageFile>? files = null)
     {
         Nodes = nodes;
         Articles = nodes.Where(n => n.Bundle == ContentStore.ArticleBundle).ToArray();
         Pages = nodes.Where(n => n.Bundle == ContentStore.PageBundle).ToArray();
-        Files = Articles.Where(a => a.ImageFid is not null).Select(a => new ImageFile(a.ImageFid!.Value, a.Nid, a.Created)).ToArray();
+        Files = files ?? Articles.Where(a => a.ImageFid is not null).Select(a => new ImageFile(a.ImageFid!.Value, a.Nid, a.Created)).ToArray();
         nodesByUuid = nodes.ToFrozenDictionary(n => n.Uuid, StringComparer.Ordinal);
         filesByUuid = Files.ToFrozenDictionary(f => f.Uuid, StringComparer.Ordinal);
         filesByUrl = Files.ToFrozenDictionary(f => f.Url, StringComparer.Ordinal);

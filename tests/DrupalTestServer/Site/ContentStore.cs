@@ -39,16 +39,97 @@ public sealed class ContentStore
         {
             var nodes = current.Nodes;
             var node = NewNode(nodes.Max(n => n.Nid) + 1, ArticleBundle, title, body, authorUid, true, null);
-            current = new ContentSnapshot([.. nodes, node]);
+            // Its image follows from the nid as for the seeded ones; uploaded files stay.
+            var files = current.Files;
+            if (node.ImageFid is { } fid && current.FindFile(fid) is null)
+                files = [.. files.Append(new ImageFile(fid, node.Nid, node.Created)).OrderBy(f => f.Fid)];
+            current = new ContentSnapshot([.. nodes, node], files);
             return node;
         }
     }
+
+    /// <summary>A JSON:API create: the next nid goes to <paramref name="make"/>; null when the node's uuid is taken (409).</summary>
+    public ContentNode? Create(Func<int, ContentNode> make)
+    {
+        lock (gate)
+        {
+            var snapshot = current;
+            var node = make(snapshot.Nodes.Count == 0 ? 1 : snapshot.Nodes.Max(n => n.Nid) + 1);
+            if (snapshot.FindNode(node.Uuid) is not null)
+                return null;
+            current = new ContentSnapshot([.. snapshot.Nodes, node], snapshot.Files);
+            return node;
+        }
+    }
+
+    /// <summary>Replaces a node by what <paramref name="change"/> makes of it; null when it is gone meanwhile.</summary>
+    public ContentNode? Update(string uuid, Func<ContentNode, ContentNode> change)
+    {
+        lock (gate)
+        {
+            var snapshot = current;
+            if (snapshot.FindNode(uuid) is not { } old)
+                return null;
+            var node = change(old);
+            current = new ContentSnapshot([.. snapshot.Nodes.Select(n => n.Uuid == uuid ? node : n)], snapshot.Files);
+            return node;
+        }
+    }
+
+    /// <summary>Its files stay, as Drupal keeps a file that nothing uses any more (until cron removes temporary ones).</summary>
+    public bool Delete(string uuid)
+    {
+        lock (gate)
+        {
+            var snapshot = current;
+            if (snapshot.FindNode(uuid) is null)
+                return false;
+            current = new ContentSnapshot([.. snapshot.Nodes.Where(n => n.Uuid != uuid)], snapshot.Files);
+            return true;
+        }
+    }
+
+    /// <summary>A new file entity with the next fid; <paramref name="attachTo"/> (a node uuid) gets it as its image in the same step.</summary>
+    public ImageFile AddFile(Func<int, ImageFile> make, string? attachTo = null)
+    {
+        lock (gate)
+        {
+            var snapshot = current;
+            var file = make(snapshot.Files.Count == 0 ? 1 : snapshot.Files.Max(f => f.Fid) + 1);
+            var nodes = attachTo is null
+                ? snapshot.Nodes
+                : [.. snapshot.Nodes.Select(n => n.Uuid == attachTo ? n with { ImageFid = file.Fid } : n)];
+            current = new ContentSnapshot(nodes, [.. snapshot.Files, file]);
+            return file;
+        }
+    }
+
+    /// <summary>A name the public folder does not hold yet: Drupal's FileSystem::createFilename appends _0, _1, …</summary>
+    public string FreeFilename(string filename)
+    {
+        var snapshot = current;
+        var (stem, extension) = (Path.GetFileNameWithoutExtension(filename), Path.GetExtension(filename));
+        var candidate = filename;
+        for (var i = 0; snapshot.FindFileByUrl($"{ImageFile.PublicPath}/{ImageFile.Folder}/{candidate}") is not null; i++)
+            candidate = $"{stem}_{i}{extension}";
+        return candidate;
+    }
+
+    /// <summary>Where uploaded bytes are stored, one folder per server process, emptied on reset.</summary>
+    public string UploadFolder { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"DrupalTestServer-uploads-{Environment.ProcessId}");
 
     /// <summary>Articles nid 1 to <paramref name="articles"/>, those whose nid is a multiple of <paramref name="unpublishedEvery"/> unpublished (0: none), then the pages.</summary>
     public void Replace(int articles, int unpublishedEvery)
     {
         var replaced = Seed(articles, unpublishedEvery);
-        lock (gate) current = replaced;
+        ContentSnapshot old;
+        lock (gate)
+        {
+            old = current;
+            current = replaced;
+        }
+        foreach (var upload in old.Files.Select(f => f.Upload).OfType<UploadedFile>())
+            File.Delete(upload.StoredPath);
     }
 
     public void Reset() => Replace(SeedArticles, 0);
