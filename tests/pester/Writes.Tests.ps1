@@ -14,6 +14,8 @@ Describe 'Changing content' {
         Reset-DrupalTestServer -Server $Server
         Set-DrupalTestServerJsonApiMode -Server $Server -ReadOnly:$false
         $null = Connect-Editor
+        # The connection reads the JSON:API index at its first use: done here, so that a fault meets the write.
+        $null = Get-DrupalEntity node page -First 1
     }
     AfterAll { Get-DrupalConnection | Disconnect-DrupalApi; Stop-DrupalTestServer -Server $Server }
 
@@ -28,12 +30,6 @@ Describe 'Changing content' {
             $before = (Get-Stats).jsonapiRequests
             & $call
             (Get-Stats).jsonapiRequests | Should -Be $before
-        }
-
-        It 'names what it would change' {
-            $article = Get-DrupalEntity node article -First 1
-            $lines = $article | Set-DrupalEntity -Attributes @{ status = $false } -WhatIf 6>&1 | Out-String
-            $lines | Should -Match "Update.*node--article 'Article 1' \($(Get-Uuid 1)\)"
         }
     }
 

@@ -18,8 +18,8 @@ namespace DrupalOAuth.JsonApi
 {
     /// <summary>
     /// JSON:API writes that never lose or duplicate work. A create carries a UUID made here, so that a retry after a
-    /// lost answer (only with -RetryNonIdempotent) that Drupal refuses as a duplicate is recognised as done and read
-    /// back. A PATCH is repeated only when the connection broke before any answer, or on 429/503 with Retry-After.
+    /// lost answer (only with -RetryNonIdempotent) that Drupal refuses as a duplicate (409 "Entity already exists")
+    /// is recognised as done and read back; an upload, which cannot carry one, is never sent twice. A PATCH is repeated only when the connection broke before any answer, or on 429/503 with Retry-After.
     /// A DELETE is repeated like a read, and a 404 after a retry means the first attempt did it.
     /// </summary>
     internal sealed class EntityWriter
@@ -42,7 +42,7 @@ namespace DrupalOAuth.JsonApi
             {
                 return Entity(await SendAsync(HttpMethod.Post, type.Value, body, retryNonIdempotent, retryBeforeAnswer: false, options, log, cancellationToken).ConfigureAwait(false));
             }
-            catch (DrupalException e) when (retryNonIdempotent && (e.ErrorId == "Conflict" || e.ErrorId == "UnprocessableEntity") && Retried(e))
+            catch (DrupalException e) when (retryNonIdempotent && e.ErrorId == "Conflict" && Retried(e))
             {
                 log.Verbose($"Drupal refused the retried create of {id} ({e.ErrorId}): reading it back, since the first attempt may have made it.");
                 var existing = await _client.GetAsync(JsonApiClient.Member(type.Value, id), options, log, cancellationToken).ConfigureAwait(false);
@@ -89,12 +89,12 @@ namespace DrupalOAuth.JsonApi
                 },
                 isIdempotent: false,
                 accept: RequestClient.JsonApiMediaType,
-                options: options,
-                retryBeforeAnswer: true);
+                options: options);
             log.Verbose($"Uploading '{path}' ({length} bytes) as '{fileName}' to {target}.");
             var result = await _client.SendAsync(request, log, cancellationToken).ConfigureAwait(false);
+            // Attached to an entity, Drupal answers the field's files, the new one last.
             var document = JsonApiDocument.Read(result, Array.Empty<string>(), null, raw: false);
-            return document.Items.FirstOrDefault() as PSObject;
+            return document.Items.LastOrDefault() as PSObject;
         }
 
         private Task<HttpResult> SendAsync(HttpMethod method, Uri uri, byte[]? body, bool isIdempotent, bool retryBeforeAnswer, CallOptions options, IDrupalLog log, CancellationToken cancellationToken) =>

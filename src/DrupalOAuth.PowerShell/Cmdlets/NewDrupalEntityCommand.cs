@@ -44,7 +44,7 @@ namespace DrupalOAuth.Commands
         {
             var attributes = ParameterSetName == InputObjectSet ? FromProperties(InputObject!) : Attributes;
             var type = Bundle == null ? EntityType! : $"{EntityType}--{Bundle}";
-            var description = Describe(type, null, attributes == null ? null : PSObject.AsPSObject(new Hashtable(attributes)));
+            var description = Describe(type, null, attributes);
             if (!ShouldProcess(description, "Create"))
             {
                 return;

@@ -48,7 +48,9 @@ namespace DrupalOAuth.Commands
             var path = GetUnresolvedProviderPathFromPSPath(Path!);
             if (!File.Exists(path))
             {
-                throw new DrupalException("FileNotFound", DrupalErrorCategory.ObjectNotFound, $"There is no file '{path}' to upload.", path);
+                // One missing file among many piped ones must not stop the others.
+                WriteError(new DrupalException("FileNotFound", DrupalErrorCategory.ObjectNotFound, $"There is no file '{path}' to upload.", path));
+                return;
             }
 
             var description = $"'{path}' to {EntityType}--{Bundle} {Field}{(Id == null ? string.Empty : $" of {Id}")}";

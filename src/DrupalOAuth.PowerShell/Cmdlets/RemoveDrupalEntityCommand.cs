@@ -36,9 +36,9 @@ namespace DrupalOAuth.Commands
             {
                 (entityType, bundle, id) = (EntityType!, Bundle, Id!);
             }
-            else
+            else if (!TryIdentify(InputObject!, out entityType, out id))
             {
-                (entityType, id) = Identify(InputObject!);
+                return;
             }
 
             var description = Describe(bundle == null ? entityType : $"{entityType}--{bundle}", id, InputObject);

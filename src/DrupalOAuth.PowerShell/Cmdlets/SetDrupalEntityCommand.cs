@@ -49,7 +49,11 @@ namespace DrupalOAuth.Commands
                 throw new DrupalException("NothingToChange", DrupalErrorCategory.InvalidArgument, "Pass -Attributes or -Relationships with the fields to change, such as -Attributes @{ status = $false }.");
             }
 
-            var (entityType, bundle, id) = ParameterSetName == IdSet ? (EntityType!, Bundle, Id!) : Target(InputObject!);
+            if (!TryTarget(out var entityType, out var bundle, out var id))
+            {
+                return;
+            }
+
             var description = Describe(bundle == null ? entityType : $"{entityType}--{bundle}", id, InputObject);
             if (!ShouldProcess(description, "Update"))
             {
@@ -67,10 +71,10 @@ namespace DrupalOAuth.Commands
             });
         }
 
-        private static (string, string?, string) Target(PSObject entity)
+        private bool TryTarget(out string entityType, out string? bundle, out string id)
         {
-            var (type, id) = Identify(entity);
-            return (type, null, id);
+            (entityType, bundle, id) = (EntityType ?? string.Empty, Bundle, Id ?? string.Empty);
+            return ParameterSetName == IdSet || TryIdentify(InputObject!, out entityType, out id);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Management.Automation;
 using DrupalOAuth.Connections;
 using DrupalOAuth.Errors;
@@ -25,21 +26,25 @@ namespace DrupalOAuth.Commands.Infrastructure
             return $"{type}{(label == null ? string.Empty : $" '{label}'")}{(id == null ? string.Empty : $" ({id})")}";
         }
 
-        /// <summary>The type and id of an entity from the pipeline, as Get-DrupalEntity writes it.</summary>
-        protected static (string Type, string Id) Identify(PSObject entity)
+        /// <summary>
+        /// The type and id of an entity from the pipeline, as Get-DrupalEntity writes it; an object without them is
+        /// that item's error record, and the pipeline goes on.
+        /// </summary>
+        protected bool TryIdentify(PSObject entity, out string type, out string id)
         {
-            var type = entity.Properties["type"]?.Value?.ToString();
-            var id = entity.Properties["id"]?.Value?.ToString();
-            if (string.IsNullOrWhiteSpace(type) || string.IsNullOrWhiteSpace(id))
+            type = entity.Properties["type"]?.Value?.ToString() ?? string.Empty;
+            id = entity.Properties["id"]?.Value?.ToString() ?? string.Empty;
+            if (type.Trim().Length > 0 && id.Trim().Length > 0)
             {
-                throw new DrupalException(
-                    "NotAnEntity",
-                    DrupalErrorCategory.InvalidArgument,
-                    "The object from the pipeline has no 'type' and 'id': pipe entities from Get-DrupalEntity, or pass -EntityType, -Bundle and -Id.",
-                    entity);
+                return true;
             }
 
-            return (type!, id!);
+            WriteError(new DrupalException(
+                "NotAnEntity",
+                DrupalErrorCategory.InvalidArgument,
+                "The object from the pipeline has no 'type' and 'id': pipe entities from Get-DrupalEntity, or pass -EntityType, -Bundle and -Id.",
+                entity));
+            return false;
         }
 
         /// <summary>Runs one item's change; a failure becomes that item's error record and the pipeline goes on.</summary>
@@ -57,16 +62,13 @@ namespace DrupalOAuth.Commands.Infrastructure
 
         protected DrupalConnection ResolveConnection() => RunspaceConnections.Current.Resolve(Connection);
 
+        /// <summary>The label of an entity object, or of the attributes of one to be made.</summary>
         private static string? Label(object? entity)
         {
-            if (!(entity is PSObject o))
-            {
-                return null;
-            }
-
             foreach (var name in new[] { "title", "name", "label", "filename" })
             {
-                if (o.Properties[name]?.Value is object value)
+                var value = entity is IDictionary attributes ? attributes[name] : (entity as PSObject)?.Properties[name]?.Value;
+                if (value != null)
                 {
                     return value.ToString();
                 }
