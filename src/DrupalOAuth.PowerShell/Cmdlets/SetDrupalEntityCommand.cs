@@ -11,25 +11,8 @@ namespace DrupalOAuth.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "DrupalEntity", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType("DrupalOAuth.Entity")]
-    public sealed class SetDrupalEntityCommand : EntityChangeCmdlet
+    public sealed class SetDrupalEntityCommand : ExistingEntityCmdlet
     {
-        /// <summary>An entity from Get-DrupalEntity (its type and id are used).</summary>
-        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
-        public PSObject? InputObject { get; set; }
-
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet)]
-        [ArgumentCompleter(typeof(ResourceTypeCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string? EntityType { get; set; }
-
-        [Parameter(Position = 1, ParameterSetName = IdSet)]
-        [ArgumentCompleter(typeof(ResourceTypeCompleter))]
-        public string? Bundle { get; set; }
-
-        [Parameter(Mandatory = true, ParameterSetName = IdSet)]
-        [ValidateNotNullOrEmpty]
-        public string? Id { get; set; }
-
         /// <summary>The attributes to change, by field name; the others stay as they are.</summary>
         [Parameter]
         public IDictionary? Attributes { get; set; }
@@ -49,13 +32,7 @@ namespace DrupalOAuth.Commands
                 throw new DrupalException("NothingToChange", DrupalErrorCategory.InvalidArgument, "Pass -Attributes or -Relationships with the fields to change, such as -Attributes @{ status = $false }.");
             }
 
-            if (!TryTarget(out var entityType, out var bundle, out var id))
-            {
-                return;
-            }
-
-            var description = Describe(bundle == null ? entityType : $"{entityType}--{bundle}", id, InputObject);
-            if (!ShouldProcess(description, "Update"))
+            if (!TryTarget(out var entityType, out var bundle, out var id, out var description) || !ShouldProcess(description, "Update"))
             {
                 return;
             }
@@ -69,12 +46,6 @@ namespace DrupalOAuth.Commands
                     WriteObject(updated);
                 }
             });
-        }
-
-        private bool TryTarget(out string entityType, out string? bundle, out string id)
-        {
-            (entityType, bundle, id) = (EntityType ?? string.Empty, Bundle, Id ?? string.Empty);
-            return ParameterSetName == IdSet || TryIdentify(InputObject!, out entityType, out id);
         }
     }
 }
