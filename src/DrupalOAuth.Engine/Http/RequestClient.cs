@@ -3,7 +3,6 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
@@ -23,7 +22,7 @@ namespace DrupalOAuth.Http
         {
             var target = SitePath.WithQuery(SitePath.Resolve(siteUri, request.Path), SitePath.Pairs(request.Query));
             var underJsonApi = IsUnder(siteUri, jsonApiUri, target);
-            var given = request.Body is PSObject wrapped && !(wrapped.BaseObject is PSCustomObject) ? wrapped.BaseObject : request.Body;
+            var given = PowerShellValue.Unwrap(request.Body);
             var body = Encode(given);
             var contentType = request.ContentType ?? request.HeaderValue("Content-Type")
                 ?? (given is byte[] ? "application/octet-stream" : underJsonApi ? JsonApiMediaType : OutgoingRequest.JsonMediaType);

@@ -74,7 +74,7 @@ namespace DrupalOAuth.JsonApi
         public async Task<PSObject?> UploadAsync(string entityType, string? bundle, string field, string path, string fileName, string? id, Action<long, long>? progress, CallOptions options, IDrupalLog log, CancellationToken cancellationToken)
         {
             var type = await _client.ResolveAsync(entityType, bundle, options, log, cancellationToken).ConfigureAwait(false);
-            var target = new Uri((id == null ? type.Value : JsonApiClient.Member(type.Value, id)).AbsoluteUri.TrimEnd('/') + "/" + Uri.EscapeDataString(field));
+            var target = JsonApiClient.Member(id == null ? type.Value : JsonApiClient.Member(type.Value, id), field);
             var length = new FileInfo(path).Length;
             var request = new OutgoingRequest(
                 HttpMethod.Post,

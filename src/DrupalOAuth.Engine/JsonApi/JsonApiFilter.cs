@@ -6,6 +6,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Text.RegularExpressions;
 using DrupalOAuth.Errors;
+using DrupalOAuth.Json;
 using DrupalOAuth.Http;
 
 namespace DrupalOAuth.JsonApi
@@ -53,7 +54,7 @@ namespace DrupalOAuth.JsonApi
                     throw Refused("a condition has an empty field name", Example);
                 }
 
-                var value = Unwrap(entry.Value);
+                var value = PowerShellValue.Unwrap(entry.Value);
                 if (IsConjunction(key) && value is IDictionary group)
                 {
                     AddGroup(key.ToUpperInvariant(), group, memberOf);
@@ -99,14 +100,14 @@ namespace DrupalOAuth.JsonApi
                 switch (name.Trim().ToLowerInvariant())
                 {
                     case "path":
-                        path = Convert.ToString(Unwrap(member.Value), CultureInfo.InvariantCulture);
+                        path = Convert.ToString(PowerShellValue.Unwrap(member.Value), CultureInfo.InvariantCulture);
                         break;
                     case "operator":
-                        op = Convert.ToString(Unwrap(member.Value), CultureInfo.InvariantCulture);
+                        op = Convert.ToString(PowerShellValue.Unwrap(member.Value), CultureInfo.InvariantCulture);
                         break;
                     case "value":
                         hasValue = true;
-                        value = Unwrap(member.Value);
+                        value = PowerShellValue.Unwrap(member.Value);
                         break;
                     default:
                         throw Refused($"'{key}' has a member '{name}'; a condition takes only operator, value and path", $"@{{ {key} = @{{ operator = 'CONTAINS'; value = 'x' }} }}");
@@ -123,7 +124,7 @@ namespace DrupalOAuth.JsonApi
 
         private void Add(string key, string path, string? givenOperator, bool hasValue, object? value, string? memberOf)
         {
-            var values = value is IEnumerable list && !(value is string) ? list.Cast<object?>().Select(Unwrap).ToList() : null;
+            var values = value is IEnumerable list && !(value is string) ? list.Cast<object?>().Select(PowerShellValue.Unwrap).ToList() : null;
             var op = givenOperator == null
                 ? (values != null ? "IN" : hasValue ? "=" : "IS NULL")
                 : Spaces.Replace(givenOperator.Trim(), " ").ToUpperInvariant();
@@ -222,8 +223,6 @@ namespace DrupalOAuth.JsonApi
 
         private static bool IsConjunction(string key) =>
             key.Equals("or", StringComparison.OrdinalIgnoreCase) || key.Equals("and", StringComparison.OrdinalIgnoreCase);
-
-        private static object? Unwrap(object? value) => value is PSObject wrapped && !(wrapped.BaseObject is PSCustomObject) ? wrapped.BaseObject : value;
 
         private static DrupalException Refused(string what, string rightForm) =>
             new DrupalException(

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using DrupalOAuth.Errors;
+using DrupalOAuth.Json;
 
 namespace DrupalOAuth.JsonApi
 {
@@ -42,7 +43,7 @@ namespace DrupalOAuth.JsonApi
             foreach (DictionaryEntry entry in relationships)
             {
                 var field = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty;
-                var value = Unwrap(entry.Value);
+                var value = PowerShellValue.Unwrap(entry.Value);
                 values.Add(value is IEnumerable list && !(value is string) && !(value is IDictionary)
                     ? new RelationshipValue(field, list.Cast<object?>().Select(item => Read(field, item)).ToList(), isList: true)
                     : new RelationshipValue(field, value == null ? null : new[] { Read(field, value) }, isList: false));
@@ -56,7 +57,7 @@ namespace DrupalOAuth.JsonApi
 
         private static Identifier Read(string field, object? item)
         {
-            switch (Unwrap(item))
+            switch (PowerShellValue.Unwrap(item))
             {
                 case string id when id.Trim().Length > 0:
                     return new Identifier(null, id.Trim(), null);
@@ -75,16 +76,14 @@ namespace DrupalOAuth.JsonApi
             {
                 if (string.Equals(Convert.ToString(entry.Key, CultureInfo.InvariantCulture), name, StringComparison.OrdinalIgnoreCase))
                 {
-                    return Unwrap(entry.Value);
+                    return PowerShellValue.Unwrap(entry.Value);
                 }
             }
 
             return null;
         }
 
-        private static string? Text(object? value) => value == null ? null : Convert.ToString(Unwrap(value), CultureInfo.InvariantCulture);
-
-        private static object? Unwrap(object? value) => value is PSObject wrapped && !(wrapped.BaseObject is PSCustomObject) ? wrapped.BaseObject : value;
+        private static string? Text(object? value) => value == null ? null : Convert.ToString(PowerShellValue.Unwrap(value), CultureInfo.InvariantCulture);
 
         private static DrupalException Refused(string field) =>
             new DrupalException(
