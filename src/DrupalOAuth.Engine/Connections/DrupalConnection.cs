@@ -106,17 +106,18 @@ namespace DrupalOAuth.Connections
         public Task<AccessToken> GetTokenAsync(IDrupalLog log, CancellationToken cancellationToken, bool forceNew = false) =>
             GetTokenAsync(log, cancellationToken, forceNew, rejected: null);
 
-        public Task<GraphQLResponse> InvokeGraphQLAsync(GraphQLRequest request, IDrupalLog log, CancellationToken cancellationToken, CallOptions? options = null)
+        public Task<GraphQLResponse> InvokeGraphQLAsync(GraphQLRequest request, IDrupalLog log, CancellationToken cancellationToken, CallOptions? options = null, GraphQLOutput? output = null)
         {
             ThrowIfClosed();
-            return GraphQLClient.InvokeAsync(_api, GraphQLUri, request, options ?? CallOptions.None, log, cancellationToken);
+            return GraphQLClient.InvokeAsync(_api, GraphQLUri, request, options ?? CallOptions.None, log, cancellationToken, output);
         }
 
         /// <summary>The query repeated page by page (Relay cursor or offset), the items at <paramref name="expandPath"/> written as they come.</summary>
-        public IResultPager PageGraphQL(GraphQLRequest request, string? expandPath, string? cursorVariable, PagingScope scope, bool raw, CallOptions? options = null)
+        public IResultPager PageGraphQL(GraphQLRequest request, string? expandPath, string? cursorVariable, PagingScope scope, bool raw, CallOptions? options = null, bool asHashtable = false)
         {
             ThrowIfClosed();
-            return new GraphQLPager((paged, log, cancellation) => InvokeGraphQLAsync(paged, log, cancellation, options), GraphQLUri, request, expandPath, cursorVariable, scope, raw);
+            var output = asHashtable ? new GraphQLOutput(asHashtable: true) : GraphQLOutput.Default;
+            return new GraphQLPager((paged, log, cancellation) => InvokeGraphQLAsync(paged, log, cancellation, options, output), GraphQLUri, request, expandPath, cursorVariable, scope, raw);
         }
 
         /// <summary>Any request to the site with the connection's token: JSON as PowerShell objects, text as a string, else bytes.</summary>

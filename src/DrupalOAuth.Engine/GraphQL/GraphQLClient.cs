@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Management.Automation;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
@@ -19,8 +19,12 @@ namespace DrupalOAuth.GraphQL
     /// <summary>Posts GraphQL operations to Drupal and reads the answer.</summary>
     internal static class GraphQLClient
     {
-        public static async Task<GraphQLResponse> InvokeAsync(ApiClient api, Uri endpoint, GraphQLRequest request, CallOptions options, IDrupalLog log, CancellationToken cancellationToken)
+        private const string Expected = "a GraphQL response";
+        private const string Hint = "Check -GraphQLPath and that the GraphQL module serves that path.";
+
+        public static async Task<GraphQLResponse> InvokeAsync(ApiClient api, Uri endpoint, GraphQLRequest request, CallOptions options, IDrupalLog log, CancellationToken cancellationToken, GraphQLOutput? output = null)
         {
+            output ??= GraphQLOutput.Default;
             var body = Serialize(request);
             log.Debug($"GraphQL operation{(request.OperationName == null ? string.Empty : " '" + request.OperationName + "'")}: {request.Query.Length} characters of query, {request.Variables?.Count ?? 0} variables.");
             var isMutation = GraphQLDocument.IsMutation(request.Query, request.OperationName);
@@ -29,6 +33,27 @@ namespace DrupalOAuth.GraphQL
                 log.Verbose(request.RetryMutation
                     ? "The operation is a mutation; -RetryMutation allows retrying it after a lost answer."
                     : "The operation is a mutation: it is not retried after a lost answer or a 502/504, since it may have run.");
+            }
+
+            var streamed = false;
+            Func<Stream, CancellationToken, Task<object?>>? readResponse = null;
+            if (output.OnItem != null)
+            {
+                var path = new[] { "data" }.Concat(PSObjectPath.Segments(output.ExpandPath)).ToArray();
+                readResponse = async (stream, cancellation) =>
+                {
+                    try
+                    {
+                        var (envelope, reader) = await JsonItemStream.ReadAsync(stream, path, new JsonValueReader(output.AsHashtable), output.OnItem, cancellation).ConfigureAwait(false);
+                        streamed = reader.Streamed;
+                        log.Verbose(streamed ? $"Wrote the {reader.Items} items at {output.ExpandPath} as they arrived." : $"The answer has no list at {output.ExpandPath} to write as it arrives.");
+                        return JsonResponse.CheckObject(envelope, HttpMethod.Post, endpoint, Expected);
+                    }
+                    catch (JsonException e)
+                    {
+                        throw JsonResponse.NotJson(HttpMethod.Post, endpoint, Expected, Hint, e);
+                    }
+                };
             }
 
             var outgoing = new OutgoingRequest(
@@ -41,9 +66,10 @@ namespace DrupalOAuth.GraphQL
                     return content;
                 },
                 isIdempotent: !isMutation || request.RetryMutation,
-                options: options);
+                options: options,
+                readResponse: readResponse);
             var result = await api.SendAsync(outgoing, log, cancellationToken).ConfigureAwait(false);
-            return Parse(result);
+            return Parse(result, output.AsHashtable, streamed);
         }
 
         internal static byte[] Serialize(GraphQLRequest request)
@@ -70,41 +96,37 @@ namespace DrupalOAuth.GraphQL
             return buffer.ToArray();
         }
 
-        internal static GraphQLResponse Parse(HttpResult result)
+        internal static GraphQLResponse Parse(HttpResult result, bool asHashtable = false, bool itemsStreamed = false)
         {
-            using (var document = JsonResponse.ParseObject(result, "a GraphQL response", "Check -GraphQLPath and that the GraphQL module serves that path."))
-            {
-                var root = document.RootElement;
-                var raw = (PSObject)JsonToPSObject.Convert(root)!;
-                var data = raw.Properties["data"]?.Value;
-                var errors = root.TryGetProperty("errors", out var list) && list.ValueKind == JsonValueKind.Array
-                    ? list.EnumerateArray().Select(ReadError).ToList()
-                    : new List<GraphQLError>();
-                return new GraphQLResponse(data, data != null, errors, raw);
-            }
+            var raw = result.IsRead ? result.Content! : JsonResponse.ReadObject(result, Expected, Hint, asHashtable);
+            var data = PowerShellValue.Member(raw, "data");
+            var errors = PowerShellValue.Member(raw, "errors") is object?[] list
+                ? list.Select(ReadError).ToList()
+                : new List<GraphQLError>();
+            return new GraphQLResponse(data, data != null, errors, raw, itemsStreamed);
         }
 
-        private static GraphQLError ReadError(JsonElement error)
+        private static GraphQLError ReadError(object? error)
         {
-            if (error.ValueKind != JsonValueKind.Object)
+            if (!PowerShellValue.IsObject(error))
             {
-                return new GraphQLError(error.ToString(), null, null, null, null);
+                return new GraphQLError(Convert.ToString(error, CultureInfo.InvariantCulture) ?? "null", null, null, null, null);
             }
 
-            var message = error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : "(no message)";
+            var message = PowerShellValue.Member(error, "message") as string ?? "(no message)";
             string? path = null;
-            if (error.TryGetProperty("path", out var p) && p.ValueKind == JsonValueKind.Array)
+            if (PowerShellValue.Member(error, "path") is object?[] segments)
             {
                 var text = new StringBuilder();
-                foreach (var segment in p.EnumerateArray())
+                foreach (var segment in segments)
                 {
-                    if (segment.ValueKind == JsonValueKind.Number)
+                    if (segment is long index)
                     {
-                        text.Append('[').Append(segment.GetRawText()).Append(']');
+                        text.Append('[').Append(index.ToString(CultureInfo.InvariantCulture)).Append(']');
                     }
                     else
                     {
-                        text.Append(text.Length == 0 ? string.Empty : ".").Append(segment.ToString());
+                        text.Append(text.Length == 0 ? string.Empty : ".").Append(Convert.ToString(segment, CultureInfo.InvariantCulture));
                     }
                 }
 
@@ -112,25 +134,28 @@ namespace DrupalOAuth.GraphQL
             }
 
             string? locations = null;
-            if (error.TryGetProperty("locations", out var l) && l.ValueKind == JsonValueKind.Array)
+            if (PowerShellValue.Member(error, "locations") is object?[] places)
             {
-                locations = string.Join("; ", l.EnumerateArray()
-                    .Where(location => location.ValueKind == JsonValueKind.Object)
+                locations = string.Join("; ", places
+                    .Where(PowerShellValue.IsObject)
                     .Select(location => $"line {Number(location, "line")}, column {Number(location, "column")}"));
             }
 
-            object? extensions = null;
+            var extensions = PowerShellValue.Member(error, "extensions");
             string? category = null;
-            if (error.TryGetProperty("extensions", out var e) && e.ValueKind == JsonValueKind.Object)
+            if (PowerShellValue.IsObject(extensions))
             {
-                extensions = JsonToPSObject.Convert(e);
-                category = e.TryGetProperty("category", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
+                category = PowerShellValue.Member(extensions, "category") as string;
+            }
+            else
+            {
+                extensions = null;
             }
 
             return new GraphQLError(message, path, string.IsNullOrEmpty(locations) ? null : locations, category, extensions);
         }
 
-        private static string Number(JsonElement element, string name) =>
-            element.TryGetProperty(name, out var value) ? value.GetRawText() : "?";
+        private static string Number(object? location, string name) =>
+            PowerShellValue.HasMember(location, name) ? Convert.ToString(PowerShellValue.Member(location, name), CultureInfo.InvariantCulture) ?? "?" : "?";
     }
 }

@@ -62,7 +62,7 @@ namespace DrupalOAuth.GraphQL
             _endpoint = endpoint;
             _request = request;
             _expandPath = expandPath!;
-            _segments = expandPath!.Split(new[] { '.' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()).ToArray();
+            _segments = PSObjectPath.Segments(expandPath);
             _cursorVariable = string.IsNullOrWhiteSpace(cursorVariable) ? DefaultCursorVariable : cursorVariable!.Trim().TrimStart('$');
             _scope = scope;
             _raw = raw;
@@ -149,14 +149,18 @@ namespace DrupalOAuth.GraphQL
             switch (_scope.OnePage ? Mode.None : _mode)
             {
                 case Mode.Cursor:
-                    var pageInfo = Beside(data, "pageInfo") as PSObject
-                        ?? throw new DrupalException(
+                    var pageInfo = Beside(data, "pageInfo");
+                    if (!PowerShellValue.IsObject(pageInfo))
+                    {
+                        throw new DrupalException(
                             "PageInfoMissing",
                             DrupalErrorCategory.InvalidArgument,
                             $"-All needs to know whether there is a next page: select pageInfo {{ hasNextPage endCursor }} beside '{_segments.Last()}' in the query.",
                             _expandPath);
-                    var hasNext = pageInfo.Properties["hasNextPage"]?.Value as bool? == true;
-                    _cursor = pageInfo.Properties["endCursor"]?.Value;
+                    }
+
+                    var hasNext = PowerShellValue.Member(pageInfo, "hasNextPage") as bool? == true;
+                    _cursor = PowerShellValue.Member(pageInfo, "endCursor");
                     _done = !hasNext || _cursor == null;
                     log.Verbose($"Page {_pages}: {count} items; {(_done ? "the last page" : $"next after cursor {_cursor}")}.");
                     break;
@@ -178,9 +182,9 @@ namespace DrupalOAuth.GraphQL
             for (var depth = _segments.Length - 1; depth >= 0; depth--)
             {
                 var parents = depth == 0 ? new[] { data } : PSObjectPath.Expand(data, string.Join(".", _segments.Take(depth)));
-                if (parents.Count == 1 && parents[0] is PSObject parent && parent.Properties[name] is { } property)
+                if (parents.Count == 1 && PowerShellValue.HasMember(parents[0], name))
                 {
-                    return property.Value;
+                    return PowerShellValue.Member(parents[0], name);
                 }
             }
 

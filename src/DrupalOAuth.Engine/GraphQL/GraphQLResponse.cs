@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Management.Automation;
 using DrupalOAuth.Errors;
 
 namespace DrupalOAuth.GraphQL
@@ -8,12 +7,13 @@ namespace DrupalOAuth.GraphQL
     /// <summary>A GraphQL response: <c>data</c> as PowerShell objects, <c>errors</c> read out, and the whole of it.</summary>
     public sealed class GraphQLResponse
     {
-        internal GraphQLResponse(object? data, bool hasData, IReadOnlyList<GraphQLError> errors, PSObject raw)
+        internal GraphQLResponse(object? data, bool hasData, IReadOnlyList<GraphQLError> errors, object raw, bool itemsStreamed = false)
         {
             Data = data;
             HasData = hasData;
             Errors = errors;
             Raw = raw;
+            ItemsStreamed = itemsStreamed;
         }
 
         public object? Data { get; }
@@ -23,8 +23,14 @@ namespace DrupalOAuth.GraphQL
 
         public IReadOnlyList<GraphQLError> Errors { get; }
 
-        /// <summary>The whole response: data, errors and extensions.</summary>
-        public PSObject Raw { get; }
+        /// <summary>The whole response: data, errors and extensions (a PSCustomObject, or a dictionary under -AsHashtable).</summary>
+        public object Raw { get; }
+
+        /// <summary>
+        /// The items at <see cref="GraphQLOutput.ExpandPath"/> went to <see cref="GraphQLOutput.OnItem"/> as they
+        /// arrived; <see cref="Data"/> holds an empty list in their place.
+        /// </summary>
+        public bool ItemsStreamed { get; }
 
         /// <summary>When no data came back the operation did not run: the call fails, with the first error's words.</summary>
         public void ThrowIfNoData(Uri endpoint)

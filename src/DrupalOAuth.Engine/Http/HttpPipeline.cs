@@ -27,6 +27,12 @@ namespace DrupalOAuth.Http
         /// </summary>
         public const string AnswerStarted = "DrupalOAuth.AnswerStarted";
 
+        /// <summary>
+        /// On a ConnectionLost failure, whether the answer was being read as it came (<see cref="OutgoingRequest.ReadResponse"/>):
+        /// part of it may have been handed out already, so it is never sent again.
+        /// </summary>
+        public const string PartlyRead = "DrupalOAuth.PartlyRead";
+
         private const int MaximumRedirects = 5;
         private static readonly string UserAgent = "DrupalOAuth/" + typeof(HttpPipeline).Assembly.GetName().Version?.ToString(3);
 
@@ -48,9 +54,18 @@ namespace DrupalOAuth.Http
             _client.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
         }
 
+        /// <summary>
+        /// Sites often compress JSON (a 20 MB answer shrinks about tenfold); the handler sends Accept-Encoding and
+        /// inflates. Brotli is in .NET (PowerShell 7) but not in .NET Framework (Windows PowerShell 5.1), whose
+        /// enum has no value for it.
+        /// </summary>
+        private static readonly DecompressionMethods Decompression =
+            DecompressionMethods.GZip | DecompressionMethods.Deflate
+            | (System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal) ? DecompressionMethods.None : (DecompressionMethods)4);
+
         public static HttpMessageHandler CreateHandler(bool skipCertificateCheck)
         {
-            var handler = new HttpClientHandler { AllowAutoRedirect = false };
+            var handler = new HttpClientHandler { AllowAutoRedirect = false, AutomaticDecompression = Decompression };
             if (skipCertificateCheck)
             {
                 handler.ServerCertificateCustomValidationCallback = (message, certificate, chain, errors) => true;
@@ -170,6 +185,7 @@ namespace DrupalOAuth.Http
                 log.Verbose($"{method} {target}");
                 var stopwatch = Stopwatch.StartNew();
                 var answered = false;
+                var reading = false;
                 try
                 {
                     using (var response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false))
@@ -178,9 +194,29 @@ namespace DrupalOAuth.Http
                         answered = true;
                         // Disposing the response on timeout unblocks a body read that ignores the token (.NET Framework).
                         var toFile = request.ResponseFile != null && response.IsSuccessStatusCode;
-                        var body = toFile
-                            ? await CopyBodyAsync(response.Content, request.ResponseFile!, timeout.Token).ConfigureAwait(false)
-                            : await ReadBodyAsync(response.Content, timeout.Token).ConfigureAwait(false);
+                        var mediaType = response.Content?.Headers.ContentType?.MediaType;
+
+                        // Anything but JSON is read whole, so that the caller can say what came instead.
+                        reading = request.ReadResponse != null && response.IsSuccessStatusCode && response.Content != null
+                                  && mediaType != null && mediaType.IndexOf("json", StringComparison.OrdinalIgnoreCase) >= 0;
+                        object? content = null;
+                        byte[] body;
+                        if (reading)
+                        {
+                            using (var stream = await response.Content!.ReadAsStreamAsync().ConfigureAwait(false))
+                            {
+                                content = await request.ReadResponse!(stream, timeout.Token).ConfigureAwait(false);
+                            }
+
+                            body = Array.Empty<byte>();
+                        }
+                        else
+                        {
+                            body = toFile
+                                ? await CopyBodyAsync(response.Content, request.ResponseFile!, timeout.Token).ConfigureAwait(false)
+                                : await ReadBodyAsync(response.Content, timeout.Token).ConfigureAwait(false);
+                        }
+
                         var result = new HttpResult(
                             method,
                             target,
@@ -192,8 +228,10 @@ namespace DrupalOAuth.Http
                             stopwatch.Elapsed,
                             response.Headers.Location == null ? null : new Uri(target, response.Headers.Location),
                             RetryAfter(response.Headers.RetryAfter),
-                            toFile);
-                        log.Verbose($"{method} {target}: {result.Status} in {stopwatch.ElapsedMilliseconds} ms ({(toFile ? "written to the file" : body.Length + " bytes")}{(result.ContentType == null ? string.Empty : ", " + result.ContentType)})");
+                            toFile,
+                            reading,
+                            content);
+                        log.Verbose($"{method} {target}: {result.Status} in {stopwatch.ElapsedMilliseconds} ms ({(toFile ? "written to the file" : reading ? "read as it came" : body.Length + " bytes")}{(result.ContentType == null ? string.Empty : ", " + result.ContentType)})");
                         return result;
                     }
                 }
@@ -211,6 +249,7 @@ namespace DrupalOAuth.Http
                 {
                     var failure = TransportFailure(method, target, e);
                     failure.Data[AnswerStarted] = answered;
+                    failure.Data[PartlyRead] = reading;
                     throw failure;
                 }
             }

@@ -6,7 +6,7 @@ namespace DrupalOAuth.Http
     /// <summary>A response read whole, within the request's timeout, so nothing downstream waits on the network.</summary>
     internal sealed class HttpResult
     {
-        public HttpResult(HttpMethod method, Uri requestUri, int statusCode, string reasonPhrase, string? contentType, byte[] body, string? wwwAuthenticate, TimeSpan elapsed, Uri? location = null, TimeSpan? retryAfter = null, bool bodyWrittenToFile = false)
+        public HttpResult(HttpMethod method, Uri requestUri, int statusCode, string reasonPhrase, string? contentType, byte[] body, string? wwwAuthenticate, TimeSpan elapsed, Uri? location = null, TimeSpan? retryAfter = null, bool bodyWrittenToFile = false, bool isRead = false, object? content = null)
         {
             Method = method;
             RequestUri = requestUri;
@@ -19,6 +19,8 @@ namespace DrupalOAuth.Http
             Location = location;
             RetryAfter = retryAfter;
             BodyWrittenToFile = bodyWrittenToFile;
+            Content = content;
+            IsRead = isRead;
         }
 
         public HttpMethod Method { get; }
@@ -32,11 +34,17 @@ namespace DrupalOAuth.Http
         /// <summary>The media type alone, without parameters such as charset.</summary>
         public string? ContentType { get; }
 
-        /// <summary>Empty when <see cref="BodyWrittenToFile"/>.</summary>
+        /// <summary>Empty when <see cref="BodyWrittenToFile"/> or the body was read as it came (<see cref="IsRead"/>).</summary>
         public byte[] Body { get; }
 
         /// <summary>The body went to the request's response file, not into memory.</summary>
         public bool BodyWrittenToFile { get; }
+
+        /// <summary>The request's <see cref="OutgoingRequest.ReadResponse"/> read the body as it came, into <see cref="Content"/>.</summary>
+        public bool IsRead { get; }
+
+        /// <summary>What <see cref="OutgoingRequest.ReadResponse"/> made of the body.</summary>
+        public object? Content { get; }
 
         public string? WwwAuthenticate { get; }
 

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace DrupalOAuth.Http
 {
@@ -26,7 +28,8 @@ namespace DrupalOAuth.Http
             IReadOnlyList<KeyValuePair<string, string>>? headers = null,
             CallOptions? options = null,
             Func<Stream>? responseFile = null,
-            bool retryBeforeAnswer = false)
+            bool retryBeforeAnswer = false,
+            Func<Stream, CancellationToken, Task<object?>>? readResponse = null)
         {
             Method = method;
             Uri = uri;
@@ -39,6 +42,7 @@ namespace DrupalOAuth.Http
             Options = options ?? CallOptions.None;
             ResponseFile = responseFile;
             RetryBeforeAnswer = retryBeforeAnswer;
+            ReadResponse = readResponse;
         }
 
         public HttpMethod Method { get; }
@@ -74,8 +78,15 @@ namespace DrupalOAuth.Http
         /// </summary>
         public Func<Stream>? ResponseFile { get; }
 
+        /// <summary>
+        /// Reads a successful JSON answer's body as it arrives, instead of into memory first, so that what it
+        /// holds can be handed out before the last byte has come; its result is <see cref="HttpResult.Content"/>.
+        /// An answer that breaks once this has started is not sent again, since part of it may have been used.
+        /// </summary>
+        public Func<Stream, CancellationToken, Task<object?>>? ReadResponse { get; }
+
         public OutgoingRequest WithAuthorization(string authorization) =>
-            new OutgoingRequest(Method, Uri, _content, IsIdempotent, CarriesSecret, authorization, Accept, Headers, Options, ResponseFile, RetryBeforeAnswer);
+            new OutgoingRequest(Method, Uri, _content, IsIdempotent, CarriesSecret, authorization, Accept, Headers, Options, ResponseFile, RetryBeforeAnswer, ReadResponse);
 
         public HttpRequestMessage ToMessage(Uri target)
         {

@@ -69,8 +69,7 @@ namespace DrupalOAuth.Http
             {
                 try
                 {
-                    using var document = JsonDocument.Parse(result.Body);
-                    return JsonToPSObject.Convert(document.RootElement);
+                    return JsonToPSObject.Parse(result.Body);
                 }
                 catch (JsonException e)
                 {

@@ -44,7 +44,7 @@ namespace DrupalOAuth.Http
             {
                 var beforeAnswer = !(failure.Data[HttpPipeline.AnswerStarted] is true);
                 reason = "the connection broke";
-                var mayRepeat = request.IsIdempotent || (request.RetryBeforeAnswer && beforeAnswer);
+                var mayRepeat = !(failure.Data[HttpPipeline.PartlyRead] is true) && (request.IsIdempotent || (request.RetryBeforeAnswer && beforeAnswer));
                 return failure.ErrorId == "ConnectionLost" && mayRepeat && retriesSoFar < MaximumRetryCount ? Backoff(retriesSoFar) : (TimeSpan?)null;
             }
 

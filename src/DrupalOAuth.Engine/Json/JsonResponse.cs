@@ -18,26 +18,78 @@ namespace DrupalOAuth.Json
             }
             catch (JsonException e)
             {
-                throw new DrupalException(
-                    "InvalidResponse",
-                    DrupalErrorCategory.InvalidResult,
-                    $"{result.Method} {result.RequestUri} answered {result.Status} with {ServerMessage.Describe(result)}, which is not {expected} (JSON: {e.Message.Split('.')[0]}). {hint}",
-                    result.RequestUri,
-                    e);
+                throw NotJson(result, expected, hint, e);
             }
 
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 var kind = document.RootElement.ValueKind.ToString().ToLowerInvariant();
                 document.Dispose();
-                throw new DrupalException(
-                    "InvalidResponse",
-                    DrupalErrorCategory.InvalidResult,
-                    $"{result.Method} {result.RequestUri} answered with a JSON {kind}, not {expected} object.",
-                    result.RequestUri);
+                throw NotAnObject(result.Method, result.RequestUri, kind, expected);
             }
 
             return document;
+        }
+
+        /// <summary>The answer as PowerShell values (dictionaries under -AsHashtable), with no document in between.</summary>
+        public static object ReadObject(HttpResult result, string expected, string hint, bool asHashtable)
+        {
+            object? value;
+            try
+            {
+                value = JsonToPSObject.Parse(result.Body, asHashtable);
+            }
+            catch (JsonException e)
+            {
+                throw NotJson(result, expected, hint, e);
+            }
+
+            return CheckObject(value, result.Method, result.RequestUri, expected);
+        }
+
+        /// <summary>A value read as it came must be an object too.</summary>
+        public static object CheckObject(object? value, System.Net.Http.HttpMethod method, System.Uri uri, string expected) =>
+            PowerShellValue.IsObject(value) ? value! : throw NotAnObject(method, uri, Kind(value), expected);
+
+        /// <summary>An answer read as it came that turned out not to be JSON, or was cut off.</summary>
+        public static DrupalException NotJson(System.Net.Http.HttpMethod method, System.Uri uri, string expected, string hint, JsonException e) =>
+            new DrupalException(
+                "InvalidResponse",
+                DrupalErrorCategory.InvalidResult,
+                $"{method} {uri} answered with a body that is not {expected} (JSON: {e.Message.Split('.')[0]}). {hint}",
+                uri,
+                e);
+
+        private static DrupalException NotJson(HttpResult result, string expected, string hint, JsonException e) =>
+            new DrupalException(
+                "InvalidResponse",
+                DrupalErrorCategory.InvalidResult,
+                $"{result.Method} {result.RequestUri} answered {result.Status} with {ServerMessage.Describe(result)}, which is not {expected} (JSON: {e.Message.Split('.')[0]}). {hint}",
+                result.RequestUri,
+                e);
+
+        private static DrupalException NotAnObject(System.Net.Http.HttpMethod method, System.Uri uri, string kind, string expected) =>
+            new DrupalException(
+                "InvalidResponse",
+                DrupalErrorCategory.InvalidResult,
+                $"{method} {uri} answered with a JSON {kind}, not {expected} object.",
+                uri);
+
+        private static string Kind(object? value)
+        {
+            switch (value)
+            {
+                case null:
+                    return "null";
+                case object?[] _:
+                    return "array";
+                case string _:
+                    return "string";
+                case bool flag:
+                    return flag ? "true" : "false";
+                default:
+                    return "number";
+            }
         }
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Management.Automation;
 using DrupalOAuth.Errors;
 
 namespace DrupalOAuth.Json
@@ -12,7 +11,8 @@ namespace DrupalOAuth.Json
     /// </summary>
     public static class PSObjectPath
     {
-        public static IReadOnlyList<object?> Expand(object? root, string path)
+        /// <summary>The field names of a dotted path; InvalidExpandPath when it has none.</summary>
+        public static string[] Segments(string? path)
         {
             var segments = (path ?? string.Empty).Split(new[] { '.' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()).ToArray();
             if (segments.Length == 0 || segments.Any(s => s.Length == 0))
@@ -24,6 +24,12 @@ namespace DrupalOAuth.Json
                     path);
             }
 
+            return segments;
+        }
+
+        public static IReadOnlyList<object?> Expand(object? root, string path)
+        {
+            var segments = Segments(path);
             IEnumerable<object?> current = new[] { root };
             var walked = new List<string>();
             foreach (var segment in segments)
@@ -36,11 +42,10 @@ namespace DrupalOAuth.Json
                         continue;
                     }
 
-                    var property = (item as PSObject)?.Properties[segment];
-                    if (property == null)
+                    if (!PowerShellValue.HasMember(item, segment))
                     {
                         var at = walked.Count == 0 ? "the response data" : "'" + string.Join(".", walked) + "'";
-                        var names = item is PSObject o ? string.Join(", ", o.Properties.Select(p => p.Name)) : string.Empty;
+                        var names = PowerShellValue.MemberNames(item);
                         throw new DrupalException(
                             "ExpandPathNotFound",
                             DrupalErrorCategory.InvalidArgument,
@@ -48,7 +53,7 @@ namespace DrupalOAuth.Json
                             path);
                     }
 
-                    next.Add(property.Value);
+                    next.Add(PowerShellValue.Member(item, segment));
                 }
 
                 walked.Add(segment);

@@ -1,0 +1,280 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace DrupalOAuth.Json
+{
+    /// <summary>
+    /// Reads a JSON object from a stream as it arrives and hands out the items of the array at a dotted path (such
+    /// as data.nodeQuery.entities) one by one as each is complete, so the first reaches the pipeline long before
+    /// the last byte has come and no copy of the whole body is ever held. Everything around the array is built as
+    /// usual and returned, with the array left empty.
+    /// </summary>
+    /// <remarks>
+    /// Utf8JsonReader cannot wait for data, so each value is first skipped over with TrySkip to see that it is
+    /// whole in the buffer, and built only then; a value cut by the buffer's end makes the buffer grow (doubling,
+    /// so a large value is scanned a bounded number of times) and the attempt start again from its first byte.
+    /// </remarks>
+    internal sealed class JsonItemStream
+    {
+        private const int ChunkSize = 64 * 1024;
+
+        private readonly Stream _stream;
+        private readonly string[] _path;
+        private readonly JsonValueReader _values;
+        private readonly Action<object?> _onItem;
+        private byte[] _buffer = new byte[ChunkSize];
+        private int _start;
+        private int _end;
+        private bool _final;
+        private JsonReaderState _state;
+        private JsonTokenType _token;
+        private string? _name;
+
+        private JsonItemStream(Stream stream, string[] path, JsonValueReader values, Action<object?> onItem)
+        {
+            _stream = stream;
+            _path = path;
+            _values = values;
+            _onItem = onItem;
+        }
+
+        /// <summary>Whether the array at the path was found and its items handed out.</summary>
+        public bool Streamed { get; private set; }
+
+        /// <summary>How many items were handed out.</summary>
+        public long Items { get; private set; }
+
+        /// <summary>
+        /// Reads the whole stream. The result is the object around the array; <see cref="Streamed"/> is false when
+        /// the path led elsewhere (a missing field, an object or null at its end, an array on the way), and the
+        /// caller then looks the path up in the result, as for a document read whole.
+        /// </summary>
+        public static async Task<(object? Envelope, JsonItemStream Reader)> ReadAsync(Stream stream, string[] path, JsonValueReader values, Action<object?> onItem, CancellationToken cancellationToken)
+        {
+            var reader = new JsonItemStream(stream, path, values, onItem);
+            await reader.FillAsync(ChunkSize, cancellationToken).ConfigureAwait(false);
+            object? envelope;
+            if (await reader.PeekAsync(cancellationToken).ConfigureAwait(false) == JsonTokenType.StartObject)
+            {
+                envelope = await reader.ReadEnvelopeAsync(0, values.Root, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                envelope = await reader.ReadValueAsync(values.Root, cancellationToken).ConfigureAwait(false);
+            }
+
+            await reader.ReadEndAsync(cancellationToken).ConfigureAwait(false);
+            return (envelope, reader);
+        }
+
+        /// <summary>The object whose start is next, looking inside it for the path's segment at <paramref name="segment"/>.</summary>
+        private async Task<object> ReadEnvelopeAsync(int segment, JsonValueReader.Slot slot, CancellationToken cancellationToken)
+        {
+            await NextAsync(cancellationToken).ConfigureAwait(false);
+            var properties = new List<KeyValuePair<string, object?>>();
+            while (await NextAsync(cancellationToken).ConfigureAwait(false) == JsonTokenType.PropertyName)
+            {
+                var name = _name!;
+                var child = slot.Child(properties.Count);
+                object? value;
+                var onPath = segment < _path.Length && string.Equals(name, _path[segment], StringComparison.OrdinalIgnoreCase);
+                var next = onPath ? await PeekAsync(cancellationToken).ConfigureAwait(false) : JsonTokenType.None;
+                if (onPath && segment == _path.Length - 1 && next == JsonTokenType.StartArray)
+                {
+                    await NextAsync(cancellationToken).ConfigureAwait(false);
+                    await StreamItemsAsync(child.Items, cancellationToken).ConfigureAwait(false);
+                    Streamed = true;
+                    value = Array.Empty<object?>();
+                }
+                else if (onPath && segment < _path.Length - 1 && next == JsonTokenType.StartObject)
+                {
+                    value = await ReadEnvelopeAsync(segment + 1, child, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    value = await ReadValueAsync(child, cancellationToken).ConfigureAwait(false);
+                }
+
+                properties.Add(new KeyValuePair<string, object?>(name, value));
+            }
+
+            return _values.Create(properties, 0, properties.Count, JsonValueReader.AreDistinct(properties, 0, properties.Count));
+        }
+
+        private async Task StreamItemsAsync(JsonValueReader.Slot items, CancellationToken cancellationToken)
+        {
+            while (!TryStreamItems(items, out var progressed))
+            {
+                await FillAsync(progressed ? ChunkSize : Math.Max(ChunkSize, 2 * (_end - _start)), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Hands out every item that is whole in the buffer; true at the end of the array.</summary>
+        private bool TryStreamItems(JsonValueReader.Slot items, out bool progressed)
+        {
+            progressed = false;
+            while (true)
+            {
+                var reader = Reader();
+                if (!reader.Read())
+                {
+                    return false;
+                }
+
+                if (reader.TokenType == JsonTokenType.EndArray)
+                {
+                    Commit(ref reader);
+                    return true;
+                }
+
+                if (!TryBuild(items, out var item))
+                {
+                    return false;
+                }
+
+                progressed = true;
+                Items++;
+                _onItem(item);
+            }
+        }
+
+        private async Task<object?> ReadValueAsync(JsonValueReader.Slot slot, CancellationToken cancellationToken)
+        {
+            object? value;
+            while (!TryBuild(slot, out value))
+            {
+                await FillAsync(Math.Max(ChunkSize, 2 * (_end - _start)), cancellationToken).ConfigureAwait(false);
+            }
+
+            return value;
+        }
+
+        /// <summary>Builds the next value if all of it is in the buffer.</summary>
+        private bool TryBuild(JsonValueReader.Slot slot, out object? value)
+        {
+            value = null;
+            var reader = Reader();
+            var checkpoint = reader;
+            if (!reader.Read() || ((reader.TokenType == JsonTokenType.StartObject || reader.TokenType == JsonTokenType.StartArray) && !reader.TrySkip()))
+            {
+                return false;
+            }
+
+            reader = checkpoint;
+            reader.Read();
+            value = _values.Read(ref reader, slot);
+            Commit(ref reader);
+            return true;
+        }
+
+        private async Task<JsonTokenType> NextAsync(CancellationToken cancellationToken)
+        {
+            while (!TryNext(commit: true))
+            {
+                await FillAsync(ChunkSize, cancellationToken).ConfigureAwait(false);
+            }
+
+            return _token;
+        }
+
+        private async Task<JsonTokenType> PeekAsync(CancellationToken cancellationToken)
+        {
+            while (!TryNext(commit: false))
+            {
+                await FillAsync(ChunkSize, cancellationToken).ConfigureAwait(false);
+            }
+
+            return _token;
+        }
+
+        private bool TryNext(bool commit)
+        {
+            var reader = Reader();
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            _token = reader.TokenType;
+            if (commit)
+            {
+                _name = _token == JsonTokenType.PropertyName ? reader.GetString() : null;
+                Commit(ref reader);
+            }
+
+            return true;
+        }
+
+        /// <summary>Nothing but white space may follow the value, as JsonDocument.Parse would have it.</summary>
+        private async Task ReadEndAsync(CancellationToken cancellationToken)
+        {
+            while (!_final)
+            {
+                await FillAsync(ChunkSize, cancellationToken).ConfigureAwait(false);
+            }
+
+            var reader = Reader();
+            reader.Read();
+        }
+
+        private Utf8JsonReader Reader() => new Utf8JsonReader(new ReadOnlySpan<byte>(_buffer, _start, _end - _start), _final, _state);
+
+        private void Commit(ref Utf8JsonReader reader)
+        {
+            _start += (int)reader.BytesConsumed;
+            _state = reader.CurrentState;
+        }
+
+        /// <summary>
+        /// Reads at least once, then until <paramref name="wanted"/> bytes are waiting or the stream ends; called
+        /// again after the end, the JSON was cut off.
+        /// </summary>
+        private async Task FillAsync(int wanted, CancellationToken cancellationToken)
+        {
+            if (_final)
+            {
+                // Reached only when the reader asked for more after the end: the JSON is cut off.
+                var reader = Reader();
+                while (reader.Read())
+                {
+                }
+
+                throw new JsonException("The JSON ended before its value did.");
+            }
+
+            if (_start > 0)
+            {
+                Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+                _end -= _start;
+                _start = 0;
+            }
+
+            if (wanted > _buffer.Length)
+            {
+                Array.Resize(ref _buffer, Math.Max(wanted, 2 * _buffer.Length));
+            }
+
+            if (_end == _buffer.Length)
+            {
+                Array.Resize(ref _buffer, 2 * _buffer.Length);
+            }
+
+            do
+            {
+                var read = await _stream.ReadAsync(_buffer, _end, _buffer.Length - _end, cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    _final = true;
+                    return;
+                }
+
+                _end += read;
+            }
+            while (_end < wanted);
+        }
+    }
+}
