@@ -99,8 +99,10 @@ function Get-DrupalTestServerStats {
     <#
     .SYNOPSIS
     The server's counters: tokenRequests, graphqlRequests, debugRequests, jsonapiRequests, filesRequests,
-    echoRequests, tokensIssued, lastGraphqlAuthScheme, mutationsExecuted, jsonapiLog (the last 500 JSON:API
-    request lines), hosts (per scheme://host: requests, withAuthorization), storedTokens.
+    echoRequests, tokensIssued, lastGraphqlAuthScheme, mutationsExecuted, jsonapiWrites, entitiesCreated,
+    entitiesUpdated, entitiesDeleted, filesUploaded, uploads, compressedResponses, lastAcceptEncoding,
+    graphqlCacheHits, jsonapiLog (the last 500 JSON:API request lines), hosts (per scheme://host: requests,
+    withAuthorization), storedTokens.
     #>
     [CmdletBinding()]
     [OutputType([pscustomobject])]
@@ -127,7 +129,7 @@ function Invoke-DrupalTestServerControl {
         [pscustomobject] $Server,
 
         [Parameter(Mandatory)]
-        [ArgumentCompletions('reset', 'revoke', 'rotate-keys', 'token-delay', 'fault', 'content', 'jsonapi-delay', 'jsonapi-links', 'jsonapi-mode')]
+        [ArgumentCompletions('reset', 'revoke', 'rotate-keys', 'token-delay', 'fault', 'content', 'jsonapi-delay', 'jsonapi-links', 'jsonapi-mode', 'graphql-delay', 'graphql-cache', 'compression')]
         [ValidatePattern('^[a-z][a-z-]*$')]
         [string] $Action,
 
@@ -147,7 +149,8 @@ function Invoke-DrupalTestServerControl {
 function Reset-DrupalTestServer {
     <#
     .SYNOPSIS
-    Zeroes the counters, drops queued faults, the token and JSON:API delays and the links' origin switch,
+    Zeroes the counters, drops queued faults, the token, JSON:API and GraphQL delays, the links' origin switch,
+    the GraphQL answer cache and compression,
     brings back revoked tokens and the first signing key, and restores the 25 articles and 3 pages.
     #>
     [CmdletBinding(SupportsShouldProcess)]
@@ -266,6 +269,67 @@ function Set-DrupalTestServerJsonApiMode {
     }
 }
 
+function Set-DrupalTestServerGraphQLDelay {
+    <#
+    .SYNOPSIS
+    Makes every GraphQL request wait -Milliseconds before it is answered (0 ends the delay).
+    #>
+    [CmdletBinding(SupportsShouldProcess)]
+    param(
+        [Parameter(Mandatory)]
+        [pscustomobject] $Server,
+
+        [Parameter(Mandatory)]
+        [ValidateRange(0, 600000)]
+        [int] $Milliseconds
+    )
+
+    if ($PSCmdlet.ShouldProcess($Server.Uri, "Delay GraphQL answers by $Milliseconds ms")) {
+        Invoke-DrupalTestServerControl -Server $Server -Action graphql-delay -Body @{ ms = $Milliseconds }
+    }
+}
+
+function Set-DrupalTestServerGraphQLCache {
+    <#
+    .SYNOPSIS
+    With -Enabled, /graphql sends a successful answer again (the same bytes, by user and request body) without
+    running the query, until the content changes; without it (or -Enabled:$false, or reset) every request runs.
+    #>
+    [CmdletBinding(SupportsShouldProcess)]
+    param(
+        [Parameter(Mandatory)]
+        [pscustomobject] $Server,
+
+        [switch] $Enabled
+    )
+
+    $state = if ($Enabled) { 'on' } else { 'off' }
+    if ($PSCmdlet.ShouldProcess($Server.Uri, "Turn the GraphQL answer cache $state")) {
+        Invoke-DrupalTestServerControl -Server $Server -Action graphql-cache -Body @{ enabled = [bool] $Enabled }
+    }
+}
+
+function Set-DrupalTestServerCompression {
+    <#
+    .SYNOPSIS
+    Compresses the answers of every route but /_test/ when the request's Accept-Encoding allows it: -Encoding gzip
+    (only gzip), br (only brotli), any (brotli if accepted, else gzip) or none (the default after start and reset).
+    #>
+    [CmdletBinding(SupportsShouldProcess)]
+    param(
+        [Parameter(Mandatory)]
+        [pscustomobject] $Server,
+
+        [Parameter(Mandatory)]
+        [ValidateSet('gzip', 'br', 'any', 'none')]
+        [string] $Encoding
+    )
+
+    if ($PSCmdlet.ShouldProcess($Server.Uri, "Compress answers with $Encoding")) {
+        Invoke-DrupalTestServerControl -Server $Server -Action compression -Body @{ encoding = $Encoding }
+    }
+}
+
 function Add-DrupalTestServerFault {
     <#
     .SYNOPSIS
@@ -327,4 +391,5 @@ function Add-DrupalTestServerFault {
 
 Export-ModuleMember -Function Start-DrupalTestServer, Stop-DrupalTestServer, Get-DrupalTestServerStats,
     Invoke-DrupalTestServerControl, Reset-DrupalTestServer, Set-DrupalTestServerTokenDelay, Set-DrupalTestServerContent,
-    Set-DrupalTestServerJsonApiDelay, Set-DrupalTestServerLinkOrigin, Set-DrupalTestServerJsonApiMode, Add-DrupalTestServerFault
+    Set-DrupalTestServerJsonApiDelay, Set-DrupalTestServerLinkOrigin, Set-DrupalTestServerJsonApiMode, Set-DrupalTestServerGraphQLDelay,
+    Set-DrupalTestServerGraphQLCache, Set-DrupalTestServerCompression, Add-DrupalTestServerFault

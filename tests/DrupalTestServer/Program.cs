@@ -54,15 +54,19 @@ builder.Services
     .AddSingleton<IDocumentExecuter, DocumentExecuter>()
     .AddSingleton<IGraphQLTextSerializer>(new GraphQLSerializer(
         json => json.Encoder = DrupalResponses.JsonOptions.Encoder, new DrupalErrorInfoProvider()))
+    .AddSingleton<GraphQLSettings>()
+    .AddSingleton<GraphQLResponseCache>()
     .AddSingleton<GraphQLEndpoint>()
+    .AddSingleton<CompressionSettings>()
     .AddSingleton<JsonApiSettings>()
     .AddSingleton<JsonApiEndpoint>();
 
 var app = builder.Build();
+// Outermost, as the web server in front of Drupal: faults are compressed like any answer.
+app.UseMiddleware<CompressionMiddleware>();
 app.UseMiddleware<TrafficMiddleware>();
 app.Map(ApiRoute.Token.Path, (HttpContext context, TokenEndpoint token) => token.HandleAsync(context));
-app.Map(ApiRoute.GraphQL.Path, (HttpContext context, BearerAuthenticator bearer, GraphQLEndpoint graphql) =>
-    bearer.RunAsync(context, caller => graphql.HandleAsync(context, caller)));
+app.Map(ApiRoute.GraphQL.Path, (HttpContext context, BearerAuthenticator bearer, GraphQLEndpoint graphql) => graphql.RunAsync(context, bearer));
 app.Map(ApiRoute.Debug.Path, (HttpContext context, BearerAuthenticator bearer) =>
     bearer.RunAsync(context, caller => DebugEndpoint.HandleAsync(context, caller)));
 foreach (var pattern in JsonApiEndpoint.RoutePatterns)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DrupalTestServer.Control.Faults;
+using DrupalTestServer.GraphQLApi;
 using DrupalTestServer.Http;
 using DrupalTestServer.JsonApi;
 using DrupalTestServer.OAuth;
@@ -23,7 +24,8 @@ public static class ControlEndpoints
         });
 
         control.MapPost("/reset", (ServerStats stats, FaultInjector faults, TokenStore tokens, SigningKeys keys,
-            ContentStore content, TokenEndpoint tokenEndpoint, JsonApiSettings jsonApi) =>
+            ContentStore content, TokenEndpoint tokenEndpoint, JsonApiSettings jsonApi, GraphQLSettings graphql,
+            GraphQLResponseCache graphqlCache, CompressionSettings compression) =>
         {
             stats.Reset();
             faults.Clear();
@@ -32,6 +34,9 @@ public static class ControlEndpoints
             content.Reset();
             tokenEndpoint.Delay = TimeSpan.Zero;
             jsonApi.Reset();
+            graphql.Reset();
+            graphqlCache.Enabled = false;
+            compression.Reset();
             return Results.NoContent();
         });
 
@@ -60,6 +65,33 @@ public static class ControlEndpoints
             if (await ReadDelayAsync(request) is not { } delay)
                 return InvalidDelay();
             jsonApi.Delay = delay;
+            return Results.NoContent();
+        });
+
+        control.MapPost("/graphql-delay", async (HttpRequest request, GraphQLSettings graphql) =>
+        {
+            if (await ReadDelayAsync(request) is not { } delay)
+                return InvalidDelay();
+            graphql.Delay = delay;
+            return Results.NoContent();
+        });
+
+        control.MapPost("/graphql-cache", async (HttpRequest request, GraphQLResponseCache cache) =>
+        {
+            var enabled = request.HasJsonContentType() ? (await request.ReadFromJsonAsync<JsonObject>())?["enabled"] : null;
+            if (enabled?.GetValueKind() is not (System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False))
+                return Invalid("Give the cache's state as {\"enabled\": true} or {\"enabled\": false}.");
+            cache.Enabled = enabled.GetValue<bool>();
+            return Results.NoContent();
+        });
+
+        control.MapPost("/compression", async (HttpRequest request, CompressionSettings compression) =>
+        {
+            var name = request.HasJsonContentType() ? (await request.ReadFromJsonAsync<JsonObject>())?["encoding"] : null;
+            var choice = name?.GetValueKind() == System.Text.Json.JsonValueKind.String ? CompressionSettings.Parse(name.GetValue<string>()) : null;
+            if (choice is not { } chosen)
+                return Invalid("Give the encoding as {\"encoding\": \"gzip\"}, \"br\", \"any\" or \"none\".");
+            compression.Choice = chosen;
             return Results.NoContent();
         });
 

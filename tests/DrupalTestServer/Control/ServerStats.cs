@@ -25,8 +25,11 @@ public sealed class ServerStats
     private readonly Counter entitiesUpdated = new();
     private readonly Counter entitiesDeleted = new();
     private readonly Counter filesUploaded = new();
+    private readonly Counter compressedResponses = new();
+    private readonly Counter graphqlCacheHits = new();
     private readonly Queue<JsonObject> uploads = new();
     private volatile string? lastGraphqlAuthScheme;
+    private volatile string? lastAcceptEncoding;
 
     public void Count(ApiRoute route, HttpRequest request)
     {
@@ -36,6 +39,8 @@ public sealed class ServerStats
         hosts.GetOrAdd($"{request.Scheme}://{request.Host.Value}", _ => new HostCounts())
             .Count(!StringValues.IsNullOrEmpty(authorization));
         requests[route].Increment();
+        // As sent, so that a test sees which codings a client offers, compression on or off.
+        lastAcceptEncoding = request.Headers.AcceptEncoding is { Count: > 0 } acceptEncoding ? acceptEncoding.ToString() : null;
         if (route == ApiRoute.GraphQL)
         {
             // Only the scheme: the stats must never echo a token.
@@ -69,6 +74,11 @@ public sealed class ServerStats
         }
     }
 
+    public void CountCompressed() => compressedResponses.Increment();
+
+    /// <summary>A GraphQL answer sent again from the cache, without running the query.</summary>
+    public void CountGraphQLCacheHit() => graphqlCacheHits.Increment();
+
     public void CountTokenIssued() => tokensIssued.Increment();
 
     /// <summary>Whether it succeeds or not: tests see whether a client sent a mutation again.</summary>
@@ -94,6 +104,9 @@ public sealed class ServerStats
         json["entitiesUpdated"] = entitiesUpdated.Value;
         json["entitiesDeleted"] = entitiesDeleted.Value;
         json["filesUploaded"] = filesUploaded.Value;
+        json["compressedResponses"] = compressedResponses.Value;
+        json["lastAcceptEncoding"] = lastAcceptEncoding;
+        json["graphqlCacheHits"] = graphqlCacheHits.Value;
         json["uploads"] = new JsonArray(uploaded);
         json["jsonapiLog"] = new JsonArray(log.Select(line => (JsonNode?)line).ToArray());
         json["hosts"] = new JsonObject(hosts
@@ -108,9 +121,10 @@ public sealed class ServerStats
             counter.Reset();
         tokensIssued.Reset();
         mutationsExecuted.Reset();
-        foreach (var counter in new[] { jsonApiWrites, entitiesCreated, entitiesUpdated, entitiesDeleted, filesUploaded })
+        foreach (var counter in new[] { jsonApiWrites, entitiesCreated, entitiesUpdated, entitiesDeleted, filesUploaded, compressedResponses, graphqlCacheHits })
             counter.Reset();
         lastGraphqlAuthScheme = null;
+        lastAcceptEncoding = null;
         hosts.Clear();
         lock (jsonApiLogGate)
         {

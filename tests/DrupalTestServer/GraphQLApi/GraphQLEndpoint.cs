@@ -12,9 +12,17 @@ namespace DrupalTestServer.GraphQLApi;
 
 /// <summary><c>/graphql</c>: drupal/graphql's route checks, then GraphQL.NET runs each operation of the request.</summary>
 public sealed class GraphQLEndpoint(ISchema schema, IDocumentExecuter executer, IGraphQLTextSerializer serializer, ContentStore content,
-    ServerStats stats)
+    ServerStats stats, GraphQLSettings settings, GraphQLResponseCache cache)
 {
-    public async Task HandleAsync(HttpContext context, Caller caller)
+    /// <summary>The delay comes first, before the token is checked, as network latency would.</summary>
+    public async Task RunAsync(HttpContext context, BearerAuthenticator bearer)
+    {
+        if (settings.Delay > TimeSpan.Zero)
+            await Task.Delay(settings.Delay, context.RequestAborted);
+        await bearer.RunAsync(context, caller => HandleAsync(context, caller));
+    }
+
+    private async Task HandleAsync(HttpContext context, Caller caller)
     {
         var request = context.Request;
         var isPost = HttpMethods.IsPost(request.Method);
@@ -36,32 +44,56 @@ public sealed class GraphQLEndpoint(ISchema schema, IDocumentExecuter executer, 
             return;
         }
 
+        var text = isPost ? await ReadBodyAsync(request) : request.QueryString.Value ?? "";
+        if (cache.Find(caller.Account.Uid, text) is { } cached)
+        {
+            stats.CountGraphQLCacheHit();
+            await WriteAsync(context, cached);
+            return;
+        }
+        var snapshot = content.Current;
         IReadOnlyList<GraphQLRequest?> operations;
         bool isBatch;
         try
         {
-            (operations, isBatch) = isPost ? await ReadBodyAsync(request) : ([ReadQueryString(request.Query)], false);
+            (operations, isBatch) = isPost ? ParseBody(text) : ([ReadQueryString(request.Query)], false);
         }
         catch (JsonException)
         {
-            await WriteAsync(context, serializer.Serialize(RequestFailure("Could not parse JSON: Syntax error")));
+            await WriteAsync(context, await SerializeAsync(RequestFailure("Could not parse JSON: Syntax error"), context));
             return;
         }
 
         var results = new List<ExecutionResult>();
         foreach (var operation in operations)
             results.Add(await ExecuteAsync(operation, caller, context));
-        await WriteAsync(context, isBatch ? serializer.Serialize(results) : serializer.Serialize(results[0]));
+        var answer = await SerializeAsync(isBatch ? results : results[0], context);
+        if (results.All(result => result.Errors is null or { Count: 0 }))
+            cache.Store(caller.Account.Uid, text, snapshot, answer);
+        await WriteAsync(context, answer);
     }
 
-    private static Task WriteAsync(HttpContext context, string json) =>
+    private static Task WriteAsync(HttpContext context, byte[] json) =>
         DrupalResponses.WriteAsync(context.Response, StatusCodes.Status200OK, DrupalResponses.JsonContentType, json);
 
-    /// <summary>A JSON array is a batch, answered with an array of results in the same order.</summary>
-    private async Task<(IReadOnlyList<GraphQLRequest?> Operations, bool IsBatch)> ReadBodyAsync(HttpRequest request)
+    /// <summary>Straight to UTF-8, without a string of a big answer in between.</summary>
+    private async Task<byte[]> SerializeAsync(object result, HttpContext context)
+    {
+        using var buffer = new MemoryStream();
+        await serializer.WriteAsync(buffer, result, context.RequestAborted);
+        return buffer.ToArray();
+    }
+
+    private static async Task<string> ReadBodyAsync(HttpRequest request)
     {
         using var reader = new StreamReader(request.Body);
-        var text = (await reader.ReadToEndAsync(request.HttpContext.RequestAborted)).Trim();
+        return await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+    }
+
+    /// <summary>A JSON array is a batch, answered with an array of results in the same order.</summary>
+    private (IReadOnlyList<GraphQLRequest?> Operations, bool IsBatch) ParseBody(string body)
+    {
+        var text = body.Trim();
         if (text.Length == 0)
             return ([null], false);
         return text.StartsWith('[')

@@ -29,8 +29,11 @@ public static class NodeFields
         ("uuid", typeof(StringGraphType), n => n.Uuid),
         ("title", typeof(StringGraphType), n => n.Title),
         ("created", typeof(IntGraphType), n => n.Created),
-        ("changed", typeof(IntGraphType), n => n.Created),
+        ("changed", typeof(IntGraphType), n => n.Changed ?? n.Created),
         ("status", typeof(BooleanGraphType), n => n.Status),
+        ("promote", typeof(BooleanGraphType), n => n.Promote ?? n.Bundle == ContentStore.ArticleBundle),
+        ("sticky", typeof(BooleanGraphType), n => n.Sticky),
+        ("langcode", typeof(StringGraphType), _ => SiteDirectory.DefaultLangcode),
         ("body", typeof(StringGraphType), n => n.Body),
         ("author", typeof(StringGraphType), n => n.AuthorName),
     ];
