@@ -37,13 +37,20 @@ namespace DrupalOAuth.Commands.Infrastructure
         public void Dispose() => _stopping.Dispose();
 
         /// <summary>Runs engine work and waits for it on the pipeline thread, writing its log as it goes.</summary>
-        protected T Await<T>(Func<IDrupalLog, CancellationToken, Task<T>> work)
+        protected T Await<T>(Func<IDrupalLog, CancellationToken, Task<T>> work) =>
+            Await((log, output, cancellation) => work(log, cancellation));
+
+        /// <summary>
+        /// Runs engine work that hands out items as they arrive (to the <c>Action</c> it is given, from any thread)
+        /// and writes them to the pipeline in order with its log.
+        /// </summary>
+        protected T Await<T>(Func<IDrupalLog, Action<object?>, CancellationToken, Task<T>> work)
         {
             var log = new PipelineLog();
             Task<T> task;
             try
             {
-                task = work(log, _stopping.Token);
+                task = work(log, log.Output, _stopping.Token);
             }
             catch
             {
@@ -52,7 +59,18 @@ namespace DrupalOAuth.Commands.Infrastructure
             }
 
             task.ContinueWith(_ => log.Complete(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            log.WriteUntilComplete(this);
+            try
+            {
+                log.WriteUntilComplete(this);
+            }
+            catch
+            {
+                // Downstream stopped the pipeline (Select-Object -First) or failed: the rest of the answer is not
+                // wanted, so its reading stops too.
+                _stopping.Cancel();
+                throw;
+            }
+
             try
             {
                 return task.GetAwaiter().GetResult();

@@ -5,55 +5,87 @@ using DrupalOAuth.Diagnostics;
 namespace DrupalOAuth.Commands.Infrastructure
 {
     /// <summary>
-    /// Takes the engine's log lines from any thread and writes them on the pipeline thread, the only one allowed
-    /// to write to PowerShell's streams, while the cmdlet waits for the engine.
+    /// Takes the engine's log lines, progress and streamed output from any thread and writes them, in the order
+    /// they came, on the pipeline thread, the only one allowed to write to PowerShell's streams, while the cmdlet
+    /// waits for the engine.
     /// </summary>
     internal sealed class PipelineLog : IDrupalLog
     {
-        private readonly BlockingCollection<(bool IsVerbose, string? Text, ProgressRecord? Progress)> _lines = new BlockingCollection<(bool, string?, ProgressRecord?)>();
+        private readonly BlockingCollection<Entry> _entries = new BlockingCollection<Entry>();
 
-        public void Verbose(string message) => Add((true, message, null));
+        private enum Kind
+        {
+            Verbose,
+            Debug,
+            Progress,
+            Output,
+        }
 
-        public void Debug(string message) => Add((false, message, null));
+        public void Verbose(string message) => Add(new Entry(Kind.Verbose, message));
+
+        public void Debug(string message) => Add(new Entry(Kind.Debug, message));
 
         /// <summary>A progress record from any thread, written like the lines (an upload reports as it reads its file).</summary>
-        public void Progress(ProgressRecord record) => Add((false, null, record));
+        public void Progress(ProgressRecord record) => Add(new Entry(Kind.Progress, record));
 
-        /// <summary>No more lines: the work is done. Lines from a token fetch that outlives it are dropped.</summary>
-        public void Complete() => _lines.CompleteAdding();
+        /// <summary>
+        /// An item for the pipeline, from the thread reading an answer as it arrives. Never blocks: an answer is
+        /// read at the network's pace whatever the pipeline downstream does, so the request's timeout never
+        /// depends on it.
+        /// </summary>
+        public void Output(object? item) => Add(new Entry(Kind.Output, item));
 
-        /// <summary>Writes lines as they come until <see cref="Complete"/>; call on the pipeline thread.</summary>
+        /// <summary>No more entries: the work is done. Lines from a token fetch that outlives it are dropped.</summary>
+        public void Complete() => _entries.CompleteAdding();
+
+        /// <summary>Writes entries as they come until <see cref="Complete"/>; call on the pipeline thread.</summary>
         public void WriteUntilComplete(Cmdlet cmdlet)
         {
-            foreach (var (isVerbose, text, progress) in _lines.GetConsumingEnumerable())
+            foreach (var entry in _entries.GetConsumingEnumerable())
             {
-                if (progress != null)
+                switch (entry.Kind)
                 {
-                    cmdlet.WriteProgress(progress);
-                }
-                else if (isVerbose)
-                {
-                    cmdlet.WriteVerbose(text);
-                }
-                else
-                {
-                    cmdlet.WriteDebug(text);
+                    case Kind.Output:
+                        cmdlet.WriteObject(entry.Value);
+                        break;
+                    case Kind.Progress:
+                        cmdlet.WriteProgress((ProgressRecord)entry.Value!);
+                        break;
+                    case Kind.Verbose:
+                        cmdlet.WriteVerbose((string)entry.Value!);
+                        break;
+                    default:
+                        cmdlet.WriteDebug((string)entry.Value!);
+                        break;
                 }
             }
 
-            _lines.Dispose();
+            _entries.Dispose();
         }
 
-        private void Add((bool, string?, ProgressRecord?) line)
+        private void Add(Entry entry)
         {
             try
             {
-                _lines.TryAdd(line);
+                _entries.TryAdd(entry);
             }
             catch (System.InvalidOperationException)
             {
                 // Completed or disposed already (ObjectDisposedException is one too): the cmdlet has moved on.
             }
+        }
+
+        private readonly struct Entry
+        {
+            public Entry(Kind kind, object? value)
+            {
+                Kind = kind;
+                Value = value;
+            }
+
+            public Kind Kind { get; }
+
+            public object? Value { get; }
         }
     }
 }

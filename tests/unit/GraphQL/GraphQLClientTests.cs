@@ -101,7 +101,7 @@ public sealed class GraphQLClientTests : IDisposable
     {
         var response = Parse("{\"data\":{\"a\":1},\"errors\":[],\"extensions\":{\"cost\":3}}");
 
-        Assert.Equal(new[] { "data", "errors", "extensions" }, response.Raw.Properties.Select(p => p.Name));
+        Assert.Equal(new[] { "data", "errors", "extensions" }, ((PSObject)response.Raw).Properties.Select(p => p.Name));
     }
 
     [Theory]
