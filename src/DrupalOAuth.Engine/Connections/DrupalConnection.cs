@@ -127,11 +127,11 @@ namespace DrupalOAuth.Connections
             return RequestClient.InvokeAsync(_api, SiteUri, JsonApiUri, request, options ?? CallOptions.None, log, cancellationToken);
         }
 
-        /// <summary>A JSON:API collection, page by page.</summary>
-        public IResultPager PageEntities(EntityQuery query, PagingScope scope, bool raw, CallOptions? options = null)
+        /// <summary>A JSON:API collection, page by page, with up to <paramref name="pagesAtOnce"/> page requests in flight.</summary>
+        public IResultPager PageEntities(EntityQuery query, PagingScope scope, bool raw, CallOptions? options = null, int pagesAtOnce = 1)
         {
             ThrowIfClosed();
-            return new EntityPager(_jsonApi, query, scope, raw, options ?? CallOptions.None);
+            return new EntityPager(_jsonApi, query, scope, raw, options ?? CallOptions.None, pagesAtOnce);
         }
 
         /// <summary>One JSON:API resource by its id, as a page of one item.</summary>

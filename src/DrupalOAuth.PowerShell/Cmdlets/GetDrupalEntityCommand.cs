@@ -65,6 +65,14 @@ namespace DrupalOAuth.Commands
         [Parameter(ParameterSetName = ListSet)]
         public SwitchParameter All { get; set; }
 
+        /// <summary>
+        /// How many pages to request at once, where Drupal's links page by offset (they do unless a module changes
+        /// them). 1, the default, still asks for the next page while the pipeline handles the current one.
+        /// </summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateRange(1, 16)]
+        public int ThrottleLimit { get; set; } = 1;
+
         /// <summary>Writes the JSON:API documents as they came, one per page.</summary>
         [Parameter]
         public SwitchParameter Raw { get; set; }
@@ -80,7 +88,7 @@ namespace DrupalOAuth.Commands
             if (ParameterSetName == ListSet)
             {
                 var scope = ReadScope(All);
-                WritePages(connection.PageEntities(query, scope, Raw, CallOptions), scope);
+                WritePages(connection.PageEntities(query, scope, Raw, CallOptions, ThrottleLimit), scope);
                 return;
             }
 

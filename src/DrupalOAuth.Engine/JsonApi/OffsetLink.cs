@@ -1,0 +1,55 @@
+using System;
+using System.Globalization;
+using System.Linq;
+
+namespace DrupalOAuth.JsonApi
+{
+    /// <summary>
+    /// Drupal's JSON:API next links page by offset (<c>page[offset]=50&amp;page[limit]=50</c>), so the links of
+    /// the pages after the next can be written before they come, to fetch several at once.
+    /// </summary>
+    internal static class OffsetLink
+    {
+        private const string OffsetKey = "page[offset]";
+        private const string LimitKey = "page[limit]";
+
+        /// <summary>The link's offset and page size, when it has both.</summary>
+        public static (long Offset, long Limit)? Read(Uri link)
+        {
+            long? offset = null;
+            long? limit = null;
+            foreach (var (key, value) in Parameters(link))
+            {
+                if (key == OffsetKey && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var o))
+                {
+                    offset = o;
+                }
+                else if (key == LimitKey && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var l) && l > 0)
+                {
+                    limit = l;
+                }
+            }
+
+            return offset is long at && limit is long size ? (at, size) : ((long, long)?)null;
+        }
+
+        /// <summary>The same link at another offset, every other parameter as Drupal wrote it.</summary>
+        public static Uri At(Uri link, long offset)
+        {
+            var parts = link.Query.TrimStart('?').Split('&')
+                .Select(part => Key(part) == OffsetKey ? part.Substring(0, part.IndexOf('=') + 1) + offset.ToString(CultureInfo.InvariantCulture) : part);
+            return new UriBuilder(link) { Query = string.Join("&", parts) }.Uri;
+        }
+
+        private static (string Key, string Value)[] Parameters(Uri link) =>
+            link.Query.TrimStart('?').Split(new[] { '&' }, StringSplitOptions.RemoveEmptyEntries)
+                .Select(part => (Key(part), Uri.UnescapeDataString(part.Substring(part.IndexOf('=') + 1).Replace('+', ' '))))
+                .ToArray();
+
+        private static string Key(string part)
+        {
+            var equals = part.IndexOf('=');
+            return Uri.UnescapeDataString((equals < 0 ? part : part.Substring(0, equals)).Replace('+', ' '));
+        }
+    }
+}
