@@ -112,11 +112,40 @@ Describe 'Get-DrupalEntity' {
             @(Get-CollectionRequests)[0] | Should -Match 'page%5Blimit%5D=10'
         }
 
-        It 'writes the first item before the second page is requested' {
-            Set-DrupalTestServerContent -Server $Server -Articles 200
+        It 'writes the first item while at most the next page is on its way, and stops when the pipeline does' {
+            Set-DrupalTestServerContent -Server $Server -Articles 500
             $seen = @(Get-DrupalEntity node article -All | Select-Object -First 1 | ForEach-Object { Get-CollectionRequests })
-            $seen | Should -HaveCount 1
+            $seen.Count | Should -BeLessOrEqual 2
             $seen[0] | Should -Not -Match 'offset'
+            Start-Sleep -Milliseconds 300
+            @(Get-CollectionRequests).Count | Should -BeLessOrEqual 2
+        }
+
+        It 'requests the next page while the current one is written, one page ahead' {
+            Set-DrupalTestServerContent -Server $Server -Articles 200
+            $requestsAtItem = @(Get-DrupalEntity node article -All | ForEach-Object { @(Get-CollectionRequests).Count })
+            $requestsAtItem | Should -HaveCount 200
+            # While page k's items are written, pages up to k + 1 have been asked for, never more.
+            for ($i = 0; $i -lt 200; $i++) { $requestsAtItem[$i] | Should -BeLessOrEqual ([math]::Floor($i / 50) + 2) }
+            @(Get-CollectionRequests) | Should -HaveCount 5
+        }
+
+        It 'requests up to -ThrottleLimit pages at once and still writes the items in order' {
+            Set-DrupalTestServerContent -Server $Server -Articles 520
+            $items = @(Get-DrupalEntity node article -All -ThrottleLimit 4)
+            $items | Should -HaveCount 520
+            ($items.drupal_internal__nid -join ',') | Should -Be ((1..520) -join ',')
+            $requests = @(Get-CollectionRequests)
+            # 11 pages, and no more than three speculative requests past the last one.
+            $requests.Count | Should -BeGreaterOrEqual 11
+            $requests.Count | Should -BeLessOrEqual 14
+        }
+
+        It 'with -ThrottleLimit asks for no page beyond what -First needs' {
+            Set-DrupalTestServerContent -Server $Server -Articles 500
+            $items = @(Get-DrupalEntity node article -First 120 -ThrottleLimit 8)
+            $items | Should -HaveCount 120
+            @(Get-CollectionRequests) | Should -HaveCount 3
         }
 
         It 'reports the total with -IncludeTotalCount as unknown when the site reports none' {

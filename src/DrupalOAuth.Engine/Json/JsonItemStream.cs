@@ -56,7 +56,6 @@ namespace DrupalOAuth.Json
         public static async Task<(object? Envelope, JsonItemStream Reader)> ReadAsync(Stream stream, string[] path, JsonValueReader values, Action<object?> onItem, CancellationToken cancellationToken)
         {
             var reader = new JsonItemStream(stream, path, values, onItem);
-            await reader.FillAsync(ChunkSize, cancellationToken).ConfigureAwait(false);
             object? envelope;
             if (await reader.PeekAsync(cancellationToken).ConfigureAwait(false) == JsonTokenType.StartObject)
             {
@@ -107,9 +106,11 @@ namespace DrupalOAuth.Json
 
         private async Task StreamItemsAsync(JsonValueReader.Slot items, CancellationToken cancellationToken)
         {
+            var misses = 0;
             while (!TryStreamItems(items, out var progressed))
             {
-                await FillAsync(progressed ? ChunkSize : Math.Max(ChunkSize, 2 * (_end - _start)), cancellationToken).ConfigureAwait(false);
+                misses = progressed ? 1 : misses + 1;
+                await FillAsync(Wanted(misses), cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -145,9 +146,9 @@ namespace DrupalOAuth.Json
         private async Task<object?> ReadValueAsync(JsonValueReader.Slot slot, CancellationToken cancellationToken)
         {
             object? value;
-            while (!TryBuild(slot, out value))
+            for (var misses = 1; !TryBuild(slot, out value); misses++)
             {
-                await FillAsync(Math.Max(ChunkSize, 2 * (_end - _start)), cancellationToken).ConfigureAwait(false);
+                await FillAsync(Wanted(misses), cancellationToken).ConfigureAwait(false);
             }
 
             return value;
@@ -173,9 +174,9 @@ namespace DrupalOAuth.Json
 
         private async Task<JsonTokenType> NextAsync(CancellationToken cancellationToken)
         {
-            while (!TryNext(commit: true))
+            for (var misses = 1; !TryNext(commit: true); misses++)
             {
-                await FillAsync(ChunkSize, cancellationToken).ConfigureAwait(false);
+                await FillAsync(Wanted(misses), cancellationToken).ConfigureAwait(false);
             }
 
             return _token;
@@ -183,9 +184,9 @@ namespace DrupalOAuth.Json
 
         private async Task<JsonTokenType> PeekAsync(CancellationToken cancellationToken)
         {
-            while (!TryNext(commit: false))
+            for (var misses = 1; !TryNext(commit: false); misses++)
             {
-                await FillAsync(ChunkSize, cancellationToken).ConfigureAwait(false);
+                await FillAsync(Wanted(misses), cancellationToken).ConfigureAwait(false);
             }
 
             return _token;
@@ -214,12 +215,18 @@ namespace DrupalOAuth.Json
         {
             while (!_final)
             {
-                await FillAsync(ChunkSize, cancellationToken).ConfigureAwait(false);
+                await FillAsync(0, cancellationToken).ConfigureAwait(false);
             }
 
             var reader = Reader();
             reader.Read();
         }
+
+        /// <summary>
+        /// After the first miss, whatever the network has next: the value may need only that. After more misses on
+        /// the same value, twice what waits, so a value of any size is scanned only a few times over.
+        /// </summary>
+        private int Wanted(int misses) => misses <= 1 ? 0 : 2 * (_end - _start);
 
         private Utf8JsonReader Reader() => new Utf8JsonReader(new ReadOnlySpan<byte>(_buffer, _start, _end - _start), _final, _state);
 
@@ -253,14 +260,9 @@ namespace DrupalOAuth.Json
                 _start = 0;
             }
 
-            if (wanted > _buffer.Length)
+            if (wanted > _buffer.Length || _end == _buffer.Length)
             {
                 Array.Resize(ref _buffer, Math.Max(wanted, 2 * _buffer.Length));
-            }
-
-            if (_end == _buffer.Length)
-            {
-                Array.Resize(ref _buffer, 2 * _buffer.Length);
             }
 
             do
