@@ -1,103 +1,235 @@
 <#
 .SYNOPSIS
-    Compares Invoke-DrupalGraphQL and Get-DrupalEntity -All with the hand-rolled Invoke-RestMethod scripts they
-    replace, and prints ratios.
+    Measures the module against hand-written Invoke-RestMethod scripts and a raw C# loop, in one run, and prints one
+    line per goal of issue 10 with the ratio, the goal and the medians behind it.
 .DESCRIPTION
-    Run by `./build.ps1 -Task Bench` after the build, against the bundled Drupal test server on 127.0.0.1. Prints,
-    per approach, the time and the bytes allocated per call, the token requests the server saw, and each one's
-    ratio to Invoke-RestMethod with a token fetched once. Figures, not assertions: nothing here fails on speed.
+    Run by `./build.ps1 -Task Bench` after the build. Starts the bundled Drupal test server on 127.0.0.1 and builds
+    bench/RawLoop (one HttpClient and System.Text.Json: the floor). Each figure is the median of several rounds,
+    the approaches taking turns so that what the machine does meanwhile touches them alike. Peak working sets come
+    from a fresh pwsh per approach. Figures, not assertions: nothing here fails on speed.
 #>
 [CmdletBinding()]
 param(
     [ValidateSet('Release', 'Debug')]
     [string] $Configuration = 'Release',
 
+    # Goal 1: sequential small GraphQL calls per round.
     [ValidateRange(10, 10000)]
-    [int] $Calls = 300,
+    [int] $Calls = 500,
 
+    [ValidateRange(1, 20)]
+    [int] $Rounds = 5,
+
+    # Goal 2: nodes of the large GraphQL answer (about 400 bytes each).
+    [ValidateRange(1000, 100000)]
+    [int] $Nodes = 50000,
+
+    # Goal 3: articles read through JSON:API, and the test server's delay per page.
     [ValidateRange(100, 100000)]
-    [int] $Articles = 5000
+    [int] $Articles = 5000,
+
+    [ValidateRange(0, 1000)]
+    [int] $PageDelayMs = 100
 )
 
 $ErrorActionPreference = 'Stop'
 $root = Split-Path $PSScriptRoot
-Import-Module (Join-Path $root 'out/DrupalOAuth/DrupalOAuth.psd1') -Force
+$modulePath = Join-Path $root 'out/DrupalOAuth/DrupalOAuth.psd1'
+Import-Module $modulePath -Force
 Import-Module (Join-Path $root 'tests/DrupalTestServer/DrupalTestServer.psm1') -Force
 
-$query = '{ nodeQuery { entities { ... on NodeArticle { title } } } }'
+& dotnet build (Join-Path $PSScriptRoot 'RawLoop') -c Release --nologo -v quiet | Out-Null
+if ($LASTEXITCODE) { throw "Building bench/RawLoop failed with exit code $LASTEXITCODE." }
+$rawLoop = Join-Path $PSScriptRoot 'RawLoop/bin/Release/net10.0/RawLoop.dll'
+$pwsh = (Get-Process -Id $PID).Path
+
 $clientId = 'backend'
 $secretText = 'backend-secret'
+$smallQuery = '{ nodeQuery { entities { ... on NodeArticle { title } } } }'
+$largeQuery = "{ nodeQuery(limit: $Nodes) { count entities { ... on NodeArticle { id nid uuid title status promote sticky created changed langcode body author entityUuid entityLabel entityBundle } } } }"
+$lines = [System.Collections.Generic.List[string]]::new()
 
-function Measure-Approach {
-    param([string] $Name, [int] $Count, [scriptblock] $Call)
-    & $Call | Out-Null   # warm-up: JIT, connection pool
-    $tokensBefore = (Get-DrupalTestServerStats -Server $server).tokenRequests
-    $allocatedBefore = [GC]::GetTotalAllocatedBytes($true)
-    $elapsed = Measure-Command { for ($i = 0; $i -lt $Count; $i++) { & $Call | Out-Null } }
-    $allocated = [GC]::GetTotalAllocatedBytes($true) - $allocatedBefore
-    [pscustomobject]@{
-        Approach       = $Name
-        Calls          = $Count
-        MsPerCall      = [math]::Round($elapsed.TotalMilliseconds / $Count, 3)
-        KBPerCall      = [math]::Round($allocated / 1KB / $Count, 1)
-        TokenRequests  = (Get-DrupalTestServerStats -Server $server).tokenRequests - $tokensBefore
-    }
+function Get-Median([double[]] $Values) {
+    $sorted = $Values | Sort-Object
+    if ($sorted.Count % 2) { return $sorted[[int][math]::Floor($sorted.Count / 2)] }
+    ($sorted[$sorted.Count / 2 - 1] + $sorted[$sorted.Count / 2]) / 2
 }
+
+function Measure-Ms([scriptblock] $Work) {
+    $watch = [System.Diagnostics.Stopwatch]::StartNew()
+    & $Work | Out-Null
+    $watch.Elapsed.TotalMilliseconds
+}
+
+# Runs each approach once per round, taking turns, after one warm-up each; returns the median ms of each.
+function Measure-Turns([hashtable] $Approaches, [int] $Count = $Rounds) {
+    $times = @{}
+    foreach ($name in $Approaches.Keys) { Measure-Ms $Approaches[$name] | Out-Null; $times[$name] = [System.Collections.Generic.List[double]]::new() }
+    for ($round = 0; $round -lt $Count; $round++) {
+        foreach ($name in $Approaches.Keys) { $times[$name].Add((Measure-Ms $Approaches[$name])) }
+    }
+    $medians = @{}
+    foreach ($name in $Approaches.Keys) { $medians[$name] = Get-Median $times[$name].ToArray() }
+    $medians
+}
+
+function Invoke-RawLoop([string[]] $Arguments) {
+    $output = & dotnet $rawLoop @Arguments
+    if ($LASTEXITCODE) { throw "RawLoop $($Arguments[0]) failed with exit code $LASTEXITCODE." }
+    $output | ConvertFrom-Json
+}
+
+function Write-Goal([string] $Goal, [double] $Ratio, [string] $Target, [bool] $Met, [string] $Medians) {
+    $line = '{0,-34} {1,7} {2,-9} {3,-4} {4}' -f $Goal, ('{0:0.00}' -f $Ratio), $Target, ($(if ($Met) { 'met' } else { 'NOT' })), $Medians
+    $lines.Add($line)
+    Write-Host $line
+}
+
+function Format-Ms([double] $Ms) { if ($Ms -ge 100) { '{0:0} ms' -f $Ms } else { '{0:0.0} ms' -f $Ms } }
 
 $server = Start-DrupalTestServer -Configuration $Configuration
 try {
-    $tokenUri = "$($server.Uri)/oauth/token"
-    $graphqlUri = "$($server.Uri)/graphql"
+    $uri = $server.Uri
+    $graphqlUri = "$uri/graphql"
     $form = @{ grant_type = 'client_credentials'; client_id = $clientId; client_secret = $secretText }
-    $body = @{ query = $query } | ConvertTo-Json -Compress
-
-    Connect-DrupalApi -Uri $server.Uri -ClientId $clientId -ClientSecret (ConvertTo-SecureString $secretText -AsPlainText -Force)
-    $token = (Invoke-RestMethod -Method Post -Uri $tokenUri -Body $form).access_token
+    $secret = ConvertTo-SecureString $secretText -AsPlainText -Force
+    Connect-DrupalApi -Uri $uri -ClientId $clientId -ClientSecret $secret -SkipAdminCheck | Out-Null
+    $token = (Invoke-RestMethod -Method Post -Uri "$uri/oauth/token" -Body $form).access_token
     $headers = @{ Authorization = "Bearer $token" }
+    $smallBody = @{ query = $smallQuery } | ConvertTo-Json -Compress
+    $largeBody = @{ query = $largeQuery } | ConvertTo-Json -Compress
+    Write-Host ('{0,-34} {1,7} {2,-9} {3,-4} {4}' -f 'goal', 'ratio', 'target', '', 'medians')
 
-    $results = @(
-        Measure-Approach 'Invoke-RestMethod, token fetched once' $Calls {
-            (Invoke-RestMethod -Method Post -Uri $graphqlUri -Headers $headers -ContentType 'application/json' -Body $body).data.nodeQuery.entities
-        }
-        Measure-Approach 'Invoke-DrupalGraphQL -ExpandPath' $Calls {
-            Invoke-DrupalGraphQL -Query $query -ExpandPath nodeQuery.entities
-        }
-        Measure-Approach 'Invoke-RestMethod, token per call' ([math]::Max(10, [int]($Calls / 5))) {
-            $perCall = (Invoke-RestMethod -Method Post -Uri $tokenUri -Body $form).access_token
-            (Invoke-RestMethod -Method Post -Uri $graphqlUri -Headers @{ Authorization = "Bearer $perCall" } -ContentType 'application/json' -Body $body).data.nodeQuery.entities
-        }
-    )
+    # 1. Call overhead.
+    $raw = Invoke-RawLoop @('graphql', '--uri', $uri, '--client-id', $clientId, '--client-secret', $secretText, '--query', $smallQuery, '--calls', $Calls, '--rounds', $Rounds)
+    $small = Measure-Turns @{
+        module = { for ($i = 0; $i -lt $Calls; $i++) { $null = Invoke-DrupalGraphQL -Query $smallQuery -ExpandPath nodeQuery.entities } }
+        irm    = { for ($i = 0; $i -lt $Calls; $i++) { $null = (Invoke-RestMethod -Method Post -Uri $graphqlUri -Headers $headers -ContentType 'application/json' -Body $smallBody).data.nodeQuery.entities } }
+    }
+    $moduleUs = $small.module * 1000 / $Calls
+    $irmUs = $small.irm * 1000 / $Calls
+    $rawUs = $raw.medianUsPerCall
+    Write-Goal '1 call overhead vs raw C# loop' ($moduleUs / $rawUs) '<= 1.25' ($moduleUs / $rawUs -le 1.25) ('module {0:0} us, raw loop {1:0} us a call ({2:0} us above it)' -f $moduleUs, $rawUs, ($moduleUs - $rawUs))
+    Write-Goal '1 call overhead vs Invoke-RestMethod' ($moduleUs / $irmUs) '<= 0.50' ($moduleUs / $irmUs -le 0.5) ('module {0:0} us, Invoke-RestMethod {1:0} us a call; {2} calls x {3} rounds' -f $moduleUs, $irmUs, $Calls, $Rounds)
 
-    $baseline = $results[0]
-    $results | ForEach-Object {
-        $_ | Add-Member -NotePropertyName TimeRatio -NotePropertyValue ([math]::Round($_.MsPerCall / $baseline.MsPerCall, 2))
-        $_ | Add-Member -NotePropertyName MemoryRatio -NotePropertyValue ([math]::Round($_.KBPerCall / $baseline.KBPerCall, 2)) -PassThru
-    } | Format-Table -AutoSize | Out-String -Width 200 | Write-Host
-    Write-Host 'Ratios are to "Invoke-RestMethod, token fetched once"; below 1 is faster or leaner than it.'
+    # 2. A large answer: the server keeps its bytes, so the client's work is what is timed.
+    Set-DrupalTestServerContent -Server $server -Articles $Nodes
+    Set-DrupalTestServerGraphQLCache -Server $server -Enabled
+    $largeRounds = [math]::Max(3, [math]::Min($Rounds, 3))
+    $rawLarge = Invoke-RawLoop @('large', '--uri', $uri, '--client-id', $clientId, '--client-secret', $secretText, '--query', $largeQuery, '--rounds', $largeRounds)
+    $large = Measure-Turns -Count $largeRounds @{
+        module    = { $items = Invoke-DrupalGraphQL -Query $largeQuery -ExpandPath nodeQuery.entities; $items.Count }
+        hashtable = { $items = Invoke-DrupalGraphQL -Query $largeQuery -ExpandPath nodeQuery.entities -AsHashtable; $items.Count }
+        irm       = { $items = (Invoke-RestMethod -Method Post -Uri $graphqlUri -Headers $headers -ContentType 'application/json' -Body $largeBody).data.nodeQuery.entities; $items.Count }
+    }
+    $mb = $rawLarge.bytes / 1MB
+    Write-Goal '2 large answer to PSObjects' ($large.module / $large.irm) '<= 0.25' ($large.module / $large.irm -le 0.25) ('{0:0.0} MB, {1} nodes: module {2}, Invoke-RestMethod {3}, raw JsonDocument {4}' -f $mb, $Nodes, (Format-Ms $large.module), (Format-Ms $large.irm), (Format-Ms $rawLarge.medianParseMs))
+    Write-Goal '2 large answer, -AsHashtable' ($large.hashtable / $large.irm) '< module' ($large.hashtable -lt $large.module) ('-AsHashtable {0}, module {1}' -f (Format-Ms $large.hashtable), (Format-Ms $large.module))
 
-    # Reading a whole site: every article through JSON:API, against the loop that follows links.next by hand.
-    Invoke-DrupalTestServerControl -Server $server -Action 'content' -Body @{ articles = $Articles }
+    $firstRatios = for ($round = 0; $round -lt $largeRounds; $round++) {
+        $watch = [System.Diagnostics.Stopwatch]::StartNew()
+        $first = $null
+        Invoke-DrupalGraphQL -Query $largeQuery -ExpandPath nodeQuery.entities | ForEach-Object { if ($null -eq $first) { $first = $watch.Elapsed.TotalMilliseconds } }
+        $last = $watch.Elapsed.TotalMilliseconds
+        [pscustomobject]@{ First = $first; Last = $last; Ratio = $first / $last }
+    }
+    $firstRatio = Get-Median $firstRatios.Ratio
+    Write-Goal '2 first item / last item' $firstRatio '<= 0.20' ($firstRatio -le 0.2) ('first {0}, last {1} (-ExpandPath into ForEach-Object)' -f (Format-Ms (Get-Median $firstRatios.First)), (Format-Ms (Get-Median $firstRatios.Last)))
+
+    $peak = @{}
+    foreach ($approach in 'irm', 'module') {
+        $script = @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$modulePath'
+`$form = @{ grant_type = 'client_credentials'; client_id = '$clientId'; client_secret = '$secretText' }
+`$token = (Invoke-RestMethod -Method Post -Uri '$uri/oauth/token' -Body `$form).access_token
+`$null = Connect-DrupalApi -Uri '$uri' -ClientId '$clientId' -ClientSecret (ConvertTo-SecureString '$secretText' -AsPlainText -Force) -SkipAdminCheck
+`$before = [System.Diagnostics.Process]::GetCurrentProcess().WorkingSet64
+`$items = $(if ($approach -eq 'irm') { "(Invoke-RestMethod -Method Post -Uri '$graphqlUri' -Headers @{ Authorization = `"Bearer `$token`" } -ContentType 'application/json' -Body '$largeBody').data.nodeQuery.entities" } else { "Invoke-DrupalGraphQL -Query '$largeQuery' -ExpandPath nodeQuery.entities" })
+`$process = [System.Diagnostics.Process]::GetCurrentProcess(); `$process.Refresh()
+"`$(`$items.Count) `$before `$(`$process.PeakWorkingSet64)"
+"@
+        $fields = (& $pwsh -NoProfile -NonInteractive -Command $script) -split ' '
+        $peak[$approach] = [pscustomobject]@{ Items = [int]$fields[0]; Before = [long]$fields[1]; Peak = [long]$fields[2] }
+    }
+    Write-Goal '2 peak working set vs IRM' ($peak.module.Peak / $peak.irm.Peak) '<= 1.00' ($peak.module.Peak -le $peak.irm.Peak) ('module {0:0} MB, Invoke-RestMethod {1:0} MB (fresh pwsh each, both with the module imported; {2:0} MB before the call)' -f ($peak.module.Peak / 1MB), ($peak.irm.Peak / 1MB), ($peak.module.Before / 1MB))
+
+    # 6. Wire: the same answer compressed by the server.
+    $wire = @{}
+    foreach ($encoding in 'gzip', 'br') {
+        Set-DrupalTestServerCompression -Server $server -Encoding $encoding
+        $before = (Get-DrupalTestServerStats -Server $server).compressedResponses
+        $wire[$encoding] = (Measure-Turns -Count $largeRounds @{ module = { Invoke-DrupalGraphQL -Query $largeQuery -ExpandPath nodeQuery.entities -AsHashtable } }).module
+        $compressed = (Get-DrupalTestServerStats -Server $server).compressedResponses - $before
+        $rawWire = Invoke-RawLoop @('large', '--uri', $uri, '--client-id', $clientId, '--client-secret', $secretText, '--query', $largeQuery, '--rounds', 1, '--warmup', 0, '--accept-encoding', $encoding)
+        $wire["$encoding-bytes"] = $rawWire.wireBytes
+        $wire["$encoding-count"] = $compressed
+    }
+    Set-DrupalTestServerCompression -Server $server -Encoding none
+    $plain = (Measure-Turns -Count $largeRounds @{ module = { Invoke-DrupalGraphQL -Query $largeQuery -ExpandPath nodeQuery.entities -AsHashtable } }).module
+    foreach ($encoding in 'gzip', 'br') {
+        Write-Goal "6 $encoding answer vs uncompressed" ($wire[$encoding] / $plain) 'accepted' ($wire["$encoding-count"] -gt 0) ('{0:0.0} MB on the wire instead of {1:0.0} MB; {2} against {3} ({4} answers compressed)' -f ($wire["$encoding-bytes"] / 1MB), $mb, (Format-Ms $wire[$encoding]), (Format-Ms $plain), $wire["$encoding-count"])
+    }
+    Set-DrupalTestServerGraphQLCache -Server $server -Enabled:$false
+
+    # 3. Paging: every article through JSON:API, against the loop that follows links.next by hand.
+    Set-DrupalTestServerContent -Server $server -Articles $Articles
     $jsonApiHeaders = $headers + @{ Accept = 'application/vnd.api+json' }
-    $paging = @(
-        Measure-Approach "Invoke-RestMethod loop over links.next, $Articles articles" 3 {
-            $next = "$($server.Uri)/jsonapi/node/article"
-            while ($next) {
-                $page = Invoke-RestMethod -Uri $next -Headers $jsonApiHeaders
-                $page.data
-                $next = $page.links.next.href
-            }
+    $loop = {
+        $next = "$uri/jsonapi/node/article"
+        while ($next) {
+            $page = Invoke-RestMethod -Uri $next -Headers $jsonApiHeaders
+            $page.data
+            $next = $page.links.next.href
         }
-        Measure-Approach "Get-DrupalEntity -All, $Articles articles" 3 {
-            Get-DrupalEntity node article -All
-        }
-    )
-    $loop = $paging[0]
-    $paging | ForEach-Object {
-        $_ | Add-Member -NotePropertyName ItemsPerSecond -NotePropertyValue ([math]::Round($Articles / ($_.MsPerCall / 1000)))
-        $_ | Add-Member -NotePropertyName TimeRatio -NotePropertyValue ([math]::Round($_.MsPerCall / $loop.MsPerCall, 2))
-        $_ | Add-Member -NotePropertyName MemoryRatio -NotePropertyValue ([math]::Round($_.KBPerCall / $loop.KBPerCall, 2)) -PassThru
-    } | Format-Table -AutoSize | Out-String -Width 200 | Write-Host
-    Write-Host 'Ratios are to the Invoke-RestMethod loop; MsPerCall and KBPerCall are per whole read.'
+    }
+    $pages = [math]::Ceiling($Articles / 50)
+    Set-DrupalTestServerJsonApiDelay -Server $server -Milliseconds $PageDelayMs
+    $slow = Measure-Turns -Count 3 @{
+        loop     = $loop
+        module   = { Get-DrupalEntity node article -All }
+        parallel = { Get-DrupalEntity node article -All -ThrottleLimit 4 }
+    }
+    $floor = $pages * $PageDelayMs
+    Write-Goal "3 -All, $PageDelayMs ms a page" ($slow.module / $slow.loop) '<= 0.85' ($slow.module / $slow.loop -le 0.85) ('module {0}, Invoke-RestMethod loop {1}; the server alone {2} ({3:0.00} of the loop)' -f (Format-Ms $slow.module), (Format-Ms $slow.loop), (Format-Ms $floor), ($floor / $slow.loop))
+    Write-Goal "3 -All -ThrottleLimit 4" ($slow.parallel / $slow.loop) '<= 0.25' ($slow.parallel / $slow.loop -le 0.25) ('module {0}, Invoke-RestMethod loop {1}; {2} pages of 50' -f (Format-Ms $slow.parallel), (Format-Ms $slow.loop), $pages)
+    Set-DrupalTestServerJsonApiDelay -Server $server -Milliseconds 0
+    $rawPaging = Invoke-RawLoop @('paging', '--uri', $uri, '--client-id', $clientId, '--client-secret', $secretText, '--rounds', $Rounds)
+    $fast = Measure-Turns @{
+        loop   = $loop
+        module = { Get-DrupalEntity node article -All }
+    }
+    Write-Goal '3 -All, no delay' ($fast.module / $fast.loop) '<= 0.50' ($fast.module / $fast.loop -le 0.5) ('module {0} ({1:0} items/s), Invoke-RestMethod loop {2}, raw C# loop {3}' -f (Format-Ms $fast.module), ($Articles / $fast.module * 1000), (Format-Ms $fast.loop), (Format-Ms $rawPaging.medianMs))
+
+    # 4. Token traffic: 1,000 calls over 16 runspaces with a consumer whose token nobody holds yet.
+    $before = (Get-DrupalTestServerStats -Server $server).tokenRequests
+    $timings = 1..16 | ForEach-Object -ThrottleLimit 16 -Parallel {
+        Import-Module $using:modulePath
+        $null = Connect-DrupalApi -Uri $using:uri -ClientId 'editor-client' -ClientSecret (ConvertTo-SecureString 'editor-secret' -AsPlainText -Force) -SkipAdminCheck
+        $query = $using:smallQuery
+        $watch = [System.Diagnostics.Stopwatch]::StartNew()
+        $null = Invoke-DrupalGraphQL -Query $query
+        $first = $watch.Elapsed.TotalMilliseconds
+        $rest = for ($i = 1; $i -lt 63; $i++) { $watch.Restart(); $null = Invoke-DrupalGraphQL -Query $query; $watch.Elapsed.TotalMilliseconds }
+        [pscustomobject]@{ First = $first; Rest = ($rest | Sort-Object)[[int]($rest.Count / 2)]; Calls = 63 }
+    }
+    $tokenRequests = (Get-DrupalTestServerStats -Server $server).tokenRequests - $before
+    $calls = ($timings | Measure-Object Calls -Sum).Sum
+    $firstExtra = (Get-Median $timings.First) - (Get-Median $timings.Rest)
+    Write-Goal '4 token requests per 1,000 calls' ($tokenRequests * 1000 / $calls) '1' ($tokenRequests -le 1) ('{0} token request(s) for {1} calls in 16 runspaces; the first call took {2} more than the others (its token fetch, shared)' -f $tokenRequests, $calls, (Format-Ms $firstExtra))
+
+    # 5. Import: a fresh pwsh with and without Import-Module, taking turns.
+    $empty = [System.Collections.Generic.List[double]]::new()
+    $import = [System.Collections.Generic.List[double]]::new()
+    for ($round = 0; $round -lt 7; $round++) {
+        $empty.Add((Measure-Ms { & $pwsh -NoProfile -NonInteractive -Command 'exit 0' }))
+        $import.Add((Measure-Ms { & $pwsh -NoProfile -NonInteractive -Command "Import-Module '$modulePath'; exit 0" }))
+    }
+    $added = (Get-Median $import.ToArray()) - (Get-Median $empty.ToArray())
+    Write-Goal '5 Import-Module adds' $added '<= 150 ms' ($added -le 150) ('{0} with Import-Module, {1} without (median of 7 fresh pwsh each)' -f (Format-Ms (Get-Median $import.ToArray())), (Format-Ms (Get-Median $empty.ToArray())))
+
+    Write-Host ''
+    Write-Host 'Ratios are the module''s time (or memory) over the other''s, measured in this run; below 1 is faster or leaner. Goal 5 is in ms.'
     Disconnect-DrupalApi
 }
 finally {
