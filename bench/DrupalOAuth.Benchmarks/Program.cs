@@ -15,14 +15,14 @@ public static class Program
 
     /// <summary>
     /// A short job, so that the whole suite runs in a few minutes on 2 cores: one process per benchmark, 2 warm-up
-    /// and 5 measured iterations of about 250 ms. Good for ratios and allocations, not for small differences.
+    /// and 6 measured iterations of about 500 ms. Good for ratios and allocations, not for small differences.
     /// </summary>
     private static IConfig Quick { get; } = DefaultConfig.Instance.AddJob(
         Job.Default
             .WithLaunchCount(1)
             .WithWarmupCount(2)
-            .WithIterationCount(5)
-            .WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(250))
+            .WithIterationCount(6)
+            .WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(500))
             .WithId("Quick")
             .AsDefault());
 }
