@@ -88,8 +88,8 @@ static async Task<object> GraphQLLoop(Options o)
 
 static async Task PostQuery(HttpClient http, Options o, string token, byte[] body)
 {
-    using var response = await http.SendAsync(QueryMessage(o, token, body), HttpCompletionOption.ResponseHeadersRead);
-    response.EnsureSuccessStatusCode();
+    using var request = QueryMessage(o, token, body);
+    using var response = Succeeded(await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead));
     await using var stream = await response.Content.ReadAsStreamAsync();
     using var document = await JsonDocument.ParseAsync(stream);
     _ = document.RootElement.GetProperty("data").ValueKind;
@@ -129,10 +129,10 @@ static async Task<object> LargeAnswer(Options o)
     for (var round = -o.Warmup; round < o.Rounds; round++)
     {
         var start = Stopwatch.GetTimestamp();
-        using (var response = await http.SendAsync(QueryMessage(o, token, body), HttpCompletionOption.ResponseHeadersRead))
+        using (var request = QueryMessage(o, token, body))
+        using (var response = Succeeded(await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead)))
         {
-            response.EnsureSuccessStatusCode();
-            await using var stream = new CountingStream(await response.Content.ReadAsStreamAsync(), new ByteCounter());
+            await using var stream = await response.Content.ReadAsStreamAsync();
             using var document = await JsonDocument.ParseAsync(stream);
             _ = document.RootElement.GetProperty("data").ValueKind;
         }
@@ -140,9 +140,9 @@ static async Task<object> LargeAnswer(Options o)
         var parsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         var wireBefore = wire.Count;
         start = Stopwatch.GetTimestamp();
-        using (var response = await http.SendAsync(QueryMessage(o, token, body), HttpCompletionOption.ResponseHeadersRead))
+        using (var request = QueryMessage(o, token, body))
+        using (var response = Succeeded(await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead)))
         {
-            response.EnsureSuccessStatusCode();
             // With AutomaticDecompression on, .NET drops Content-Length (and Content-Encoding) of a compressed answer.
             contentLength = response.Content.Headers.ContentLength;
             var counter = new ByteCounter();
@@ -196,8 +196,7 @@ static async Task<object> Paging(Options o)
             using var request = new HttpRequestMessage(HttpMethod.Get, next);
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             request.Headers.Accept.ParseAdd("application/vnd.api+json");
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-            response.EnsureSuccessStatusCode();
+            using var response = Succeeded(await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead));
             await using var stream = await response.Content.ReadAsStreamAsync();
             using var document = await JsonDocument.ParseAsync(stream);
             var root = document.RootElement;
@@ -236,8 +235,7 @@ static async Task<string> FetchToken(HttpClient http, Options o)
         ["client_id"] = o.ClientId,
         ["client_secret"] = o.ClientSecret,
     });
-    using var response = await http.PostAsync(o.Uri + "/oauth/token", form);
-    response.EnsureSuccessStatusCode();
+    using var response = Succeeded(await http.PostAsync(o.Uri + "/oauth/token", form));
     using var document = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
     return document.RootElement.GetProperty("access_token").GetString()
         ?? throw new InvalidOperationException("The token answer has a null access_token.");
@@ -250,6 +248,18 @@ static HttpRequestMessage QueryMessage(Options o, string token, byte[] body)
     request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
     request.Headers.Accept.ParseAdd("application/json");
     return request;
+}
+
+static HttpResponseMessage Succeeded(HttpResponseMessage response)
+{
+    if (!response.IsSuccessStatusCode)
+    {
+        var request = response.RequestMessage;
+        response.Dispose();
+        throw new HttpRequestException($"{request?.Method} {request?.RequestUri} answered {(int)response.StatusCode} {response.ReasonPhrase}.");
+    }
+
+    return response;
 }
 
 static double Median(List<double> values)
