@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace DrupalOAuth.Json
@@ -11,7 +10,7 @@ namespace DrupalOAuth.Json
     internal static class JsonToPSObject
     {
         public static object? Convert(JsonElement element, bool asHashtable = false) =>
-            new JsonValueReader(asHashtable).Read(JsonMarshal.GetRawUtf8Value(element));
+            new JsonValueReader(asHashtable).Read(element);
 
         /// <summary>A whole document; a JsonException says where it is not JSON.</summary>
         public static object? Parse(ReadOnlySpan<byte> json, bool asHashtable = false) =>

@@ -56,6 +56,9 @@ namespace DrupalOAuth.Json
             return value;
         }
 
+        /// <summary>An element of a document already parsed, read from its own bytes.</summary>
+        public object? Read(JsonElement element) => Read(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element));
+
         /// <summary>The value whose first token the reader is on; on return the reader is on its last token.</summary>
         internal object? Read(ref Utf8JsonReader reader, Slot slot)
         {

@@ -20,6 +20,9 @@ namespace DrupalOAuth.JsonApi
         private readonly Dictionary<string, JsonElement> _included = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         private readonly IncludeNode _includes = new IncludeNode();
 
+        // One for the document, so that the resources of a page share their attributes' name strings.
+        private readonly JsonValueReader _values = new JsonValueReader();
+
         public ResourceFlattener(JsonElement document, IEnumerable<string> include)
         {
             foreach (var path in include)
@@ -65,7 +68,7 @@ namespace DrupalOAuth.JsonApi
             {
                 foreach (var attribute in attributes.EnumerateObject())
                 {
-                    Set(flat, attribute.Name, JsonToPSObject.Convert(attribute.Value));
+                    Set(flat, attribute.Name, _values.Read(attribute.Value));
                 }
             }
 
