@@ -136,6 +136,77 @@ Describe 'Invoke-DrupalGraphQL' {
         }
     }
 
+    Context 'large answers, hashtables and compressed answers' {
+        BeforeAll {
+            $manyQuery = '{ nodeQuery(limit: 400) { count entities { ... on NodeArticle { nid title } } } }'
+        }
+
+        It '-AsHashtable writes ordered hashtables whose keys ignore case' {
+            $items = @(Invoke-DrupalGraphQL -Query $ArticleTitlesQuery -ExpandPath nodeQuery.entities -AsHashtable)
+            $items | Should -HaveCount 10
+            $items[0] | Should -BeOfType [System.Collections.Specialized.OrderedDictionary]
+            $items[0]['TITLE'] | Should -Be 'Article 1'
+            $items[9].title | Should -Be 'Article 10'
+
+            $data = Invoke-DrupalGraphQL -Query $ArticleTitlesQuery -AsHashtable
+            $data | Should -BeOfType [System.Collections.Specialized.OrderedDictionary]
+            $data.nodeQuery.entities | Should -HaveCount 10
+            (Invoke-DrupalGraphQL -Query $ArticleTitlesQuery -AsHashtable -Raw).Keys | Should -Contain 'data'
+        }
+
+        It '-AsHashtable pages with -All too' {
+            $query = 'query ($offset: Int, $limit: Int) { nodeQuery(offset: $offset, limit: $limit) { count entities { ... on NodeArticle { title } } } }'
+            $items = @(Invoke-DrupalGraphQL -Query $query -Variables @{ limit = 10 } -ExpandPath nodeQuery.entities -All -AsHashtable)
+            # nodeQuery lists the three pages too, as empty objects: the fragment selects article fields only.
+            $items | Should -HaveCount 28
+            $items[24]['title'] | Should -Be 'Article 25'
+        }
+
+        It 'writes the items of a large answer one by one and stops reading at Select-Object -First' {
+            Set-DrupalTestServerContent -Server $Server -Articles 400
+            $items = @(Invoke-DrupalGraphQL -Query $manyQuery -ExpandPath nodeQuery.entities -Verbose 4>&1)
+            $items.Where({ $_ -is [System.Management.Automation.VerboseRecord] }).Message | Should -Contain 'Wrote the 400 items at nodeQuery.entities as they arrived.'
+            $items.Where({ $_ -isnot [System.Management.Automation.VerboseRecord] }).nid | Should -Be (1..400)
+            $first = @(Invoke-DrupalGraphQL -Query $manyQuery -ExpandPath nodeQuery.entities | Select-Object -First 2)
+            $first.title | Should -Be @('Article 1', 'Article 2')
+        }
+
+        It 'does not send again an answer that broke after some of its items were written' {
+            Set-DrupalTestServerContent -Server $Server -Articles 400
+            Add-DrupalTestServerFault -Server $Server -Route graphql -Kind brokenbody -Count 1
+            $before = (Get-Stats).graphqlRequests
+            $written = [System.Collections.Generic.List[object]]::new()
+            { Invoke-DrupalGraphQL -Query $manyQuery -ExpandPath nodeQuery.entities -MaximumRetryCount 3 -RetryIntervalSec 0 | ForEach-Object { $written.Add($_) } } |
+                Should -Throw -ErrorId "ConnectionLost,$command"
+            $written.Count | Should -BeGreaterThan 0
+            $written.Count | Should -BeLessThan 400
+            (Get-Stats).graphqlRequests - $before | Should -Be 1
+        }
+
+        It 'sends again an answer that broke while it was read whole' {
+            Set-DrupalTestServerContent -Server $Server -Articles 400
+            Add-DrupalTestServerFault -Server $Server -Route graphql -Kind brokenbody -Count 1
+            $before = (Get-Stats).graphqlRequests
+            (Invoke-DrupalGraphQL -Query $manyQuery -MaximumRetryCount 3 -RetryIntervalSec 0).nodeQuery.entities | Should -HaveCount 400
+            (Get-Stats).graphqlRequests - $before | Should -Be 2
+        }
+
+        It 'asks for compressed answers and reads them (<encoding>)' -ForEach @(
+            @{ encoding = 'gzip' }
+            @{ encoding = 'br' }
+        ) {
+            Set-DrupalTestServerContent -Server $Server -Articles 400
+            Set-DrupalTestServerCompression -Server $Server -Encoding $encoding
+            $items = @(Invoke-DrupalGraphQL -Query $manyQuery -ExpandPath nodeQuery.entities)
+            $items | Should -HaveCount 400
+            $items[399].title | Should -Be 'Article 400'
+            (Get-DrupalEntity node article -First 120).Count | Should -Be 120
+            $stats = Get-Stats
+            $stats.lastAcceptEncoding | Should -Match $encoding
+            $stats.compressedResponses | Should -BeGreaterOrEqual 4
+        }
+    }
+
     Context 'the token' {
         It 'makes exactly one token request for 50 calls' {
             $connection = Connect-Backend -Name 'fifty'

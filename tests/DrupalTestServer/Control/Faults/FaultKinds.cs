@@ -14,6 +14,7 @@ public static class FaultKinds
         ["slowbody"] = SlowBodyFault.From,
         ["reset"] = _ => new ResetFault(),
         ["resetafter"] = _ => new ResetAfterFault(),
+        ["brokenbody"] = _ => new BrokenBodyFault(),
         ["redirect"] = RedirectFault.From,
         ["big"] = BigFault.From,
     };
