@@ -36,12 +36,11 @@ public class JsonToPSObjectBenchmarks
         return document.RootElement.ValueKind;
     }
 
-    [Benchmark(Description = "Parse + JsonToPSObject.Convert")]
-    public object? ParseAndConvert()
-    {
-        using var document = JsonDocument.Parse(_bytes);
-        return JsonToPSObject.Convert(document.RootElement);
-    }
+    [Benchmark(Description = "JsonToPSObject.Parse, PSObjects")]
+    public object? ParseToPSObjects() => JsonToPSObject.Parse(_bytes);
+
+    [Benchmark(Description = "JsonToPSObject.Parse, hashtables")]
+    public object? ParseToHashtables() => JsonToPSObject.Parse(_bytes, asHashtable: true);
 
     [Benchmark(Description = "JsonToPSObject.Convert (parsed)")]
     public object? Convert() => JsonToPSObject.Convert(_document!.RootElement);
