@@ -37,14 +37,14 @@ namespace DrupalOAuth.GraphQL
 
             var streamed = false;
             Func<Stream, CancellationToken, Task<object?>>? readResponse = null;
-            if (output.OnItem != null)
+            if (output.OnItems != null)
             {
                 var path = new[] { "data" }.Concat(PSObjectPath.Segments(output.ExpandPath)).ToArray();
                 readResponse = async (stream, cancellation) =>
                 {
                     try
                     {
-                        var (envelope, reader) = await JsonItemStream.ReadAsync(stream, path, new JsonValueReader(output.AsHashtable), output.OnItem, cancellation).ConfigureAwait(false);
+                        var (envelope, reader) = await JsonItemStream.ReadAsync(stream, path, new JsonValueReader(output.AsHashtable), output.OnItems, cancellation).ConfigureAwait(false);
                         streamed = reader.Streamed;
                         log.Verbose(streamed ? $"Wrote the {reader.Items} items at {output.ExpandPath} as they arrived." : $"The answer has no list at {output.ExpandPath} to write as it arrives.");
                         return JsonResponse.CheckObject(envelope, HttpMethod.Post, endpoint, Expected);

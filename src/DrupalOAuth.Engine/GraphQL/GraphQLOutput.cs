@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace DrupalOAuth.GraphQL
 {
@@ -10,19 +11,19 @@ namespace DrupalOAuth.GraphQL
     {
         public static readonly GraphQLOutput Default = new GraphQLOutput();
 
-        /// <param name="expandPath">A dotted path into <c>data</c>; its items go to <paramref name="onItem"/>.</param>
-        /// <param name="onItem">Called on a worker thread, in order, for each item at <paramref name="expandPath"/>.</param>
-        public GraphQLOutput(bool asHashtable = false, string? expandPath = null, Action<object?>? onItem = null)
+        /// <param name="expandPath">A dotted path into <c>data</c>; its items go to <paramref name="onItems"/>.</param>
+        /// <param name="onItems">Called on a worker thread, in order, with the items at <paramref name="expandPath"/> that each read of the answer completed.</param>
+        public GraphQLOutput(bool asHashtable = false, string? expandPath = null, Action<IReadOnlyList<object?>>? onItems = null)
         {
             AsHashtable = asHashtable;
-            ExpandPath = onItem == null ? null : expandPath;
-            OnItem = expandPath == null ? null : onItem;
+            ExpandPath = onItems == null ? null : expandPath;
+            OnItems = expandPath == null ? null : onItems;
         }
 
         public bool AsHashtable { get; }
 
         public string? ExpandPath { get; }
 
-        public Action<object?>? OnItem { get; }
+        public Action<IReadOnlyList<object?>>? OnItems { get; }
     }
 }

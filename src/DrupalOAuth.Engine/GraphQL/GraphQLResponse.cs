@@ -27,7 +27,7 @@ namespace DrupalOAuth.GraphQL
         public object Raw { get; }
 
         /// <summary>
-        /// The items at <see cref="GraphQLOutput.ExpandPath"/> went to <see cref="GraphQLOutput.OnItem"/> as they
+        /// The items at <see cref="GraphQLOutput.ExpandPath"/> went to <see cref="GraphQLOutput.OnItems"/> as they
         /// arrived; <see cref="Data"/> holds an empty list in their place.
         /// </summary>
         public bool ItemsStreamed { get; }

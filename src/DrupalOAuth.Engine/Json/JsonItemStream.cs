@@ -9,7 +9,7 @@ namespace DrupalOAuth.Json
 {
     /// <summary>
     /// Reads a JSON object from a stream as it arrives and hands out the items of the array at a dotted path (such
-    /// as data.nodeQuery.entities) one by one as each is complete, so the first reaches the pipeline long before
+    /// as data.nodeQuery.entities) as each is complete, so the first reaches the pipeline long before
     /// the last byte has come and no copy of the whole body is ever held. Everything around the array is built as
     /// usual and returned, with the array left empty.
     /// </summary>
@@ -25,7 +25,7 @@ namespace DrupalOAuth.Json
         private readonly Stream _stream;
         private readonly string[] _path;
         private readonly JsonValueReader _values;
-        private readonly Action<object?> _onItem;
+        private readonly Action<IReadOnlyList<object?>> _onItems;
         private byte[] _buffer = new byte[ChunkSize];
         private int _start;
         private int _end;
@@ -34,12 +34,12 @@ namespace DrupalOAuth.Json
         private JsonTokenType _token;
         private string? _name;
 
-        private JsonItemStream(Stream stream, string[] path, JsonValueReader values, Action<object?> onItem)
+        private JsonItemStream(Stream stream, string[] path, JsonValueReader values, Action<IReadOnlyList<object?>> onItems)
         {
             _stream = stream;
             _path = path;
             _values = values;
-            _onItem = onItem;
+            _onItems = onItems;
         }
 
         /// <summary>Whether the array at the path was found and its items handed out.</summary>
@@ -53,9 +53,9 @@ namespace DrupalOAuth.Json
         /// the path led elsewhere (a missing field, an object or null at its end, an array on the way), and the
         /// caller then looks the path up in the result, as for a document read whole.
         /// </summary>
-        public static async Task<(object? Envelope, JsonItemStream Reader)> ReadAsync(Stream stream, string[] path, JsonValueReader values, Action<object?> onItem, CancellationToken cancellationToken)
+        public static async Task<(object? Envelope, JsonItemStream Reader)> ReadAsync(Stream stream, string[] path, JsonValueReader values, Action<IReadOnlyList<object?>> onItems, CancellationToken cancellationToken)
         {
-            var reader = new JsonItemStream(stream, path, values, onItem);
+            var reader = new JsonItemStream(stream, path, values, onItems);
             object? envelope;
             if (await reader.PeekAsync(cancellationToken).ConfigureAwait(false) == JsonTokenType.StartObject)
             {
@@ -114,32 +114,45 @@ namespace DrupalOAuth.Json
             }
         }
 
-        /// <summary>Hands out every item that is whole in the buffer; true at the end of the array.</summary>
+        /// <summary>
+        /// Hands out, together, every item that is whole in the buffer (one hand-over per read, not per item, so
+        /// that the pipeline thread is woken once for them); true at the end of the array.
+        /// </summary>
         private bool TryStreamItems(JsonValueReader.Slot items, out bool progressed)
         {
-            progressed = false;
-            while (true)
+            var batch = new List<object?>();
+            try
             {
-                var reader = Reader();
-                if (!reader.Read())
+                while (true)
                 {
-                    return false;
-                }
+                    var reader = Reader();
+                    if (!reader.Read())
+                    {
+                        return false;
+                    }
 
-                if (reader.TokenType == JsonTokenType.EndArray)
+                    if (reader.TokenType == JsonTokenType.EndArray)
+                    {
+                        Commit(ref reader);
+                        return true;
+                    }
+
+                    if (!TryBuild(items, out var item))
+                    {
+                        return false;
+                    }
+
+                    Items++;
+                    batch.Add(item);
+                }
+            }
+            finally
+            {
+                progressed = batch.Count > 0;
+                if (progressed)
                 {
-                    Commit(ref reader);
-                    return true;
+                    _onItems(batch);
                 }
-
-                if (!TryBuild(items, out var item))
-                {
-                    return false;
-                }
-
-                progressed = true;
-                Items++;
-                _onItem(item);
             }
         }
 

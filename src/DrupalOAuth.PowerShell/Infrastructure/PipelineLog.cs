@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Management.Automation;
 using DrupalOAuth.Diagnostics;
 
@@ -12,6 +13,16 @@ namespace DrupalOAuth.Commands.Infrastructure
     internal sealed class PipelineLog : IDrupalLog
     {
         private readonly BlockingCollection<Entry> _entries = new BlockingCollection<Entry>();
+        private readonly bool _verbose;
+        private readonly bool _debug;
+
+        /// <param name="verbose">Whether verbose lines are written at all; when not, they are dropped here.</param>
+        /// <param name="debug">Whether debug lines are written at all.</param>
+        public PipelineLog(bool verbose = true, bool debug = true)
+        {
+            _verbose = verbose;
+            _debug = debug;
+        }
 
         private enum Kind
         {
@@ -21,19 +32,31 @@ namespace DrupalOAuth.Commands.Infrastructure
             Output,
         }
 
-        public void Verbose(string message) => Add(new Entry(Kind.Verbose, message));
+        public void Verbose(string message)
+        {
+            if (_verbose)
+            {
+                Add(new Entry(Kind.Verbose, message));
+            }
+        }
 
-        public void Debug(string message) => Add(new Entry(Kind.Debug, message));
+        public void Debug(string message)
+        {
+            if (_debug)
+            {
+                Add(new Entry(Kind.Debug, message));
+            }
+        }
 
         /// <summary>A progress record from any thread, written like the lines (an upload reports as it reads its file).</summary>
         public void Progress(ProgressRecord record) => Add(new Entry(Kind.Progress, record));
 
         /// <summary>
-        /// An item for the pipeline, from the thread reading an answer as it arrives. Never blocks: an answer is
+        /// Items for the pipeline, from the thread reading an answer as it arrives. Never blocks: an answer is
         /// read at the network's pace whatever the pipeline downstream does, so the request's timeout never
         /// depends on it.
         /// </summary>
-        public void Output(object? item) => Add(new Entry(Kind.Output, item));
+        public void Output(IReadOnlyList<object?> items) => Add(new Entry(Kind.Output, items));
 
         /// <summary>No more entries: the work is done. Lines from a token fetch that outlives it are dropped.</summary>
         public void Complete() => _entries.CompleteAdding();
@@ -46,7 +69,11 @@ namespace DrupalOAuth.Commands.Infrastructure
                 switch (entry.Kind)
                 {
                     case Kind.Output:
-                        cmdlet.WriteObject(entry.Value);
+                        foreach (var item in (IReadOnlyList<object?>)entry.Value!)
+                        {
+                            cmdlet.WriteObject(item);
+                        }
+
                         break;
                     case Kind.Progress:
                         cmdlet.WriteProgress((ProgressRecord)entry.Value!);
