@@ -214,7 +214,7 @@ namespace DrupalOAuth.Http
                         {
                             body = toFile
                                 ? await CopyBodyAsync(response.Content, request.ResponseFile!, timeout.Token).ConfigureAwait(false)
-                                : await ReadBodyAsync(response.Content).ConfigureAwait(false);
+                                : await ReadBodyAsync(response.Content, timeout.Token).ConfigureAwait(false);
                         }
 
                         var result = new HttpResult(
@@ -300,10 +300,22 @@ namespace DrupalOAuth.Http
         private static TimeSpan? RetryAfter(RetryConditionHeaderValue? header) =>
             header?.Delta ?? (header?.Date is DateTimeOffset date ? date - DateTimeOffset.UtcNow : (TimeSpan?)null);
 
-        // ReadAsByteArrayAsync sizes its buffer from Content-Length and pools the rest: no 80 KB copy buffer per call.
-        // A timeout disposes the response, which ends the read.
-        private static async Task<byte[]> ReadBodyAsync(HttpContent? content) =>
-            content == null ? Array.Empty<byte>() : await content.ReadAsByteArrayAsync().ConfigureAwait(false);
+        private static async Task<byte[]> ReadBodyAsync(HttpContent? content, CancellationToken cancellationToken)
+        {
+            if (content == null)
+            {
+                return Array.Empty<byte>();
+            }
+
+            // Sized from Content-Length where there is one, so that the buffer is the body and is not copied again.
+            var length = content.Headers.ContentLength;
+            using (var stream = await content.ReadAsStreamAsync().ConfigureAwait(false))
+            using (var buffer = length is long known && known > 0 && known < int.MaxValue ? new MemoryStream((int)known) : new MemoryStream())
+            {
+                await stream.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
+                return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
+            }
+        }
 
         private static async Task<byte[]> CopyBodyAsync(HttpContent? content, Func<Stream> openFile, CancellationToken cancellationToken)
         {
