@@ -102,6 +102,16 @@ public sealed class RetryPolicyTests
     }
 
     [Fact]
+    public void An_answer_that_broke_while_it_was_read_as_it_came_is_not_sent_again_even_for_a_query()
+    {
+        var partly = Failure("ConnectionLost");
+        partly.Data[HttpPipeline.AnswerStarted] = true;
+        partly.Data[HttpPipeline.PartlyRead] = true;
+
+        Assert.Null(_policy.DelayBeforeRetry(Query, null, partly, 0, out _));
+    }
+
+    [Fact]
     public void A_POST_is_never_sent_again_after_a_lost_connection_or_a_gateway_failure()
     {
         var post = new OutgoingRequest(HttpMethod.Post, HttpResults.GraphQLUri, isIdempotent: false);

@@ -32,6 +32,60 @@ public sealed class EntityPagerTests : IDisposable
     }
 
     [Fact]
+    public async Task The_next_page_is_requested_as_soon_as_a_page_has_come_and_no_further()
+    {
+        _jsonApi.Page(0, new[] { 1, 2 }, next: 2);
+        _jsonApi.Page(2, new[] { 3, 4 }, next: 4);
+        _jsonApi.Page(4, new[] { 5 });
+        var pager = await Pager(Articles(), All);
+
+        var first = await pager.NextPageAsync(_log, CancellationToken.None);
+
+        Assert.Equal(2, first!.Items.Count);
+        await WaitUntil(() => _jsonApi.Reads.Count == 2);
+        await Task.Delay(200);
+        Assert.Equal(2, _jsonApi.Reads.Count);
+    }
+
+    [Fact]
+    public async Task Several_pages_at_once_from_offset_links_still_come_in_order()
+    {
+        for (var page = 0; page < 5; page++)
+        {
+            _jsonApi.Page((ulong)(page * 2), new[] { (page * 2) + 1, (page * 2) + 2 }, next: page < 4 ? (ulong)((page + 1) * 2) : null);
+        }
+
+        var pages = await Read(Articles(), All, pagesAtOnce: 3);
+
+        Assert.Equal(Enumerable.Range(1, 10).Select(n => $"Article {n}"), Titles(pages));
+        Assert.Equal(new[] { 1, 2, 3, 4, 5 }, pages.Select(p => p.Number));
+        Assert.InRange(_jsonApi.Reads.Count, 5, 7);
+    }
+
+    [Fact]
+    public async Task A_next_link_other_than_the_one_written_ahead_is_followed_and_the_pages_fetched_ahead_are_dropped()
+    {
+        _jsonApi.Page(0, new[] { 1, 2 }, next: 2);
+        _jsonApi.Page(2, new[] { 3, 4 }, next: 5);
+        _jsonApi.Page(5, new[] { 5 });
+
+        var pages = await Read(Articles(), All, pagesAtOnce: 3);
+
+        Assert.Equal(new[] { "Article 1", "Article 2", "Article 3", "Article 4", "Article 5" }, Titles(pages));
+        Assert.Contains("is not the one written ahead", _log.AllText);
+    }
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        for (var waited = 0; !condition() && waited < 5000; waited += 20)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.True(condition());
+    }
+
+    [Fact]
     public async Task The_next_link_is_requested_as_Drupal_wrote_it_with_its_brackets_encoded()
     {
         _jsonApi.Page(0, new[] { 1, 2 }, next: 2);
@@ -393,14 +447,14 @@ public sealed class EntityPagerTests : IDisposable
     private static EntityQuery Articles(IDictionary? filter = null, string[]? sort = null, string[]? include = null, string? language = null, int? pageSize = null) =>
         new("node", "article", filter, sort, include, language: language, pageSize: pageSize);
 
-    private async Task<IResultPager> Pager(EntityQuery query, PagingScope scope, bool raw = false)
+    private async Task<IResultPager> Pager(EntityQuery query, PagingScope scope, bool raw = false, int pagesAtOnce = 1)
     {
         var connection = await _jsonApi.OpenAsync(_log);
-        return connection.PageEntities(query, scope, raw);
+        return connection.PageEntities(query, scope, raw, pagesAtOnce: pagesAtOnce);
     }
 
-    private async Task<IReadOnlyList<ResultPage>> Read(EntityQuery query, PagingScope scope, bool raw = false) =>
-        await (await Pager(query, scope, raw)).ReadAllAsync(_log);
+    private async Task<IReadOnlyList<ResultPage>> Read(EntityQuery query, PagingScope scope, bool raw = false, int pagesAtOnce = 1) =>
+        await (await Pager(query, scope, raw, pagesAtOnce)).ReadAllAsync(_log);
 
     private static string[] Titles(IEnumerable<ResultPage> pages) =>
         pages.Items().Select(i => (string)((PSObject)i!).Properties["title"].Value).ToArray();
