@@ -6,8 +6,9 @@ using DrupalOAuth.Diagnostics;
 namespace DrupalOAuth.Paging
 {
     /// <summary>
-    /// A read that comes in pages: each call fetches the next page only when the one before has been written, so
-    /// the first item reaches the pipeline before the second page is asked for and memory stays flat.
+    /// A read that comes in pages, each handed out as soon as it has come, so that the first item reaches the
+    /// pipeline at once and memory stays flat: a pager fetches at most a bounded number of pages ahead (JSON:API
+    /// one, or its throttle limit; GraphQL none).
     /// </summary>
     public interface IResultPager
     {

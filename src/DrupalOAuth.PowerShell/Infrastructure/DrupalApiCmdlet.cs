@@ -41,7 +41,7 @@ namespace DrupalOAuth.Commands.Infrastructure
             new ProgressRecord(ProgressActivityId, "Reading " + pager.Description, status);
 
         /// <summary>
-        /// Writes each page's items as soon as the page arrives, before the next page is asked for, with progress
+        /// Writes each page's items as soon as the page arrives (the pager decides how far ahead it fetches), with progress
         /// when more than one page is read, and the read's warnings at the end.
         /// </summary>
         protected void WritePages(IResultPager pager, PagingScope scope)
