@@ -198,7 +198,7 @@ namespace DrupalOAuth.JsonApi
             }
 
             var (offset, size) = paging;
-            var wantedEnd = _scope.First is ulong first ? (long)Math.Min(_scope.Skip + first, long.MaxValue) : long.MaxValue;
+            var wantedEnd = _scope.First is ulong first && first <= long.MaxValue && _scope.Skip <= long.MaxValue - first ? (long)(_scope.Skip + first) : long.MaxValue;
             var end = TotalCount is long total ? Math.Min(total, wantedEnd) : wantedEnd;
             var nextOffset = offset + (_ahead.Count * size);
             while (_ahead.Count < _pagesAtOnce && nextOffset < end)
