@@ -46,6 +46,12 @@ Describe 'Invoke-DrupalRequest' {
             $index = Invoke-DrupalRequest -Path '/jsonapi'
             $index.links.'node--article'.href | Should -Match '/jsonapi/node/article$'
         }
+
+        It 'reads it as ordered hashtables with -AsHashtable' {
+            $index = Invoke-DrupalRequest -Path '/jsonapi' -AsHashtable
+            $index | Should -BeOfType [System.Collections.Specialized.OrderedDictionary]
+            $index['LINKS']['node--article']['href'] | Should -Match '/jsonapi/node/article$'
+        }
     }
 
     Context 'bodies' {

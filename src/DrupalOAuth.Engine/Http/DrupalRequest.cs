@@ -25,7 +25,8 @@ namespace DrupalOAuth.Http
             IDictionary? query = null,
             IDictionary? headers = null,
             string? outFile = null,
-            bool retryNonIdempotent = false)
+            bool retryNonIdempotent = false,
+            bool asHashtable = false)
         {
             var verb = (method ?? "GET").Trim().ToUpperInvariant();
             if (Array.IndexOf(Methods, verb) < 0)
@@ -44,6 +45,7 @@ namespace DrupalOAuth.Http
             Query = query;
             OutFile = outFile;
             RetryNonIdempotent = retryNonIdempotent;
+            AsHashtable = asHashtable;
             Headers = ReadHeaders(headers);
             if (Body != null && (Method == HttpMethod.Get || Method == HttpMethod.Head))
             {
@@ -74,6 +76,9 @@ namespace DrupalOAuth.Http
 
         /// <summary>The user accepts that a POST or PATCH may run twice when its answer was lost.</summary>
         public bool RetryNonIdempotent { get; }
+
+        /// <summary>A JSON answer as ordered dictionaries instead of PSCustomObjects.</summary>
+        public bool AsHashtable { get; }
 
         /// <summary>GET, HEAD, OPTIONS, PUT and DELETE may be sent again after a lost answer; POST and PATCH only when asked.</summary>
         public bool IsIdempotent => RetryNonIdempotent || (Method.Method != "POST" && Method.Method != "PATCH");

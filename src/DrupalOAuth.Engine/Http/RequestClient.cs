@@ -53,11 +53,11 @@ namespace DrupalOAuth.Http
                 return null;
             }
 
-            return Read(result);
+            return Read(result, request.AsHashtable);
         }
 
         /// <summary>JSON (any +json type) as PowerShell objects, text as a string, anything else as bytes; no body as nothing.</summary>
-        internal static object? Read(HttpResult result)
+        internal static object? Read(HttpResult result, bool asHashtable = false)
         {
             if (result.Body.Length == 0)
             {
@@ -69,7 +69,7 @@ namespace DrupalOAuth.Http
             {
                 try
                 {
-                    return JsonToPSObject.Parse(result.Body);
+                    return JsonToPSObject.Parse(result.Body, asHashtable);
                 }
                 catch (JsonException e)
                 {

@@ -11,7 +11,7 @@ namespace DrupalOAuth.Commands
     /// come back as PowerShell objects, other text as a string, and -OutFile streams the body to a file.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "DrupalRequest")]
-    [OutputType(typeof(PSObject), typeof(string), typeof(byte[]))]
+    [OutputType(typeof(PSObject), typeof(System.Collections.Specialized.OrderedDictionary), typeof(string), typeof(byte[]))]
     public sealed class InvokeDrupalRequestCommand : DrupalApiCmdlet
     {
         /// <summary>A path relative to the site URI (/jsonapi, node/1?_format=json) or an absolute URL on the site's origin.</summary>
@@ -47,6 +47,10 @@ namespace DrupalOAuth.Commands
         [Parameter]
         public SwitchParameter RetryNonIdempotent { get; set; }
 
+        /// <summary>A JSON answer as ordered hashtables instead of PSCustomObjects, as ConvertFrom-Json -AsHashtable.</summary>
+        [Parameter]
+        public SwitchParameter AsHashtable { get; set; }
+
         [Parameter]
         [ConnectionTransformation]
         public DrupalConnection? Connection { get; set; }
@@ -54,7 +58,7 @@ namespace DrupalOAuth.Commands
         protected override void Process()
         {
             var outFile = OutFile == null ? null : GetUnresolvedProviderPathFromPSPath(OutFile);
-            var request = new DrupalRequest(Method, Path, Body, ContentType, Query, Headers, outFile, RetryNonIdempotent);
+            var request = new DrupalRequest(Method, Path, Body, ContentType, Query, Headers, outFile, RetryNonIdempotent, AsHashtable);
             var connection = RunspaceConnections.Current.Resolve(Connection);
             var content = Await((log, cancellation) => connection.InvokeRequestAsync(request, log, cancellation, CallOptions));
             if (content != null)
