@@ -216,7 +216,7 @@ Import-Module '$modulePath'
         }
     }
     $pages = [math]::Ceiling($Articles / 50)
-    Set-DrupalTestServerJsonApiDelay -Server $server -Milliseconds $PageDelayMs
+    Set-DrupalTestServerDelay -Route jsonapi -Server $server -Milliseconds $PageDelayMs
     $slow = Measure-Turns -Count 3 @{
         loop     = $loop
         module   = { Get-DrupalEntity node article -All }
@@ -227,7 +227,7 @@ Import-Module '$modulePath'
     Write-Goal "3 -All -ThrottleLimit 4" ($slow.parallel / $slow.loop) '<= 0.25' ($slow.parallel / $slow.loop -le 0.25) ('module {0}, Invoke-RestMethod loop {1}; {2} pages of 50' -f (Format-Ms $slow.parallel), (Format-Ms $slow.loop), $pages)
     $rawSlow = Invoke-RawLoop @('paging', '--uri', $uri, '--client-id', $clientId, '--client-secret', $secretText, '--rounds', 1, '--warmup', 0)
     Write-Goal '3 raw C# loop, same delay' ($rawSlow.medianMs / $slow.loop) '(floor)' $true ('raw C# loop {0}: one request at a time cannot go below the delay plus the server''s own work per page' -f (Format-Ms $rawSlow.medianMs))
-    Set-DrupalTestServerJsonApiDelay -Server $server -Milliseconds 0
+    Set-DrupalTestServerDelay -Route jsonapi -Server $server -Milliseconds 0
     $rawPaging = Invoke-RawLoop @('paging', '--uri', $uri, '--client-id', $clientId, '--client-secret', $secretText, '--rounds', $Rounds)
     $fast = Measure-Turns @{
         loop   = $loop

@@ -164,10 +164,11 @@ function Reset-DrupalTestServer {
     }
 }
 
-function Set-DrupalTestServerTokenDelay {
+function Set-DrupalTestServerDelay {
     <#
     .SYNOPSIS
-    Makes every token request wait -Milliseconds before it is answered (0 ends the delay).
+    Makes every request to -Route (token, jsonapi or graphql) wait -Milliseconds before it is answered (0 ends
+    the delay).
     #>
     [CmdletBinding(SupportsShouldProcess)]
     param(
@@ -175,12 +176,16 @@ function Set-DrupalTestServerTokenDelay {
         [pscustomobject] $Server,
 
         [Parameter(Mandatory)]
+        [ValidateSet('token', 'jsonapi', 'graphql')]
+        [string] $Route,
+
+        [Parameter(Mandatory)]
         [ValidateRange(0, 600000)]
         [int] $Milliseconds
     )
 
-    if ($PSCmdlet.ShouldProcess($Server.Uri, "Delay token answers by $Milliseconds ms")) {
-        Invoke-DrupalTestServerControl -Server $Server -Action token-delay -Body @{ ms = $Milliseconds }
+    if ($PSCmdlet.ShouldProcess($Server.Uri, "Delay $Route answers by $Milliseconds ms")) {
+        Invoke-DrupalTestServerControl -Server $Server -Action "$Route-delay" -Body @{ ms = $Milliseconds }
     }
 }
 
@@ -205,26 +210,6 @@ function Set-DrupalTestServerContent {
 
     if ($PSCmdlet.ShouldProcess($Server.Uri, "Replace the content with $Articles articles")) {
         Invoke-DrupalTestServerControl -Server $Server -Action content -Body @{ articles = $Articles; unpublishedEvery = $UnpublishedEvery }
-    }
-}
-
-function Set-DrupalTestServerJsonApiDelay {
-    <#
-    .SYNOPSIS
-    Makes every JSON:API request wait -Milliseconds before it is answered (0 ends the delay).
-    #>
-    [CmdletBinding(SupportsShouldProcess)]
-    param(
-        [Parameter(Mandatory)]
-        [pscustomobject] $Server,
-
-        [Parameter(Mandatory)]
-        [ValidateRange(0, 600000)]
-        [int] $Milliseconds
-    )
-
-    if ($PSCmdlet.ShouldProcess($Server.Uri, "Delay JSON:API answers by $Milliseconds ms")) {
-        Invoke-DrupalTestServerControl -Server $Server -Action jsonapi-delay -Body @{ ms = $Milliseconds }
     }
 }
 
@@ -266,26 +251,6 @@ function Set-DrupalTestServerJsonApiMode {
     $mode = if ($ReadOnly) { 'read-only' } else { 'read-write' }
     if ($PSCmdlet.ShouldProcess($Server.Uri, "Put JSON:API in $mode mode")) {
         Invoke-DrupalTestServerControl -Server $Server -Action jsonapi-mode -Body @{ readOnly = [bool] $ReadOnly }
-    }
-}
-
-function Set-DrupalTestServerGraphQLDelay {
-    <#
-    .SYNOPSIS
-    Makes every GraphQL request wait -Milliseconds before it is answered (0 ends the delay).
-    #>
-    [CmdletBinding(SupportsShouldProcess)]
-    param(
-        [Parameter(Mandatory)]
-        [pscustomobject] $Server,
-
-        [Parameter(Mandatory)]
-        [ValidateRange(0, 600000)]
-        [int] $Milliseconds
-    )
-
-    if ($PSCmdlet.ShouldProcess($Server.Uri, "Delay GraphQL answers by $Milliseconds ms")) {
-        Invoke-DrupalTestServerControl -Server $Server -Action graphql-delay -Body @{ ms = $Milliseconds }
     }
 }
 
@@ -390,6 +355,6 @@ function Add-DrupalTestServerFault {
 }
 
 Export-ModuleMember -Function Start-DrupalTestServer, Stop-DrupalTestServer, Get-DrupalTestServerStats,
-    Invoke-DrupalTestServerControl, Reset-DrupalTestServer, Set-DrupalTestServerTokenDelay, Set-DrupalTestServerContent,
-    Set-DrupalTestServerJsonApiDelay, Set-DrupalTestServerLinkOrigin, Set-DrupalTestServerJsonApiMode, Set-DrupalTestServerGraphQLDelay,
+    Invoke-DrupalTestServerControl, Reset-DrupalTestServer, Set-DrupalTestServerDelay, Set-DrupalTestServerContent,
+    Set-DrupalTestServerLinkOrigin, Set-DrupalTestServerJsonApiMode,
     Set-DrupalTestServerGraphQLCache, Set-DrupalTestServerCompression, Add-DrupalTestServerFault

@@ -182,7 +182,7 @@ Describe 'Two runbook jobs side by side in one process, each in its own runspace
         $siteB = Start-DrupalTestServer
         Reset-DrupalTestServer -Server $Server
         Set-DrupalTestServerContent -Server $siteB -Articles 30
-        foreach ($site in $Server, $siteB) { Set-DrupalTestServerTokenDelay -Server $site -Milliseconds 300 }
+        foreach ($site in $Server, $siteB) { Set-DrupalTestServerDelay -Route token -Server $site -Milliseconds 300 }
         $jobs = [ordered]@{
             A = @{ Assets = New-AutomationAsset $Uri 'backend' 'backend-secret' }
             B = @{ Assets = New-AutomationAsset $siteB.Uri 'editor-client' 'editor-secret' }

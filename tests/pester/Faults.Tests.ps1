@@ -188,7 +188,7 @@ Describe 'Faults' {
 
         It 'times out a token request that takes longer than -TimeoutSec, naming the token URL' {
             $null = Connect-Fast -With @{ TimeoutSec = 1 }
-            Set-DrupalTestServerTokenDelay -Server $Server -Milliseconds 5000
+            Set-DrupalTestServerDelay -Route token -Server $Server -Milliseconds 5000
             $outcome = Measure-Outcome { Get-DrupalToken -Force }
             $outcome.ErrorId | Should -Be 'Timeout'
             $outcome.Message | Should -BeLike "*$Uri/oauth/token*1 seconds*"
@@ -225,7 +225,7 @@ Describe 'Faults' {
         ) {
             if ($kind -eq 'token-delay') {
                 Invoke-DrupalTestServerControl -Server $Server -Action 'revoke'
-                Set-DrupalTestServerTokenDelay -Server $Server -Milliseconds 2500
+                Set-DrupalTestServerDelay -Route token -Server $Server -Milliseconds 2500
             }
             else { Add-Fault -Kind $kind -With $with }
             $modulePath = Join-Path $RepoRoot 'out/DrupalOAuth/DrupalOAuth.psd1'

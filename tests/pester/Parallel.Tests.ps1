@@ -43,7 +43,7 @@ Describe 'Parallel use of one connection' {
 
     It 'fetches one token for 16 runspaces that all need a new one at once' {
         Invoke-DrupalTestServerControl -Server $Server -Action 'revoke'
-        Set-DrupalTestServerTokenDelay -Server $Server -Milliseconds 300
+        Set-DrupalTestServerDelay -Route token -Server $Server -Milliseconds 300
         $results = 1..16 | ForEach-Object -ThrottleLimit 16 -Parallel {
             Import-Module $using:modulePath
             (Invoke-DrupalGraphQL -Connection $using:connection -Query $using:query -ErrorAction Stop).nodeQuery.count

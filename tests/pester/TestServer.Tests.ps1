@@ -164,7 +164,7 @@ Describe 'Drupal test server' {
 
     Context 'delays' {
         It 'delays every GraphQL request, several at once without waiting for each other' {
-            Set-DrupalTestServerGraphQLDelay -Server $Server -Milliseconds 400
+            Set-DrupalTestServerDelay -Route graphql -Server $Server -Milliseconds 400
             $watch = [Diagnostics.Stopwatch]::StartNew()
             $json = @{ query = '{ nodeQuery { count } }' } | ConvertTo-Json -Compress
             $sent = 1..4 | ForEach-Object { $client.SendAsync((New-Request -Path '/graphql' -Method POST -Token $token -Json $json)) }
@@ -172,7 +172,7 @@ Describe 'Drupal test server' {
             $watch.ElapsedMilliseconds | Should -BeGreaterOrEqual 400
             $watch.ElapsedMilliseconds | Should -BeLessThan 1200
             $sent | ForEach-Object { [int] $_.Result.StatusCode } | Should -Be (200, 200, 200, 200)
-            Set-DrupalTestServerGraphQLDelay -Server $Server -Milliseconds 0
+            Set-DrupalTestServerDelay -Route graphql -Server $Server -Milliseconds 0
             $watch.Restart()
             $null = Send-GraphQL '{ nodeQuery { count } }'
             $watch.ElapsedMilliseconds | Should -BeLessThan 400
@@ -180,7 +180,7 @@ Describe 'Drupal test server' {
 
         It 'delays each JSON:API page, and four pages read at once come back at once, each its own' {
             Set-DrupalTestServerContent -Server $Server -Articles 5000
-            Set-DrupalTestServerJsonApiDelay -Server $Server -Milliseconds 400
+            Set-DrupalTestServerDelay -Route jsonapi -Server $Server -Milliseconds 400
             $watch = [Diagnostics.Stopwatch]::StartNew()
             $offsets = 0, 50, 100, 150
             $sent = $offsets | ForEach-Object { $client.GetAsync("$Uri/jsonapi/node/article?page%5Boffset%5D=$_&page%5Blimit%5D=50") }

@@ -3,7 +3,6 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using DrupalOAuth.Diagnostics;
@@ -206,7 +205,7 @@ namespace DrupalOAuth.GraphQL
 
         private static long? Number(object? value)
         {
-            value = value is PSObject wrapped ? wrapped.BaseObject : value;
+            value = PowerShellValue.Unwrap(value);
             return value is IConvertible convertible && !(value is string) && !(value is bool)
                 ? Convert.ToInt64(convertible, CultureInfo.InvariantCulture)
                 : (long?)null;

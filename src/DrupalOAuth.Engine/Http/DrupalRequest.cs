@@ -3,9 +3,9 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Management.Automation;
 using System.Net.Http;
 using DrupalOAuth.Errors;
+using DrupalOAuth.Json;
 
 namespace DrupalOAuth.Http
 {
@@ -103,7 +103,7 @@ namespace DrupalOAuth.Http
                         name);
                 }
 
-                var value = entry.Value is PSObject wrapped ? wrapped.BaseObject : entry.Value;
+                var value = PowerShellValue.Unwrap(entry.Value);
                 list.Add(new KeyValuePair<string, string>(
                     name,
                     value is IEnumerable values && !(value is string) ? string.Join(", ", values.Cast<object?>().Select(SitePath.Text)) : SitePath.Text(value)));

@@ -3,8 +3,8 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Management.Automation;
 using DrupalOAuth.Errors;
+using DrupalOAuth.Json;
 
 namespace DrupalOAuth.Http
 {
@@ -95,7 +95,7 @@ namespace DrupalOAuth.Http
             foreach (DictionaryEntry entry in query)
             {
                 var name = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty;
-                var value = entry.Value is PSObject wrapped ? wrapped.BaseObject : entry.Value;
+                var value = PowerShellValue.Unwrap(entry.Value);
                 if (value is IEnumerable list && !(value is string))
                 {
                     foreach (var item in list)
@@ -113,7 +113,7 @@ namespace DrupalOAuth.Http
         /// <summary>A value as Drupal reads it in a query string: booleans as 1 and 0, numbers and dates invariant.</summary>
         public static string Text(object? value)
         {
-            switch (value is PSObject wrapped ? wrapped.BaseObject : value)
+            switch (PowerShellValue.Unwrap(value))
             {
                 case null:
                     return string.Empty;

@@ -120,7 +120,7 @@ namespace DrupalOAuth.Json
         /// </summary>
         private bool TryStreamItems(JsonValueReader.Slot items, out bool progressed)
         {
-            var batch = new List<object?>();
+            List<object?>? batch = null;
             try
             {
                 while (true)
@@ -143,13 +143,13 @@ namespace DrupalOAuth.Json
                     }
 
                     Items++;
-                    batch.Add(item);
+                    (batch ??= new List<object?>()).Add(item);
                 }
             }
             finally
             {
-                progressed = batch.Count > 0;
-                if (progressed)
+                progressed = batch != null;
+                if (batch != null)
                 {
                     _onItems(batch);
                 }

@@ -1,3 +1,5 @@
+using System;
+using System.Net.Http;
 using System.Text.Json;
 using DrupalOAuth.Errors;
 using DrupalOAuth.Http;
@@ -48,11 +50,11 @@ namespace DrupalOAuth.Json
         }
 
         /// <summary>A value read as it came must be an object too.</summary>
-        public static object CheckObject(object? value, System.Net.Http.HttpMethod method, System.Uri uri, string expected) =>
+        public static object CheckObject(object? value, HttpMethod method, Uri uri, string expected) =>
             PowerShellValue.IsObject(value) ? value! : throw NotAnObject(method, uri, Kind(value), expected);
 
         /// <summary>An answer read as it came that turned out not to be JSON, or was cut off.</summary>
-        public static DrupalException NotJson(System.Net.Http.HttpMethod method, System.Uri uri, string expected, string hint, JsonException e) =>
+        public static DrupalException NotJson(HttpMethod method, Uri uri, string expected, string hint, JsonException e) =>
             new DrupalException(
                 "InvalidResponse",
                 DrupalErrorCategory.InvalidResult,
@@ -68,7 +70,7 @@ namespace DrupalOAuth.Json
                 result.RequestUri,
                 e);
 
-        private static DrupalException NotAnObject(System.Net.Http.HttpMethod method, System.Uri uri, string kind, string expected) =>
+        private static DrupalException NotAnObject(HttpMethod method, Uri uri, string kind, string expected) =>
             new DrupalException(
                 "InvalidResponse",
                 DrupalErrorCategory.InvalidResult,

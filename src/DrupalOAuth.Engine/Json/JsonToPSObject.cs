@@ -9,8 +9,7 @@ namespace DrupalOAuth.Json
     /// </summary>
     internal static class JsonToPSObject
     {
-        public static object? Convert(JsonElement element, bool asHashtable = false) =>
-            new JsonValueReader(asHashtable).Read(element);
+        public static object? Convert(JsonElement element) => new JsonValueReader().Read(element);
 
         /// <summary>A whole document; a JsonException says where it is not JSON.</summary>
         public static object? Parse(ReadOnlySpan<byte> json, bool asHashtable = false) =>

@@ -39,8 +39,6 @@ namespace DrupalOAuth.Json
             _asHashtable = asHashtable;
         }
 
-        public bool AsHashtable => _asHashtable;
-
         /// <summary>The position of a document's root, whose shapes its reads share.</summary>
         internal Slot Root => _root;
 

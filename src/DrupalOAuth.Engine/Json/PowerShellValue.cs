@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Linq;
 using System.Management.Automation;
 
 namespace DrupalOAuth.Json
@@ -48,9 +49,9 @@ namespace DrupalOAuth.Json
             switch (Unwrap(value))
             {
                 case PSObject custom:
-                    return string.Join(", ", System.Linq.Enumerable.Select(custom.Properties, p => p.Name));
+                    return string.Join(", ", custom.Properties.Select(p => p.Name));
                 case IDictionary dictionary:
-                    return string.Join(", ", System.Linq.Enumerable.Cast<object>(dictionary.Keys));
+                    return string.Join(", ", dictionary.Keys.Cast<object>());
                 default:
                     return string.Empty;
             }

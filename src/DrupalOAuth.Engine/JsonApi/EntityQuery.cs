@@ -3,9 +3,9 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Management.Automation;
 using System.Text.RegularExpressions;
 using DrupalOAuth.Errors;
+using DrupalOAuth.Json;
 
 namespace DrupalOAuth.JsonApi
 {
@@ -136,15 +136,15 @@ namespace DrupalOAuth.JsonApi
         /// <summary>A hashtable given as -Property arrives as the one item of an array.</summary>
         private static object? Unwrap(object? property)
         {
-            property = property is PSObject wrapped ? wrapped.BaseObject : property;
+            property = PowerShellValue.Unwrap(property);
             return property is object?[] one && one.Length == 1 && Unwrap(one[0]) is IDictionary byType ? byType : property;
         }
 
         private static IReadOnlyList<string> Names(object? value)
         {
-            value = value is PSObject wrapped ? wrapped.BaseObject : value;
+            value = PowerShellValue.Unwrap(value);
             return value is IEnumerable list && !(value is string)
-                ? list.Cast<object?>().Select(item => Convert.ToString(item is PSObject w ? w.BaseObject : item, CultureInfo.InvariantCulture) ?? string.Empty).ToList()
+                ? list.Cast<object?>().Select(item => Convert.ToString(PowerShellValue.Unwrap(item), CultureInfo.InvariantCulture) ?? string.Empty).ToList()
                 : new[] { Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty };
         }
 
