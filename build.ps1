@@ -5,15 +5,22 @@
 .DESCRIPTION
     Run it with PowerShell 7 (on a fresh machine: dotnet tool restore; dotnet pwsh ./build.ps1 ...).
       Build    builds the solution and lays the importable module out in out/DrupalOAuth/
-      Test     Build, then the xUnit tests and the Pester tests (against the bundled Drupal test server)
+      Test     Build, then the xUnit tests and the Pester tests (against the bundled Drupal test server), these on
+               each PowerShell of -Runtime
       Demo     Build, then the quick-start flow against the bundled Drupal test server
       Package  Build, then out/packages/DrupalOAuth.<version>.nupkg for Install-PSResource / Install-Module and
                out/packages/DrupalOAuth.zip for Azure Automation (the module folder, named after the module)
       Bench    Build, then the benchmarks in bench/, which print ratios
 .PARAMETER NoBuild
     Skips the Build step that Test, Demo, Package and Bench start with and uses out/DrupalOAuth/ as it is.
+.PARAMETER Runtime
+    The PowerShell versions that Test runs the Pester suite on, one after the other: 7.6 is the pwsh running this
+    script (dotnet pwsh), 7.4 (.NET 8, as many Azure Automation runbooks) a self-contained pwsh built from
+    tests/pwsh74 into out/pwsh74, for Linux x64 only. Both by default on Linux x64, else 7.6.
 .EXAMPLE
     dotnet pwsh ./build.ps1 -Task Test
+.EXAMPLE
+    dotnet pwsh ./build.ps1 -Task Test -Runtime 7.4
 .EXAMPLE
     dotnet pwsh ./build.ps1 -Task Package
 #>
@@ -25,7 +32,10 @@ param(
     [ValidateSet('Release', 'Debug')]
     [string] $Configuration = 'Release',
 
-    [switch] $NoBuild
+    [switch] $NoBuild,
+
+    [ValidateSet('7.6', '7.4')]
+    [string[]] $Runtime = $(if ($IsLinux -and [Runtime.InteropServices.RuntimeInformation]::OSArchitecture -eq 'X64') { '7.6', '7.4' } else { '7.6' })
 )
 
 $ErrorActionPreference = 'Stop'
@@ -105,10 +115,19 @@ function Get-NuGetPackageFolder {
     return ($line -replace '^global-packages:\s*', '').Trim()
 }
 
-function Import-Pester {
+function Get-PesterPath {
     Invoke-Native dotnet @('restore', (Join-Path $root 'tests/pester/PesterDownload.csproj'), '--nologo', '-v', 'quiet')
-    $pester = Join-Path (Get-NuGetPackageFolder) 'pester/5.7.1/tools/Pester.psd1'
-    Import-Module $pester -Force
+    Join-Path (Get-NuGetPackageFolder) 'pester/5.7.1/tools/Pester.psd1'
+}
+
+# The pwsh of a -Runtime: this one, or pwsh 7.4 laid out in out/pwsh74 with the modules this one ships beside its own.
+function Get-Pwsh {
+    param([string] $Runtime)
+    if ($Runtime -eq '7.6') { return Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh') }
+    $folder = Join-Path $out 'pwsh74'
+    Invoke-Native dotnet @('publish', (Join-Path $root 'tests/pwsh74/Pwsh74.csproj'), '-c', 'Release', '-o', $folder,
+        "-p:PwshModules=$(Join-Path $PSHOME 'Modules')", '--nologo', '-v', 'quiet')
+    Join-Path $folder 'pwsh'
 }
 
 function Invoke-UnitTests {
@@ -122,26 +141,35 @@ function Invoke-UnitTests {
     [pscustomobject]@{ Passed = [int]$counters.passed; Failed = [int]$counters.failed + [int]$counters.error; Skipped = [int]$counters.notExecuted }
 }
 
+# The Pester suite in a new pwsh of the runtime, so that the tests and the processes they start run there.
 function Invoke-PesterTests {
-    Import-Pester
-    $config = New-PesterConfiguration
-    $config.Run.Path = Join-Path $root 'tests/pester'
-    $config.Run.PassThru = $true
-    $config.Output.Verbosity = 'Detailed'
-    $config.TestResult.Enabled = $true
-    $config.TestResult.OutputPath = Join-Path $out 'TestResults/pester.xml'
-    $run = Invoke-Pester -Configuration $config
-    [pscustomobject]@{ Passed = $run.PassedCount; Failed = $run.FailedCount + $run.FailedBlocksCount + $run.FailedContainersCount; Skipped = $run.SkippedCount }
+    param([string] $Runtime, [string] $PesterPath)
+    $pwsh = Get-Pwsh $Runtime
+    $results = Join-Path $out "TestResults/pester-$Runtime"
+    $arguments = '-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'tests/pester/Invoke-PesterSuite.ps1'),
+        '-PesterPath', $PesterPath, '-ResultPath', "$results.xml", '-CountPath', "$results.json"
+    # Unset, PSModulePath is computed by the new pwsh itself; inherited, it would keep this pwsh's $PSHOME/Modules.
+    $modulePath, $env:PSModulePath = $env:PSModulePath, $null
+    try { & $pwsh @arguments | Out-Host }
+    finally { $env:PSModulePath = $modulePath }
+    if (-not (Test-Path "$results.json")) { throw "Pester ($Runtime) ended without results (exit code $LASTEXITCODE)." }
+    Get-Content -Raw "$results.json" | ConvertFrom-Json
 }
 
 function Invoke-Test {
     $unit = Invoke-UnitTests
-    $pester = Invoke-PesterTests
-    $passed = $unit.Passed + $pester.Passed
-    $failed = $unit.Failed + $pester.Failed
-    $skipped = $unit.Skipped + $pester.Skipped
+    $pesterPath = Get-PesterPath
+    $pester = [ordered]@{}
+    foreach ($version in $Runtime) { $pester[$version] = Invoke-PesterTests -Runtime $version -PesterPath $pesterPath }
+    $runs = @($unit) + $pester.Values
+    $passed = ($runs.Passed | Measure-Object -Sum).Sum
+    $failed = ($runs.Failed | Measure-Object -Sum).Sum
+    $skipped = ($runs.Skipped | Measure-Object -Sum).Sum
     Write-Host "xUnit: $($unit.Passed) passed, $($unit.Failed) failed, $($unit.Skipped) skipped"
-    Write-Host "Pester: $($pester.Passed) passed, $($pester.Failed) failed, $($pester.Skipped) skipped"
+    foreach ($version in $pester.Keys) {
+        $run = $pester[$version]
+        Write-Host "Pester ($version): $($run.Passed) passed, $($run.Failed) failed, $($run.Skipped) skipped"
+    }
     Write-Host "Tests: $passed passed, $failed failed, $skipped skipped"
     if ($failed -gt 0 -or $passed -eq 0) { throw "$failed tests failed." }
 }
