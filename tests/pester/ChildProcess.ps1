@@ -1,5 +1,7 @@
 # Dot-sourced by Package.Tests.ps1 and Examples.Tests.ps1: new pwsh processes (the PowerShell running the tests),
 # each with an environment of its own, started side by side and waited for with their exit code and output.
+# The pwsh in $PSHOME is the running PowerShell's own, also under tests/pwsh74's pwsh 7.4; the process's own path is
+# not, as `dotnet pwsh` runs PowerShell inside dotnet.
 $script:Pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
 
 # The environment of a user whose home is $Path (created empty): on Linux and macOS the CurrentUser module folder,
@@ -50,7 +52,8 @@ function Start-Pwsh {
     }
 }
 
-# Waits for a process from Start-Pwsh: ExitCode, Output (stdout), Errors (stderr) and Text (both).
+# Waits for a process from Start-Pwsh: ExitCode, Output (stdout), Errors (stderr) and Text (both), without ANSI escapes.
+$script:AnsiEscape = '\x1B\[[0-?]*[ -/]*[@-~]'
 function Wait-Pwsh {
     param(
         [Parameter(Mandatory, ValueFromPipeline)] [pscustomobject] $Child,
@@ -62,8 +65,9 @@ function Wait-Pwsh {
             throw "pwsh $($Child.Process.StartInfo.ArgumentList -join ' ') did not end within $TimeoutSec s."
         }
         $Child.Process.WaitForExit()
-        $output = $Child.Output.GetAwaiter().GetResult()
-        $errors = $Child.Errors.GetAwaiter().GetResult()
+        # PowerShell 7.4 colours its error view even on a redirected stderr, despite NO_COLOR: plain text, for matching.
+        $output = $Child.Output.GetAwaiter().GetResult() -replace $AnsiEscape
+        $errors = $Child.Errors.GetAwaiter().GetResult() -replace $AnsiEscape
         [pscustomobject]@{
             ExitCode = $Child.Process.ExitCode
             Output   = $output

@@ -20,6 +20,7 @@ $config.Output.Verbosity = 'Detailed'
 $config.TestResult.Enabled = $true
 $config.TestResult.OutputPath = $ResultPath
 $run = Invoke-Pester -Configuration $config
+if (-not $run) { throw 'Invoke-Pester returned no result.' }
 [ordered]@{
     Passed  = $run.PassedCount
     Failed  = $run.FailedCount + $run.FailedBlocksCount + $run.FailedContainersCount

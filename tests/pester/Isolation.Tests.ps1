@@ -10,7 +10,7 @@ Describe 'Dependency isolation' {
         $decoys = @{}
         foreach ($flavor in 'Old', 'New') {
             $folder = Join-Path $TestDrive "Decoy$flavor"
-            & dotnet build (Join-Path $RepoRoot 'tests/decoys/Decoy.csproj') -c Release "-p:DecoyFlavor=$flavor" -o $folder --nologo -v quiet | Out-Host
+            & dotnet build (Join-Path $RepoRoot 'tests/decoys/Decoy.csproj') -c Release "-p:DecoyFlavor=$flavor" "-p:NetMajor=$([Environment]::Version.Major)" -o $folder --nologo -v quiet | Out-Host
             if ($LASTEXITCODE -ne 0) { throw "The $flavor decoy did not build." }
             $decoys[$flavor] = Join-Path $folder "Decoy$flavor.dll"
         }
