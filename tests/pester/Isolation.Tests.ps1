@@ -2,6 +2,8 @@
 # System.Text.Json (tests/decoys, built here) are imported before and after it in fresh processes, and both keep
 # working, each with its own versions. Without the engine's own load context, a decoy imported first breaks
 # DrupalOAuth ("could not load ... Microsoft.Extensions.Caching.Memory"), and one imported after it breaks itself.
+# (Built for the running .NET: on .NET 8, PowerShell 7.4, the newer decoy carries .NET 8's System.Text.Json, as no
+# module can load a newer one into the default context there; tests/decoys/Decoy.csproj says why.)
 Describe 'Dependency isolation' {
     BeforeAll {
         . (Join-Path $PSScriptRoot 'TestSetup.ps1')
