@@ -264,7 +264,21 @@ namespace DrupalOAuth.Http
             using (var stream = new SizeLimitedStream(await content.ReadAsStreamAsync().ConfigureAwait(false), limit, method, target))
             using (var buffer = length is long known && known > 0 && known < int.MaxValue ? new MemoryStream((int)known) : new MemoryStream())
             {
-                await stream.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
+                var chunk = new byte[81920];
+                int read;
+                while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    // Grown as MemoryStream would, by doubling, but never past the limit: an answer that is too large
+                    // then fails having taken the limit's worth of memory, not twice that.
+                    var needed = buffer.Length + read;
+                    if (needed > buffer.Capacity)
+                    {
+                        buffer.Capacity = (int)Math.Min(Math.Max(needed, buffer.Capacity * 2L), limit);
+                    }
+
+                    buffer.Write(chunk, 0, read);
+                }
+
                 return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
             }
         }

@@ -57,7 +57,7 @@ namespace DrupalOAuth.Http
         {
             if (limit > 0 && contentLength is long announced && announced > limit)
             {
-                throw TooLarge(method, target, limit, $"announces {announced} bytes");
+                throw TooLarge(method, target, limit, $"announces {announced} bytes, more than");
             }
         }
 
@@ -90,7 +90,7 @@ namespace DrupalOAuth.Http
             new DrupalException(
                 "ResponseTooLarge",
                 DrupalErrorCategory.InvalidResult,
-                $"The answer to {method} {target} {how}, more than the {limit} bytes allowed{(limit >= InMemoryMaximum ? " in memory" : string.Empty)}, so it was not read further. If the answer is meant to be this large, raise -MaximumResponseSize (on the call or on Connect-DrupalApi; 0 for no limit), or write it to a file with Invoke-DrupalRequest -OutFile.",
+                $"The answer to {method} {target} {how} the {limit} bytes allowed{(limit >= InMemoryMaximum ? " in memory" : string.Empty)}, so it was not read further. If the answer is meant to be this large, raise -MaximumResponseSize (on the call or on Connect-DrupalApi; 0 for no limit), or write it to a file with Invoke-DrupalRequest -OutFile.",
                 target);
 
         // One byte past the limit is enough to know the answer is too large; the rest is never read.
@@ -101,7 +101,7 @@ namespace DrupalOAuth.Http
             _read += read;
             if (_limit > 0 && _read > _limit)
             {
-                throw TooLarge(_method, _target, _limit, "holds more");
+                throw TooLarge(_method, _target, _limit, "is larger than");
             }
 
             return read;
