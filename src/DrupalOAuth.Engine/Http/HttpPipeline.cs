@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Net;
@@ -32,6 +33,9 @@ namespace DrupalOAuth.Http
         public const string PartlyRead = "DrupalOAuth.PartlyRead";
 
         private const int MaximumRedirects = 5;
+
+        // Below the 85,000 bytes from which .NET puts an array on the large object heap, which it does not compact.
+        private const int ChunkSize = 81920;
         private static readonly string UserAgent = "DrupalOAuth/" + typeof(HttpPipeline).Assembly.GetName().Version?.ToString(3);
 
         private readonly HttpClient _client;
@@ -258,29 +262,62 @@ namespace DrupalOAuth.Http
                 return Array.Empty<byte>();
             }
 
-            // Sized from Content-Length where there is one, so that the buffer is the body and is not copied again.
             var length = content.Headers.ContentLength;
             SizeLimitedStream.CheckAnnounced(length, limit, method, target);
             using (var stream = new SizeLimitedStream(await content.ReadAsStreamAsync().ConfigureAwait(false), limit, method, target))
-            using (var buffer = length is long known && known > 0 && known < int.MaxValue ? new MemoryStream((int)known) : new MemoryStream())
             {
-                var chunk = new byte[81920];
-                int read;
-                while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
+                // Sized from Content-Length where there is one, so that the buffer is the body and is not copied again.
+                if (length is long known && known > 0)
                 {
-                    // Grown as MemoryStream would, by doubling, but never past the limit: an answer that is too large
-                    // then fails having taken the limit's worth of memory, not twice that.
-                    var needed = buffer.Length + read;
-                    if (needed > buffer.Capacity)
-                    {
-                        buffer.Capacity = (int)Math.Min(Math.Max(needed, buffer.Capacity * 2L), limit);
-                    }
-
-                    buffer.Write(chunk, 0, read);
+                    var body = new byte[known];
+                    var filled = await FillAsync(stream, body, cancellationToken).ConfigureAwait(false);
+                    return filled == body.Length ? body : Copy(new[] { body }, filled);
                 }
 
-                return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
+                // Else gathered in chunks small enough for the GC to compact, and joined once at the end: an answer
+                // that proves too large has then taken no more memory than the limit, not the doubling buffers of a
+                // MemoryStream.
+                var chunks = new List<byte[]>();
+                var total = 0;
+                while (true)
+                {
+                    var chunk = new byte[ChunkSize];
+                    var filled = await FillAsync(stream, chunk, cancellationToken).ConfigureAwait(false);
+                    chunks.Add(chunk);
+                    total += filled;
+                    if (filled < chunk.Length)
+                    {
+                        return Copy(chunks, total);
+                    }
+                }
             }
+        }
+
+        /// <summary>Reads until the buffer is full or the body ends; only the last of a body's chunks is then partly filled.</summary>
+        private static async Task<int> FillAsync(Stream stream, byte[] buffer, CancellationToken cancellationToken)
+        {
+            var filled = 0;
+            int read;
+            while (filled < buffer.Length && (read = await stream.ReadAsync(buffer, filled, buffer.Length - filled, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                filled += read;
+            }
+
+            return filled;
+        }
+
+        private static byte[] Copy(IEnumerable<byte[]> chunks, int total)
+        {
+            var body = new byte[total];
+            var at = 0;
+            foreach (var chunk in chunks)
+            {
+                var count = Math.Min(chunk.Length, total - at);
+                Buffer.BlockCopy(chunk, 0, body, at, count);
+                at += count;
+            }
+
+            return body;
         }
 
         /// <summary>

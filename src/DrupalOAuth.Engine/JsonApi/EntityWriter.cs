@@ -79,9 +79,10 @@ namespace DrupalOAuth.JsonApi
         {
             using (var file = await LocalFile.OpenReadAsync(path, openTimeout, cancellationToken).ConfigureAwait(false))
             {
+                // The length the file has now is the one announced; a file that differs by the time it is sent fails with FileChanged.
+                var length = file.Length;
                 var type = await _client.ResolveAsync(entityType, bundle, options, log, cancellationToken).ConfigureAwait(false);
                 var target = JsonApiClient.Member(id == null ? type.Value : JsonApiClient.Member(type.Value, id), field);
-                var length = file.Length;
                 var request = new OutgoingRequest(
                     HttpMethod.Post,
                     target,
