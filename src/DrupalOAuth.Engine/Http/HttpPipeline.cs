@@ -15,8 +15,9 @@ namespace DrupalOAuth.Http
     /// <summary>
     /// The one way a connection talks HTTP: one HttpClient; a timeout per attempt that covers the headers and the
     /// whole body; retries as the <see cref="RetryPolicy"/> says; redirects followed by hand, so that neither the
-    /// Authorization header nor the secret ever goes to another origin and https never falls back to http;
-    /// transport failures turned into errors that name the host.
+    /// Authorization header nor the secret ever goes to another origin and https never falls back to http; every
+    /// answer read held to the size limit (<see cref="SizeLimitedStream"/>); failures classified in one place
+    /// (<see cref="FailureClassifier"/>), so that only the network failing is retried.
     /// </summary>
     internal sealed class HttpPipeline : IDisposable
     {

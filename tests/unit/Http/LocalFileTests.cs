@@ -58,13 +58,7 @@ public sealed class LocalFileTests : IDisposable
     [Fact]
     public async Task A_file_that_grows_while_it_is_read_is_FileChanged()
     {
-        var path = Path.Combine(_folder, "growing.bin");
-        File.WriteAllBytes(path, new byte[1000]);
-        using var file = await LocalFile.OpenReadAsync(path, TimeSpan.FromSeconds(5), CancellationToken.None);
-        var stream = new ProgressStream(file, file.Length, null, path);
-        File.AppendAllText(path, "more");
-
-        var e = await DrupalAssert.FailsAsync("FileChanged", () => stream.CopyToAsync(Stream.Null));
+        var e = await UploadChanged(path => File.AppendAllText(path, "more"));
 
         Assert.Contains("grew", e.Message);
     }
@@ -72,16 +66,11 @@ public sealed class LocalFileTests : IDisposable
     [Fact]
     public async Task A_file_that_shrinks_while_it_is_read_is_FileChanged()
     {
-        var path = Path.Combine(_folder, "shrinking.bin");
-        File.WriteAllBytes(path, new byte[1000]);
-        using var file = await LocalFile.OpenReadAsync(path, TimeSpan.FromSeconds(5), CancellationToken.None);
-        var stream = new ProgressStream(file, file.Length, null, path);
-        using (var writer = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite))
+        var e = await UploadChanged(path =>
         {
+            using var writer = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
             writer.SetLength(10);
-        }
-
-        var e = await DrupalAssert.FailsAsync("FileChanged", () => stream.CopyToAsync(Stream.Null));
+        });
 
         Assert.Contains("ended after 10 bytes", e.Message);
     }
@@ -97,6 +86,17 @@ public sealed class LocalFileTests : IDisposable
         await new ProgressStream(file, file.Length, (done, total) => seen.Add(done), path).CopyToAsync(Stream.Null);
 
         Assert.Equal(200_000, seen.Last());
+    }
+
+    /// <summary>Reads a file of 1000 bytes as an upload does, after <paramref name="change"/> changed it once it was opened.</summary>
+    private async Task<DrupalOAuth.Errors.DrupalException> UploadChanged(Action<string> change)
+    {
+        var path = Path.Combine(_folder, "changing.bin");
+        File.WriteAllBytes(path, new byte[1000]);
+        using var file = await LocalFile.OpenReadAsync(path, TimeSpan.FromSeconds(5), CancellationToken.None);
+        var stream = new ProgressStream(file, file.Length, null, path);
+        change(path);
+        return await DrupalAssert.FailsAsync("FileChanged", () => stream.CopyToAsync(Stream.Null));
     }
 
     private string MakeFifo()
