@@ -28,12 +28,12 @@ namespace DrupalOAuth.Commands.Infrastructure
                 WriteFurtherErrors(e);
                 ThrowTerminatingError(ErrorRecords.From(e));
             }
-            catch (Exception e) when (!(e is RuntimeException))
+            catch (Exception e) when (!(e is IContainsErrorRecord))
             {
                 // The engine turns every failure it can foresee into a DrupalException. One it did not foresee is a
                 // defect; it still gets a stable ErrorId rather than the exception's type name, keeping the exception
-                // as the inner one for the report. PowerShell's own exceptions (RuntimeException: a stopped
-                // pipeline, a failure downstream) go on as they are.
+                // as the inner one for the report. PowerShell's own exceptions, which carry their error record (a
+                // stopped pipeline, a failure downstream, a bad provider path), go on as they are.
                 ThrowTerminatingError(ErrorRecords.From(new DrupalException(
                     "UnexpectedError",
                     DrupalErrorCategory.InvalidOperation,
