@@ -21,6 +21,9 @@ namespace DrupalOAuth.Connections
         public const int DefaultMaximumRetryCount = 3;
         public const int DefaultRetryIntervalSec = 1;
 
+        /// <summary>256 MB: far above any page Drupal sends, far below what would exhaust a runbook's memory.</summary>
+        public const long DefaultMaximumResponseSize = 256L * 1024 * 1024;
+
         private ConnectionSettings(
             string name,
             Uri siteUri,
@@ -34,7 +37,8 @@ namespace DrupalOAuth.Connections
             TimeSpan timeout,
             int maximumRetryCount,
             TimeSpan retryInterval,
-            bool skipCertificateCheck)
+            bool skipCertificateCheck,
+            long maximumResponseSize)
         {
             Name = name;
             SiteUri = siteUri;
@@ -49,6 +53,7 @@ namespace DrupalOAuth.Connections
             MaximumRetryCount = maximumRetryCount;
             RetryInterval = retryInterval;
             SkipCertificateCheck = skipCertificateCheck;
+            MaximumResponseSize = maximumResponseSize;
             SecretFingerprint = Tokens.SecretFingerprint.Of(clientSecret);
         }
 
@@ -85,6 +90,9 @@ namespace DrupalOAuth.Connections
 
         public bool SkipCertificateCheck { get; }
 
+        /// <summary>The most bytes an answer read into memory or as it comes may hold once inflated; 0 for no limit. -OutFile has none.</summary>
+        public long MaximumResponseSize { get; }
+
         /// <summary>
         /// Checks every part and says what is wrong and what to do. An <c>http://</c> site other than loopback is
         /// refused unless <paramref name="allowInsecureHttp"/>, since the secret and the token would travel in clear.
@@ -103,7 +111,8 @@ namespace DrupalOAuth.Connections
             int maximumRetryCount = DefaultMaximumRetryCount,
             int retryIntervalSec = DefaultRetryIntervalSec,
             bool skipCertificateCheck = false,
-            string? jsonApiPath = null)
+            string? jsonApiPath = null,
+            long maximumResponseSize = DefaultMaximumResponseSize)
         {
             var site = ParseSiteUri(siteUri, allowInsecureHttp);
             if (string.IsNullOrWhiteSpace(clientId))
@@ -151,6 +160,15 @@ namespace DrupalOAuth.Connections
                     value);
             }
 
+            if (maximumResponseSize < 0)
+            {
+                throw new DrupalException(
+                    "InvalidMaximumResponseSize",
+                    DrupalErrorCategory.InvalidArgument,
+                    $"-MaximumResponseSize must be a number of bytes, or 0 for no limit; {maximumResponseSize} was given.",
+                    maximumResponseSize);
+            }
+
             var secret = clientSecret.Copy();
             secret.MakeReadOnly();
             var scopes = (scope ?? Enumerable.Empty<string>())
@@ -170,7 +188,8 @@ namespace DrupalOAuth.Connections
                 TimeSpan.FromSeconds(timeoutSec),
                 maximumRetryCount,
                 TimeSpan.FromSeconds(retryIntervalSec),
-                skipCertificateCheck);
+                skipCertificateCheck,
+                maximumResponseSize);
         }
 
         /// <summary>The client credentials as the token request needs them, for that moment only.</summary>

@@ -41,7 +41,8 @@ namespace DrupalOAuth.Connections
             _http = new HttpPipeline(
                 settings.Timeout,
                 handler ?? HttpPipeline.CreateHandler(settings.SkipCertificateCheck),
-                new RetryPolicy(settings.MaximumRetryCount, settings.RetryInterval));
+                new RetryPolicy(settings.MaximumRetryCount, settings.RetryInterval),
+                maximumResponseSize: settings.MaximumResponseSize);
             _api = new ApiClient(_http, (log, cancellationToken, rejected) => GetTokenAsync(log, cancellationToken, forceNew: false, rejected), settings.SiteUri);
             _jsonApi = new JsonApiClient(_api, settings.SiteUri, settings.JsonApiUri, settings.ClientId);
             _writer = new EntityWriter(_jsonApi);
@@ -68,6 +69,9 @@ namespace DrupalOAuth.Connections
         public int MaximumRetryCount => Settings.MaximumRetryCount;
 
         public bool SkipCertificateCheck => Settings.SkipCertificateCheck;
+
+        /// <summary>The most bytes an answer may hold once inflated; 0 for no limit.</summary>
+        public long MaximumResponseSize => Settings.MaximumResponseSize;
 
         /// <summary>When the cached token expires; null when none is cached.</summary>
         public DateTimeOffset? TokenExpiresOn => _tokens.Peek(_tokenKey)?.ExpiresOn;
@@ -165,7 +169,8 @@ namespace DrupalOAuth.Connections
         public Task<PSObject?> UploadFileAsync(string entityType, string? bundle, string field, string path, string? fileName, string? id, Action<long, long>? progress, IDrupalLog log, CancellationToken cancellationToken, CallOptions? options = null)
         {
             ThrowIfClosed();
-            return _writer.UploadAsync(entityType, bundle, field, path, FileUpload.Name(path, fileName), id, progress, options ?? CallOptions.None, log, cancellationToken);
+            options ??= CallOptions.None;
+            return _writer.UploadAsync(entityType, bundle, field, path, FileUpload.Name(path, fileName), id, progress, options, options.TimeoutOr(Settings.Timeout), log, cancellationToken);
         }
 
         /// <summary>The JSON:API resource type names the site offers (node--article, user--user, ...), read once per connection.</summary>

@@ -3,16 +3,17 @@ using System;
 namespace DrupalOAuth.Http
 {
     /// <summary>
-    /// What one call changes of its connection's timeout and retries, as Invoke-RestMethod users expect to set them
-    /// per call. A value left null keeps the connection's.
+    /// What one call changes of its connection's timeout, retries and answer size limit, as Invoke-RestMethod users
+    /// expect to set them per call. A value left null keeps the connection's.
     /// </summary>
     public sealed class CallOptions
     {
-        public CallOptions(int? timeoutSec = null, int? maximumRetryCount = null, int? retryIntervalSec = null)
+        public CallOptions(int? timeoutSec = null, int? maximumRetryCount = null, int? retryIntervalSec = null, long? maximumResponseSize = null)
         {
             TimeoutSec = timeoutSec;
             MaximumRetryCount = maximumRetryCount;
             RetryIntervalSec = retryIntervalSec;
+            MaximumResponseSize = maximumResponseSize;
         }
 
         public static CallOptions None { get; } = new CallOptions();
@@ -23,8 +24,13 @@ namespace DrupalOAuth.Http
 
         public int? RetryIntervalSec { get; }
 
+        /// <summary>The most bytes an answer may hold once inflated; 0 for no limit.</summary>
+        public long? MaximumResponseSize { get; }
+
         internal TimeSpan TimeoutOr(TimeSpan connectionTimeout) =>
             TimeoutSec is int seconds ? TimeSpan.FromSeconds(seconds) : connectionTimeout;
+
+        internal long MaximumResponseSizeOr(long connectionLimit) => MaximumResponseSize ?? connectionLimit;
 
         internal RetryPolicy RetryOr(RetryPolicy connectionRetry) =>
             MaximumRetryCount == null && RetryIntervalSec == null

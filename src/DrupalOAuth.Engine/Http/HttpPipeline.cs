@@ -1,11 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
-using System.Security.Authentication;
 using System.Threading;
 using System.Threading.Tasks;
 using DrupalOAuth.Diagnostics;
@@ -16,8 +15,9 @@ namespace DrupalOAuth.Http
     /// <summary>
     /// The one way a connection talks HTTP: one HttpClient; a timeout per attempt that covers the headers and the
     /// whole body; retries as the <see cref="RetryPolicy"/> says; redirects followed by hand, so that neither the
-    /// Authorization header nor the secret ever goes to another origin and https never falls back to http;
-    /// transport failures turned into errors that name the host.
+    /// Authorization header nor the secret ever goes to another origin and https never falls back to http; every
+    /// answer read held to the size limit (<see cref="SizeLimitedStream"/>); failures classified in one place
+    /// (<see cref="FailureClassifier"/>), so that only the network failing is retried.
     /// </summary>
     internal sealed class HttpPipeline : IDisposable
     {
@@ -34,16 +34,22 @@ namespace DrupalOAuth.Http
         public const string PartlyRead = "DrupalOAuth.PartlyRead";
 
         private const int MaximumRedirects = 5;
+
+        // Below the 85,000 bytes from which .NET puts an array on the large object heap, which it does not compact.
+        private const int ChunkSize = 81920;
         private static readonly string UserAgent = "DrupalOAuth/" + typeof(HttpPipeline).Assembly.GetName().Version?.ToString(3);
 
         private readonly HttpClient _client;
         private readonly TimeSpan _timeout;
         private readonly RetryPolicy _retry;
         private readonly Func<TimeSpan, CancellationToken, Task> _delay;
+        private readonly long _maximumResponseSize;
 
-        public HttpPipeline(TimeSpan timeout, HttpMessageHandler? handler = null, RetryPolicy? retry = null, Func<TimeSpan, CancellationToken, Task>? delay = null)
+        /// <param name="maximumResponseSize">The most bytes an answer may hold once inflated, 0 for no limit (a body read into memory is still held to what one array can hold).</param>
+        public HttpPipeline(TimeSpan timeout, HttpMessageHandler? handler = null, RetryPolicy? retry = null, Func<TimeSpan, CancellationToken, Task>? delay = null, long maximumResponseSize = 0)
         {
             _timeout = timeout;
+            _maximumResponseSize = maximumResponseSize;
             _retry = retry ?? RetryPolicy.None;
             _delay = delay ?? Task.Delay;
             _client = new HttpClient(handler ?? CreateHandler(skipCertificateCheck: false), disposeHandler: true)
@@ -177,6 +183,7 @@ namespace DrupalOAuth.Http
         private async Task<HttpResult> SendOnceAsync(OutgoingRequest request, Uri target, IDrupalLog log, CancellationToken cancellationToken)
         {
             var timeLimit = request.Options.TimeoutOr(_timeout);
+            var sizeLimit = request.Options.MaximumResponseSizeOr(_maximumResponseSize);
             using (var message = request.ToMessage(target))
             using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
@@ -203,7 +210,9 @@ namespace DrupalOAuth.Http
                         byte[] body;
                         if (reading)
                         {
-                            using (var stream = await response.Content!.ReadAsStreamAsync().ConfigureAwait(false))
+                            var limit = SizeLimitedStream.Effective(sizeLimit, inMemory: false);
+                            SizeLimitedStream.CheckAnnounced(response.Content!.Headers.ContentLength, limit, method, target);
+                            using (var stream = new SizeLimitedStream(await response.Content.ReadAsStreamAsync().ConfigureAwait(false), limit, method, target))
                             {
                                 content = await request.ReadResponse!(stream, timeout.Token).ConfigureAwait(false);
                             }
@@ -212,9 +221,10 @@ namespace DrupalOAuth.Http
                         }
                         else
                         {
+                            // Only the disk bounds a download to a file.
                             body = toFile
                                 ? await CopyBodyAsync(response.Content, request.ResponseFile!, timeout.Token).ConfigureAwait(false)
-                                : await ReadBodyAsync(response.Content, timeout.Token).ConfigureAwait(false);
+                                : await ReadBodyAsync(response.Content, SizeLimitedStream.Effective(sizeLimit, inMemory: true), method, target, timeout.Token).ConfigureAwait(false);
                         }
 
                         var result = new HttpResult(
@@ -235,113 +245,140 @@ namespace DrupalOAuth.Http
                         return result;
                     }
                 }
-                catch (Exception e) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested
-                                          && (e is OperationCanceledException || e is ObjectDisposedException || e is IOException || e is HttpRequestException))
+                catch (Exception e) when (!(e is DrupalException) && !cancellationToken.IsCancellationRequested
+                                          && FailureClassifier.Classify(e, method, target, timeout.IsCancellationRequested, timeLimit, answered, reading) is DrupalException failure)
                 {
-                    throw new DrupalException(
-                        "Timeout",
-                        DrupalErrorCategory.OperationTimeout,
-                        $"{method} {target} did not complete within {timeLimit.TotalSeconds:0.###} seconds. The site may be slow or unreachable; raise -TimeoutSec if it needs longer.",
-                        target,
-                        e);
-                }
-                catch (Exception e) when (!cancellationToken.IsCancellationRequested && (e is HttpRequestException || e is IOException))
-                {
-                    var failure = TransportFailure(method, target, e);
-                    failure.Data[AnswerStarted] = answered;
-                    failure.Data[PartlyRead] = reading;
                     throw failure;
                 }
             }
         }
 
-        /// <summary>
-        /// A connection never made (no such host, nothing listening, a certificate not trusted) fails at once, since
-        /// trying again would not change that; one that broke on the way (reset, closed early) is ConnectionLost,
-        /// which the retry policy may repeat.
-        /// </summary>
-        private static DrupalException TransportFailure(HttpMethod method, Uri target, Exception e)
-        {
-            var innermost = e;
-            var neverConnected = false;
-            var certificate = false;
-            for (var inner = e; inner != null; inner = inner.InnerException)
-            {
-                innermost = inner;
-                certificate |= inner is AuthenticationException;
-                neverConnected |= inner is SocketException socket && IsConnectFailure(socket.SocketErrorCode)
-                                  || inner is WebException web && (web.Status == WebExceptionStatus.NameResolutionFailure || web.Status == WebExceptionStatus.ConnectFailure
-                                                                   || web.Status == WebExceptionStatus.TrustFailure || web.Status == WebExceptionStatus.SecureChannelFailure);
-            }
-
-            var why = innermost.Message.TrimEnd('.');
-            return neverConnected || certificate
-                ? new DrupalException(
-                    "ConnectionFailed",
-                    DrupalErrorCategory.ConnectionError,
-                    certificate
-                        ? $"Could not make a secure connection to {target.Host} for {method} {target}: {why}. Trust the site's certificate authority on this computer; for a test site with a self-signed certificate, connect with -SkipCertificateCheck."
-                        : $"Could not reach {target.Host} for {method} {target}: {why}. Check the site URI and that the site is up and reachable from here.",
-                    target,
-                    e)
-                : new DrupalException(
-                    "ConnectionLost",
-                    DrupalErrorCategory.ConnectionError,
-                    $"The connection to {target.Host} broke during {method} {target}: {why}.",
-                    target,
-                    e);
-        }
-
-        private static bool IsConnectFailure(SocketError error) =>
-            error == SocketError.ConnectionRefused || error == SocketError.HostNotFound || error == SocketError.NoData
-            || error == SocketError.TryAgain || error == SocketError.HostUnreachable || error == SocketError.NetworkUnreachable
-            || error == SocketError.AddressNotAvailable;
-
         private static TimeSpan? RetryAfter(RetryConditionHeaderValue? header) =>
             header?.Delta ?? (header?.Date is DateTimeOffset date ? date - DateTimeOffset.UtcNow : (TimeSpan?)null);
 
-        private static async Task<byte[]> ReadBodyAsync(HttpContent? content, CancellationToken cancellationToken)
+        private static async Task<byte[]> ReadBodyAsync(HttpContent? content, long limit, HttpMethod method, Uri target, CancellationToken cancellationToken)
         {
             if (content == null)
             {
                 return Array.Empty<byte>();
             }
 
-            // Sized from Content-Length where there is one, so that the buffer is the body and is not copied again.
             var length = content.Headers.ContentLength;
-            using (var stream = await content.ReadAsStreamAsync().ConfigureAwait(false))
-            using (var buffer = length is long known && known > 0 && known < int.MaxValue ? new MemoryStream((int)known) : new MemoryStream())
+            SizeLimitedStream.CheckAnnounced(length, limit, method, target);
+            using (var stream = new SizeLimitedStream(await content.ReadAsStreamAsync().ConfigureAwait(false), limit, method, target))
             {
-                await stream.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
-                return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
+                // Sized from Content-Length where there is one, so that the buffer is the body and is not copied again.
+                if (length is long known && known > 0)
+                {
+                    var body = new byte[known];
+                    var filled = await FillAsync(stream, body, cancellationToken).ConfigureAwait(false);
+                    return filled == body.Length ? body : Copy(new[] { body }, filled);
+                }
+
+                // Else gathered in chunks small enough for the GC to compact, and joined once at the end: an answer
+                // that proves too large has then taken no more memory than the limit, not the doubling buffers of a
+                // MemoryStream.
+                var chunks = new List<byte[]>();
+                var total = 0;
+                while (true)
+                {
+                    var chunk = new byte[ChunkSize];
+                    var filled = await FillAsync(stream, chunk, cancellationToken).ConfigureAwait(false);
+                    chunks.Add(chunk);
+                    total += filled;
+                    if (filled < chunk.Length)
+                    {
+                        return Copy(chunks, total);
+                    }
+                }
             }
         }
 
-        private static async Task<byte[]> CopyBodyAsync(HttpContent? content, Func<Stream> openFile, CancellationToken cancellationToken)
+        /// <summary>Reads until the buffer is full or the body ends; only the last of a body's chunks is then partly filled.</summary>
+        private static async Task<int> FillAsync(Stream stream, byte[] buffer, CancellationToken cancellationToken)
         {
-            Stream opened;
-            try
+            var filled = 0;
+            int read;
+            while (filled < buffer.Length && (read = await stream.ReadAsync(buffer, filled, buffer.Length - filled, cancellationToken).ConfigureAwait(false)) > 0)
             {
-                opened = openFile();
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is NotSupportedException || e is ArgumentException)
-            {
-                // Not a transport failure: sending the request again would not make the file writable.
-                throw new DrupalException("OutFileFailed", DrupalErrorCategory.InvalidArgument, $"The answer could not be written to the file: {e.Message} Pass an -OutFile path in a folder that exists and that you may write to.", null, e);
+                filled += read;
             }
 
-            using (var file = opened)
+            return filled;
+        }
+
+        private static byte[] Copy(IEnumerable<byte[]> chunks, int total)
+        {
+            var body = new byte[total];
+            var at = 0;
+            foreach (var chunk in chunks)
+            {
+                var count = Math.Min(chunk.Length, total - at);
+                Buffer.BlockCopy(chunk, 0, body, at, count);
+                at += count;
+            }
+
+            return body;
+        }
+
+        /// <summary>
+        /// Copies the body to the response file. The file's own failures (no such folder, disk full) are OutFileFailed,
+        /// told apart here from the network's, since sending the request again would not mend them.
+        /// </summary>
+        private static async Task<byte[]> CopyBodyAsync(HttpContent? content, Func<Stream> openFile, CancellationToken cancellationToken)
+        {
+            Stream file;
+            try
+            {
+                file = openFile();
+            }
+            catch (Exception e) when (FailureClassifier.IsFileSystem(e))
+            {
+                throw OutFile.Failed(e);
+            }
+
+            try
             {
                 if (content != null)
                 {
                     using (var stream = await content.ReadAsStreamAsync().ConfigureAwait(false))
                     {
-                        await stream.CopyToAsync(file, 81920, cancellationToken).ConfigureAwait(false);
+                        var buffer = new byte[81920];
+                        int read;
+                        while ((read = await stream.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false)) > 0)
+                        {
+                            await ToFileAsync(() => file.WriteAsync(buffer, 0, read, cancellationToken)).ConfigureAwait(false);
+                        }
                     }
+                }
+
+                await ToFileAsync(() => file.FlushAsync(cancellationToken)).ConfigureAwait(false);
+            }
+            finally
+            {
+                // Flushed above when all went well; after a failure, what the file would still say matters less.
+                try
+                {
+                    file.Dispose();
+                }
+                catch (Exception e) when (FailureClassifier.IsFileSystem(e))
+                {
                 }
             }
 
             return Array.Empty<byte>();
+        }
+
+        private static async Task ToFileAsync(Func<Task> write)
+        {
+            try
+            {
+                await write().ConfigureAwait(false);
+            }
+            catch (Exception e) when (FailureClassifier.IsFileSystem(e))
+            {
+                throw OutFile.Failed(e);
+            }
         }
 
         private static string? Join(HttpResponseHeaders headers, string name) =>

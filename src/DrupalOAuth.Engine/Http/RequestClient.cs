@@ -31,29 +31,32 @@ namespace DrupalOAuth.Http
                 log.Verbose($"{request.Method} {target}: a body of {body.Length} bytes as {contentType}.");
             }
 
-            var outFile = request.OutFile;
-            var outgoing = new OutgoingRequest(
-                request.Method,
-                target,
-                body == null ? (Func<HttpContent>?)null : () =>
-                {
-                    var content = new ByteArrayContent(body);
-                    content.Headers.TryAddWithoutValidation("Content-Type", contentType);
-                    return content;
-                },
-                isIdempotent: request.IsIdempotent,
-                accept: request.HeaderValue("Accept") ?? (underJsonApi ? JsonApiMediaType : "application/json, */*;q=0.8"),
-                headers: request.Headers.Where(h => !IsNamed(h.Key, "Content-Type") && !IsNamed(h.Key, "Accept")).ToList(),
-                options: options,
-                responseFile: outFile == null ? (Func<Stream>?)null : () => new FileStream(outFile, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true));
-            var result = await api.SendAsync(outgoing, log, cancellationToken).ConfigureAwait(false);
-            if (result.BodyWrittenToFile)
+            using (var outFile = request.OutFile == null ? null : new OutFile(request.OutFile))
             {
-                log.Verbose($"{request.Method} {target}: the body was written to '{outFile}' ({new FileInfo(outFile).Length} bytes).");
-                return null;
-            }
+                var outgoing = new OutgoingRequest(
+                    request.Method,
+                    target,
+                    body == null ? (Func<HttpContent>?)null : () =>
+                    {
+                        var content = new ByteArrayContent(body);
+                        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+                        return content;
+                    },
+                    isIdempotent: request.IsIdempotent,
+                    accept: request.HeaderValue("Accept") ?? (underJsonApi ? JsonApiMediaType : "application/json, */*;q=0.8"),
+                    headers: request.Headers.Where(h => !IsNamed(h.Key, "Content-Type") && !IsNamed(h.Key, "Accept")).ToList(),
+                    options: options,
+                    responseFile: outFile == null ? (Func<Stream>?)null : outFile.Open);
+                var result = await api.SendAsync(outgoing, log, cancellationToken).ConfigureAwait(false);
+                if (result.BodyWrittenToFile)
+                {
+                    outFile!.Commit();
+                    log.Verbose($"{request.Method} {target}: the body was written to '{outFile.Path}' ({new FileInfo(outFile.Path).Length} bytes).");
+                    return null;
+                }
 
-            return Read(result, request.AsHashtable);
+                return Read(result, request.AsHashtable);
+            }
         }
 
         /// <summary>JSON (any +json type) as PowerShell objects, text as a string, anything else as bytes; no body as nothing.</summary>

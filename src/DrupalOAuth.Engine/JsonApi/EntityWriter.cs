@@ -70,31 +70,40 @@ namespace DrupalOAuth.JsonApi
             }
         }
 
-        /// <summary>Streams a file from disk to a file field: a new file for the field, or attached to the entity <paramref name="id"/>.</summary>
-        public async Task<PSObject?> UploadAsync(string entityType, string? bundle, string field, string path, string fileName, string? id, Action<long, long>? progress, CallOptions options, IDrupalLog log, CancellationToken cancellationToken)
+        /// <summary>
+        /// Streams a file from disk to a file field: a new file for the field, or attached to the entity <paramref name="id"/>.
+        /// The file is opened first, within <paramref name="openTimeout"/>, and held open, so that every attempt sends the
+        /// same file, of the length announced.
+        /// </summary>
+        public async Task<PSObject?> UploadAsync(string entityType, string? bundle, string field, string path, string fileName, string? id, Action<long, long>? progress, CallOptions options, TimeSpan openTimeout, IDrupalLog log, CancellationToken cancellationToken)
         {
-            var type = await _client.ResolveAsync(entityType, bundle, options, log, cancellationToken).ConfigureAwait(false);
-            var target = JsonApiClient.Member(id == null ? type.Value : JsonApiClient.Member(type.Value, id), field);
-            var length = new FileInfo(path).Length;
-            var request = new OutgoingRequest(
-                HttpMethod.Post,
-                target,
-                () =>
-                {
-                    var content = new StreamContent(new ProgressStream(File.OpenRead(path), length, progress), 81920);
-                    content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-                    content.Headers.ContentLength = length;
-                    content.Headers.TryAddWithoutValidation("Content-Disposition", FileUpload.ContentDisposition(fileName));
-                    return content;
-                },
-                isIdempotent: false,
-                accept: RequestClient.JsonApiMediaType,
-                options: options);
-            log.Verbose($"Uploading '{path}' ({length} bytes) as '{fileName}' to {target}.");
-            var result = await _client.SendAsync(request, log, cancellationToken).ConfigureAwait(false);
-            // Attached to an entity, Drupal answers the field's files, the new one last.
-            var document = JsonApiDocument.Read(result, Array.Empty<string>(), null, raw: false);
-            return document.Items.LastOrDefault() as PSObject;
+            using (var file = await LocalFile.OpenReadAsync(path, openTimeout, cancellationToken).ConfigureAwait(false))
+            {
+                // The length the file has now is the one announced; a file that differs by the time it is sent fails with FileChanged.
+                var length = file.Length;
+                var type = await _client.ResolveAsync(entityType, bundle, options, log, cancellationToken).ConfigureAwait(false);
+                var target = JsonApiClient.Member(id == null ? type.Value : JsonApiClient.Member(type.Value, id), field);
+                var request = new OutgoingRequest(
+                    HttpMethod.Post,
+                    target,
+                    () =>
+                    {
+                        file.Position = 0;
+                        var content = new StreamContent(new ProgressStream(file, length, progress, path), 81920);
+                        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+                        content.Headers.ContentLength = length;
+                        content.Headers.TryAddWithoutValidation("Content-Disposition", FileUpload.ContentDisposition(fileName));
+                        return content;
+                    },
+                    isIdempotent: false,
+                    accept: RequestClient.JsonApiMediaType,
+                    options: options);
+                log.Verbose($"Uploading '{path}' ({length} bytes) as '{fileName}' to {target}.");
+                var result = await _client.SendAsync(request, log, cancellationToken).ConfigureAwait(false);
+                // Attached to an entity, Drupal answers the field's files, the new one last.
+                var document = JsonApiDocument.Read(result, Array.Empty<string>(), null, raw: false);
+                return document.Items.LastOrDefault() as PSObject;
+            }
         }
 
         private Task<HttpResult> SendAsync(HttpMethod method, Uri uri, byte[]? body, bool isIdempotent, bool retryBeforeAnswer, CallOptions options, IDrupalLog log, CancellationToken cancellationToken) =>

@@ -69,6 +69,14 @@ namespace DrupalOAuth.Commands
         [ValidateRange(0, 3600)]
         public int RetryIntervalSec { get; set; } = ConnectionSettings.DefaultRetryIntervalSec;
 
+        /// <summary>
+        /// The most bytes an answer may hold once inflated (a gzip answer counts as what it inflates to); 0 for no limit.
+        /// Invoke-DrupalRequest -OutFile has none.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(0, long.MaxValue)]
+        public long MaximumResponseSize { get; set; } = ConnectionSettings.DefaultMaximumResponseSize;
+
         /// <summary>Accepts any TLS certificate: for test sites with self-signed certificates only.</summary>
         [Parameter]
         public SwitchParameter SkipCertificateCheck { get; set; }
@@ -107,7 +115,7 @@ namespace DrupalOAuth.Commands
             }
 
             var settings = ConnectionSettings.Create(
-                uri, clientId, secret, Scope, Name, TokenPath, GraphQLPath, ClientAuthentication, TimeoutSec, AllowInsecureHttp, MaximumRetryCount, RetryIntervalSec, SkipCertificateCheck, JsonApiPath);
+                uri, clientId, secret, Scope, Name, TokenPath, GraphQLPath, ClientAuthentication, TimeoutSec, AllowInsecureHttp, MaximumRetryCount, RetryIntervalSec, SkipCertificateCheck, JsonApiPath, MaximumResponseSize);
             if (SkipCertificateCheck)
             {
                 WriteWarning($"-SkipCertificateCheck: the TLS certificate of {settings.SiteUri.Host} is not checked, so anyone on the network path could pose as the site and receive the client secret. Use it only for test sites.");

@@ -46,7 +46,7 @@ namespace DrupalOAuth.Commands
         protected override void Process()
         {
             var path = GetUnresolvedProviderPathFromPSPath(Path!);
-            if (!File.Exists(path))
+            if (!File.Exists(path) && !Directory.Exists(path))
             {
                 // One missing file among many piped ones must not stop the others.
                 WriteError(new DrupalException("FileNotFound", DrupalErrorCategory.ObjectNotFound, $"There is no file '{path}' to upload.", path));

@@ -6,7 +6,7 @@ namespace DrupalOAuth.Commands.Infrastructure
 {
     /// <summary>
     /// A cmdlet that sends requests to Drupal: it takes Invoke-RestMethod's -TimeoutSec, -MaximumRetryCount and
-    /// -RetryIntervalSec for this call only, and writes paged reads page by page as they arrive.
+    /// -RetryIntervalSec, and -MaximumResponseSize, for this call only, and writes paged reads page by page as they arrive.
     /// </summary>
     public abstract class DrupalApiCmdlet : DrupalCmdlet
     {
@@ -27,7 +27,12 @@ namespace DrupalOAuth.Commands.Infrastructure
         [ValidateRange(0, 3600)]
         public int? RetryIntervalSec { get; set; }
 
-        protected CallOptions CallOptions => new CallOptions(TimeoutSec, MaximumRetryCount, RetryIntervalSec);
+        /// <summary>The most bytes an answer of this call may hold once inflated (0: no limit); the connection's -MaximumResponseSize otherwise.</summary>
+        [Parameter]
+        [ValidateRange(0, long.MaxValue)]
+        public long? MaximumResponseSize { get; set; }
+
+        protected CallOptions CallOptions => new CallOptions(TimeoutSec, MaximumRetryCount, RetryIntervalSec, MaximumResponseSize);
 
         /// <summary>-First, -Skip and -All as the engine's paging scope (SupportsPaging's -First is ulong.MaxValue when not given).</summary>
         protected PagingScope ReadScope(bool all) =>

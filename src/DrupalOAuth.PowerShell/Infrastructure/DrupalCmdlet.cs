@@ -28,6 +28,19 @@ namespace DrupalOAuth.Commands.Infrastructure
                 WriteFurtherErrors(e);
                 ThrowTerminatingError(ErrorRecords.From(e));
             }
+            catch (Exception e) when (!(e is IContainsErrorRecord))
+            {
+                // The engine turns every failure it can foresee into a DrupalException. One it did not foresee is a
+                // defect; it still gets a stable ErrorId rather than the exception's type name, keeping the exception
+                // as the inner one for the report. PowerShell's own exceptions, which carry their error record (a
+                // stopped pipeline, a failure downstream, a bad provider path), go on as they are.
+                ThrowTerminatingError(ErrorRecords.From(new DrupalException(
+                    "UnexpectedError",
+                    DrupalErrorCategory.InvalidOperation,
+                    $"{MyInvocation.MyCommand.Name} failed unexpectedly: {e.GetType().Name}: {e.Message} Please report this as a DrupalOAuth bug, with this error's ScriptStackTrace and Exception.InnerException.",
+                    null,
+                    e)));
+            }
         }
 
         /// <summary>The cmdlet's work for one pipeline input; a <see cref="DrupalException"/> ends the command.</summary>

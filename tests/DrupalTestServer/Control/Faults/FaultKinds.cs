@@ -17,6 +17,8 @@ public static class FaultKinds
         ["brokenbody"] = _ => new BrokenBodyFault(),
         ["redirect"] = RedirectFault.From,
         ["big"] = BigFault.From,
+        ["gzipbomb"] = FloodFault.Gzip,
+        ["huge"] = FloodFault.Plain,
     };
 
     public static IEnumerable<string> Names => Factories.Keys;

@@ -33,6 +33,9 @@ public sealed class FaultRequest
     /// <summary>About how many megabytes a big answer has.</summary>
     public int? Mb { get; init; }
 
+    /// <summary>Whether a <c>huge</c> answer announces its length; it does unless this is false.</summary>
+    public bool? ContentLength { get; init; }
+
     /// <summary>For the kinds' factories, so that every kind words a missing member the same way.</summary>
     public ArgumentException Missing(string member) => new($"Fault kind '{Kind}' needs '{member}'.");
 
