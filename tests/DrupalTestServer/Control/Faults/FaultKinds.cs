@@ -17,6 +17,7 @@ public static class FaultKinds
         ["brokenbody"] = _ => new BrokenBodyFault(),
         ["redirect"] = RedirectFault.From,
         ["big"] = BigFault.From,
+        ["nextlinks"] = NextLinksFault.From,
     };
 
     public static IEnumerable<string> Names => Factories.Keys;

@@ -33,6 +33,9 @@ public sealed class FaultRequest
     /// <summary>About how many megabytes a big answer has.</summary>
     public int? Mb { get; init; }
 
+    /// <summary>For <c>nextlinks</c>: by a request's page[offset], the links.next to answer (a path or an absolute URI; null or "" for none).</summary>
+    public Dictionary<string, string?>? Links { get; init; }
+
     /// <summary>For the kinds' factories, so that every kind words a missing member the same way.</summary>
     public ArgumentException Missing(string member) => new($"Fault kind '{Kind}' needs '{member}'.");
 
