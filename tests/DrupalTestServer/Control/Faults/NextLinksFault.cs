@@ -28,8 +28,9 @@ public sealed class NextLinksFault(IReadOnlyDictionary<string, string?> links) :
             }
             else
             {
+                // A path is checked first: on Linux "/jsonapi/..." is also an absolute file: URI.
                 var origin = $"{context.Request.Scheme}://{context.Request.Host}";
-                pageLinks["next"] = new JsonObject { ["href"] = Uri.TryCreate(next, UriKind.Absolute, out var absolute) ? absolute.AbsoluteUri : origin + next };
+                pageLinks["next"] = new JsonObject { ["href"] = next.StartsWith('/') ? origin + next : next };
             }
 
             await DrupalResponses.JsonAsync(context.Response, context.Response.StatusCode, document, context.Response.ContentType ?? DrupalResponses.JsonContentType);
