@@ -115,7 +115,7 @@ $after = Invoke-RestMethod "$env:DRUPAL_URI/_test/stats"
 
             $items | Should -HaveCount 25
             ($items.id | Select-Object -Unique) | Should -HaveCount 25
-            "$warnings" | Should -Match 'repeated 1 node--article items of earlier pages \(such as 00000002-'
+            "$warnings" | Should -Match 'held 1 node--article items already written \(such as 00000002-'
         }
     }
 
@@ -159,6 +159,17 @@ $after = Invoke-RestMethod "$env:DRUPAL_URI/_test/stats"
             $read.Error.FullyQualifiedErrorId | Should -Be "InvalidResponse,$entity"
             $read.Error.Exception.Message | Should -BeLike "*page%5Boffset%5D=2* answered 200 OK with $said, which is not a page of a JSON:API collection*"
             $read.Items | Should -HaveCount 2
+        }
+    }
+
+    Context 'a single resource read answered with something else' {
+        It 'Get-DrupalEntity -Id answered <name> is InvalidResponse, not an empty result' -ForEach @(
+            @{ name = '{"message":"Service busy"} with 200'; body = '{"message":"Service busy"}' }
+            @{ name = 'a collection'; body = '{"jsonapi":{"version":"1.0"},"data":[],"links":{}}' }
+        ) {
+            Add-JsonApiFault status -With @{ Status = 200; Body = $body; ContentType = 'application/vnd.api+json' }
+
+            { Get-DrupalEntity node article -Id (Get-Uuid 1) -ErrorAction Stop } | Should -Throw -ErrorId "InvalidResponse,$entity"
         }
     }
 

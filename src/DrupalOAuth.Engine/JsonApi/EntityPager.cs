@@ -157,7 +157,7 @@ namespace DrupalOAuth.JsonApi
                 // Offset paging shifts when items are added during the read: the few that come again are dropped.
                 resources -= repeated;
                 items = _raw ? items : items.Where((_, i) => fresh[i]).ToList();
-                warnings.Add($"Page {_pages} of {Description} repeated {repeated} {_typeName} items of earlier pages (such as {document.Ids[Array.IndexOf(fresh, false)]}), as offset paging does when items are added during the read; each was written once{(_raw ? " (-Raw writes the documents whole, repeats included)" : string.Empty)}. Items may have been missed likewise if some were deleted: read again to be sure.");
+                warnings.Add($"Page {_pages} of {Description} held {repeated} {_typeName} items already written (such as {document.Ids[Array.IndexOf(fresh, false)]}), as offset paging does when items are added during the read; each was written once{(_raw ? " (-Raw writes the documents whole, repeats included)" : string.Empty)}. Items may have been missed likewise if some were deleted: read again to be sure.");
             }
 
             // -First counts resources, also when -Raw writes whole documents.

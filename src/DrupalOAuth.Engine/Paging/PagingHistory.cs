@@ -10,7 +10,7 @@ namespace DrupalOAuth.Paging
     /// What one paged read has already had: the pages it asked for (by link or cursor), the items it wrote and the
     /// pages it was answered, so that a server that sends the read round in circles ends it with an error, not an
     /// endless stream of the same items. Every entry is a 16-byte key (a UUID as itself, any other text hashed),
-    /// so a read of a million resources holds about 30 MB of them, and a page's items are never kept.
+    /// so a read of a million resources holds about 40 MB of them (measured: 37 MB), and a page's items are never kept.
     /// </summary>
     internal sealed class PagingHistory
     {

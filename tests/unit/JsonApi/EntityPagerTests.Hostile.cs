@@ -86,7 +86,7 @@ public sealed partial class EntityPagerTests
 
         Assert.Equal(new[] { "Article 1", "Article 2", "Article 3", "Article 4" }, Titles(pages));
         Assert.Equal(new[] { 2L, 3L, 4L }, pages.Select(p => p.ItemsSoFar));
-        Assert.Contains(pages[1].Warnings, w => w.Contains("repeated 1 node--article items of earlier pages (such as " + ArticleId(2) + ")"));
+        Assert.Contains(pages[1].Warnings, w => w.Contains("held 1 node--article items already written (such as " + ArticleId(2) + ")"));
     }
 
     [Fact]
