@@ -41,14 +41,17 @@ namespace DrupalOAuth.Paging
         /// <summary>False when a page with the same items, in the same order, came before in this read.</summary>
         public bool Answered(IEnumerable<string> itemIdentities)
         {
-            var page = new StringBuilder();
+            // Hashed as they come, so that a page of large items is never held as one text.
+            using var page = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             foreach (var identity in itemIdentities)
             {
-                // A length prefix, so that no two lists of identities make the same text.
-                page.Append(identity.Length).Append(':').Append(identity);
+                var bytes = Encoding.UTF8.GetBytes(identity);
+                // A length prefix, so that no two lists of identities hash the same bytes.
+                page.AppendData(BitConverter.GetBytes(bytes.Length));
+                page.AppendData(bytes);
             }
 
-            return _pagesAnswered.Add(Key(page.ToString()));
+            return _pagesAnswered.Add(FromHash(page.GetHashAndReset()));
         }
 
         /// <summary>The error that ends a read going round in circles.</summary>
@@ -64,7 +67,11 @@ namespace DrupalOAuth.Paging
             }
 
             using var sha = SHA256.Create();
-            var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
+            return FromHash(sha.ComputeHash(Encoding.UTF8.GetBytes(text)));
+        }
+
+        private static Guid FromHash(byte[] hash)
+        {
             var key = new byte[16];
             Array.Copy(hash, key, key.Length);
             return new Guid(key);
