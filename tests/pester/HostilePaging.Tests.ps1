@@ -213,13 +213,14 @@ $after = Invoke-RestMethod "$env:DRUPAL_URI/_test/stats"
             $item.attribute_type | Should -Be 'user--user'
         }
 
-        It 'a piped Remove-DrupalEntity -WhatIf names the resource''s own id' {
-            $run = Invoke-Bounded -Command 'Get-DrupalEntity node article -All | Remove-DrupalEntity -WhatIf' -Faults @(
+        It 'a piped Remove-DrupalEntity or Set-DrupalEntity -WhatIf names the resource''s own id' {
+            $run = Invoke-Bounded -Command '$read = Get-DrupalEntity node article -All; $read | Remove-DrupalEntity -WhatIf; $read | Set-DrupalEntity -Attributes @{ title = "x" } -WhatIf' -Faults @(
                 @{ route = 'jsonapi'; kind = 'status'; status = 200; body = $document; contentType = 'application/vnd.api+json' }
             )
 
             $run.ErrorId | Should -BeNullOrEmpty
             $run.Output | Should -Match "What if: .*Delete.*$own"
+            ($run.Output -split "`n" | Where-Object { $_ -match 'What if' }) | Should -HaveCount 2
             $run.Output | Should -Not -Match $other
         }
     }
