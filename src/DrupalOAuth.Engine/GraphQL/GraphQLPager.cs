@@ -2,7 +2,10 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Linq;
+using System.Text;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using DrupalOAuth.Diagnostics;
@@ -16,13 +19,21 @@ namespace DrupalOAuth.GraphQL
     /// Repeats a GraphQL query page by page and writes the items at -ExpandPath as each page arrives: Relay
     /// connections (graphql_compose) by setting the cursor variable to the last <c>pageInfo.endCursor</c> until
     /// <c>hasNextPage</c> is false; offset paging (Drupal GraphQL 3.x <c>nodeQuery</c>, 4.x examples) by advancing
-    /// <c>$offset</c> by the page size until a page comes back short or <c>count</c>/<c>total</c> is reached.
+    /// <c>$offset</c> by the page size until a page comes back short or <c>count</c>/<c>total</c> is reached. A
+    /// cursor that comes again, or a page with the same items as one before, is an error: the field does not use
+    /// the variable that moves the read on, and reading on would never end.
     /// </summary>
+    /// <remarks>
+    /// A page's items are told apart by their id, uuid or entityId where the query selects one, else by their
+    /// whole JSON; only a 16-byte key per page is kept. Items alike in everything selected on two whole pages
+    /// would pass for a repeat, so the error says to select an id.
+    /// </remarks>
     public sealed class GraphQLPager : IResultPager
     {
         public const string DefaultCursorVariable = "after";
         private const string OffsetVariable = "offset";
         private const string LimitVariable = "limit";
+        private static readonly string[] IdentityMembers = { "id", "uuid", "entityId" };
 
         private readonly Func<GraphQLRequest, IDrupalLog, CancellationToken, Task<GraphQLResponse>> _invoke;
         private readonly GraphQLRequest _request;
@@ -33,6 +44,7 @@ namespace DrupalOAuth.GraphQL
         private readonly bool _raw;
         private readonly Mode _mode;
         private readonly Uri _endpoint;
+        private readonly PagingHistory _history = new PagingHistory();
         private object? _cursor;
         private long _offset;
         private bool _done;
@@ -79,6 +91,10 @@ namespace DrupalOAuth.GraphQL
             }
 
             _offset = request.Variables != null && Number(Variable(request.Variables, OffsetVariable)) is long start ? start : 0;
+            if (_mode == Mode.Cursor && request.Variables != null && Variable(request.Variables, _cursorVariable) is object startCursor)
+            {
+                _history.Ask(CursorText(startCursor));
+            }
         }
 
         private enum Mode
@@ -122,7 +138,7 @@ namespace DrupalOAuth.GraphQL
             var errors = response.Errors.Select(error => error.ToException()).ToList();
             response.ThrowIfNoData(_endpoint);
             var found = PSObjectPath.Expand(response.Data, _expandPath);
-            Advance(response.Data, found.Count, variables, log);
+            Advance(response.Data, found, variables, log);
 
             // -First and -Skip count the items at -ExpandPath, also when -Raw writes whole responses.
             var skip = (int)Math.Min((ulong)found.Count, _scope.Skip > (ulong)_seen ? _scope.Skip - (ulong)_seen : 0);
@@ -138,8 +154,17 @@ namespace DrupalOAuth.GraphQL
 
         public IReadOnlyList<string> Finish() => Array.Empty<string>();
 
-        private void Advance(object? data, int count, IDictionary<string, object?> variables, IDrupalLog log)
+        private void Advance(object? data, IReadOnlyList<object?> found, IDictionary<string, object?> variables, IDrupalLog log)
         {
+            var count = found.Count;
+            var moves = _mode == Mode.Cursor ? $"${_cursorVariable}" : $"${OffsetVariable}";
+            if (!_scope.OnePage && _mode != Mode.None && count > 0 && !_history.Answered(found.Select(Identity)))
+            {
+                throw PagingHistory.Loop(
+                    $"Page {_pages} of {Description} has the same {count} items as a page before it, although {moves} moved on: the query declares {moves} but the field may not use it (pass it as the field's argument, such as {Example()}), so reading on would never end. Nothing of this page was written. If items can be alike in everything the query selects, select their id too.",
+                    _expandPath);
+            }
+
             if (_mode == Mode.Offset)
             {
                 TotalCount ??= Number(Beside(data, "count")) ?? Number(Beside(data, "total"));
@@ -161,6 +186,13 @@ namespace DrupalOAuth.GraphQL
                     var hasNext = PowerShellValue.Member(pageInfo, "hasNextPage") as bool? == true;
                     _cursor = PowerShellValue.Member(pageInfo, "endCursor");
                     _done = !hasNext || _cursor == null;
+                    if (!_done && !_history.Ask(CursorText(_cursor)))
+                    {
+                        throw PagingHistory.Loop(
+                            $"Page {_pages} of {Description} ends at cursor {_cursor} with hasNextPage true, as a page before it did: the cursor does not advance. The query declares {moves} but the field may not use it (pass it as the field's argument, such as {Example()}), so reading on would fetch the same page forever.",
+                            _expandPath);
+                    }
+
                     log.Verbose($"Page {_pages}: {count} items; {(_done ? "the last page" : $"next after cursor {_cursor}")}.");
                     break;
                 case Mode.Offset:
@@ -173,6 +205,34 @@ namespace DrupalOAuth.GraphQL
                     _done = true;
                     break;
             }
+        }
+
+        /// <summary>How the field takes the variable that moves the read on, for the messages.</summary>
+        private string Example() =>
+            _mode == Mode.Cursor
+                ? $"{_segments[0]}(first: 100, after: ${_cursorVariable})"
+                : $"{_segments[0]}(offset: ${OffsetVariable}, limit: ${LimitVariable})";
+
+        private static string CursorText(object? cursor) => Convert.ToString(PowerShellValue.Unwrap(cursor), CultureInfo.InvariantCulture) ?? string.Empty;
+
+        /// <summary>An item's id where the query selects one, else its whole JSON.</summary>
+        private static string Identity(object? item)
+        {
+            foreach (var name in IdentityMembers)
+            {
+                if (PowerShellValue.Member(item, name) is object id)
+                {
+                    return name + "=" + CursorText(id);
+                }
+            }
+
+            using var json = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(json))
+            {
+                JsonRequestWriter.WriteValue(writer, item);
+            }
+
+            return Encoding.UTF8.GetString(json.ToArray());
         }
 
         /// <summary>A field beside the list, on the nearest object above it that has one: pageInfo, count or total.</summary>

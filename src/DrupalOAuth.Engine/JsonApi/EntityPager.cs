@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using DrupalOAuth.Diagnostics;
@@ -13,7 +14,9 @@ namespace DrupalOAuth.JsonApi
     /// <summary>
     /// Reads a JSON:API collection page by page, following <c>links.next</c> until Drupal gives none: never until
     /// a short page, since Drupal removes the items the user may not see after cutting the page. A next link on
-    /// another origin is followed on the connection's own, so the token never leaves its site. What Drupal left
+    /// another origin is followed on the connection's own, so the token never leaves its site; one that leaves the
+    /// collection's route (another type, language or path) or leads back to a page already read is an error once
+    /// the page that gave it is written, and a resource already written is never written again. What Drupal left
     /// out, and what was not read, is told once the read is done.
     /// </summary>
     /// <remarks>
@@ -36,6 +39,9 @@ namespace DrupalOAuth.JsonApi
         private readonly CallOptions _options;
         private readonly int _pagesAtOnce;
         private readonly Queue<Fetch> _ahead = new Queue<Fetch>();
+        private readonly PagingHistory _history = new PagingHistory();
+        private Uri? _collection;
+        private DrupalException? _refusedNext;
         private CancellationTokenSource? _aheadCancel;
         private CancellationToken _stopping;
         private bool _predictOffsets;
@@ -70,6 +76,13 @@ namespace DrupalOAuth.JsonApi
 
         public async Task<ResultPage?> NextPageAsync(IDrupalLog log, CancellationToken cancellationToken)
         {
+            if (_refusedNext != null)
+            {
+                var refused = _refusedNext;
+                _refusedNext = null;
+                throw refused;
+            }
+
             if (_done || _scope.First == 0)
             {
                 return null;
@@ -89,7 +102,9 @@ namespace DrupalOAuth.JsonApi
                 }
 
                 var pageLimit = _query.PageSize ?? (_scope.First is ulong first && first < DrupalPageLimit ? (int)Math.Max(first, 1) : (int?)null);
-                var firstPage = SitePath.WithQuery(_client.Collection(type.Value, _query.Language), _query.Parameters(type.Key, collection: true, pageLimit, _scope.Skip));
+                _collection = _client.Collection(type.Value, _query.Language);
+                var firstPage = SitePath.WithQuery(_collection, _query.Parameters(type.Key, collection: true, pageLimit, _scope.Skip));
+                _history.Ask(OffsetLink.Page(firstPage));
                 _started = true;
                 _stopping = cancellationToken;
                 _aheadCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -125,9 +140,27 @@ namespace DrupalOAuth.JsonApi
             _otherLanguage += document.OtherLanguage;
             _otherLanguageCode ??= document.OtherLanguageCode;
 
-            // -First counts resources, also when -Raw writes whole documents.
             var items = document.Items;
             var resources = document.Resources;
+            var fresh = _history.Admit(document.Ids);
+            var repeated = fresh.Count(isNew => !isNew);
+            if (repeated > 0)
+            {
+                if (repeated == resources)
+                {
+                    StopFetching();
+                    throw PagingHistory.Loop(
+                        $"Page {_pages} of {Description} ({uri}) holds only {_typeName} items already written, such as {document.Ids[0]}: Drupal answers the same items however the read moves on (the answer ignores page[offset], or the next links go round in circles), so reading on would never end. Nothing of this page was written. Check the site's JSON:API paging (a contributed module or a proxy may rewrite the links or the query).",
+                        uri);
+                }
+
+                // Offset paging shifts when items are added during the read: the few that come again are dropped.
+                resources -= repeated;
+                items = _raw ? items : items.Where((_, i) => fresh[i]).ToList();
+                warnings.Add($"Page {_pages} of {Description} held {repeated} {_typeName} items already written (such as {document.Ids[Array.IndexOf(fresh, false)]}), as offset paging does when items are added during the read; each was written once{(_raw ? " (-Raw writes the documents whole, repeats included)" : string.Empty)}. Items may have been missed likewise if some were deleted: read again to be sure.");
+            }
+
+            // -First counts resources, also when -Raw writes whole documents.
             if (_scope.First is ulong wanted)
             {
                 var room = wanted > (ulong)_written ? wanted - (ulong)_written : 0;
@@ -140,14 +173,6 @@ namespace DrupalOAuth.JsonApi
 
             _written += resources;
             _next = document.Next == null ? null : SitePath.OnSiteOrigin(_client.SiteUri, document.Next);
-            if (_next != null && _next == uri)
-            {
-                throw new DrupalException(
-                    "PagingLoop",
-                    DrupalErrorCategory.InvalidResult,
-                    $"Drupal's next link for {Description} points back at the page it is on ({uri}); reading on would never end. Check the site's JSON:API paging (a contributed module may rewrite the links).",
-                    uri);
-            }
             if (document.Next != null && !OutgoingRequest.IsSameOrigin(document.Next, _client.SiteUri))
             {
                 log.Verbose($"Drupal's next link points at {SitePath.Origin(document.Next)}: following it on {SitePath.Origin(_client.SiteUri)} instead.");
@@ -159,7 +184,12 @@ namespace DrupalOAuth.JsonApi
             }
 
             var reachedFirst = _scope.First is ulong limit && (ulong)_written >= limit;
-            _done = _next == null || reachedFirst || _scope.OnePage;
+            if (_next != null && !reachedFirst && !_scope.OnePage)
+            {
+                _refusedNext = Refusal(uri, _next);
+            }
+
+            _done = _next == null || reachedFirst || _scope.OnePage || _refusedNext != null;
             _moreNotRead = _next != null && _scope.OnePage;
             if (_done)
             {
@@ -172,6 +202,27 @@ namespace DrupalOAuth.JsonApi
 
             log.Verbose($"Page {_pages} of {Description}: {document.Resources} items{(document.Omitted > 0 ? $", {document.Omitted} left out by Drupal" : string.Empty)}; {(_next == null ? "the last page" : _done ? "not reading further" : "more to come")}.");
             return new ResultPage(items, _pages, _written, warnings);
+        }
+
+        /// <summary>Why a next link is not followed: it leaves the collection's route, or leads back to a page already read.</summary>
+        private DrupalException? Refusal(Uri page, Uri next)
+        {
+            var collection = Uri.UnescapeDataString(_collection!.AbsolutePath);
+            var path = Uri.UnescapeDataString(next.AbsolutePath);
+            if (!string.Equals(path, collection, StringComparison.Ordinal))
+            {
+                return new DrupalException(
+                    "NextLinkRefused",
+                    DrupalErrorCategory.InvalidResult,
+                    $"Drupal's next link on page {_pages} of {Description} leads to {path}, not to the collection being read ({collection}): following it would write other items (another resource type, language or route) as if they were {_typeName}, so it was not requested. The items read so far were written. Check the site's JSON:API paging (a contributed module or a proxy may rewrite the links).",
+                    next);
+            }
+
+            return _history.Ask(OffsetLink.Page(next))
+                ? null
+                : PagingHistory.Loop(
+                    $"Drupal's next link on page {_pages} of {Description} ({page}) leads back to a page already read ({next}): the links go round in circles, so reading on would never end and only write the same items again. The items read so far were written once. Check the site's JSON:API paging (a contributed module or a proxy may rewrite the links).",
+                    next);
         }
 
         /// <summary>
@@ -217,7 +268,7 @@ namespace DrupalOAuth.JsonApi
             var log = new BufferedLog();
             var token = _aheadCancel!.Token;
             var document = Task.Run(
-                async () => JsonApiDocument.Read(await _client.GetAsync(uri, _options, log, token).ConfigureAwait(false), _query.Include, _query.Language, _raw),
+                async () => JsonApiDocument.Read(await _client.GetAsync(uri, _options, log, token).ConfigureAwait(false), _query.Include, _query.Language, _raw, JsonValueKind.Array),
                 token);
             return new Fetch(uri, document, log);
         }

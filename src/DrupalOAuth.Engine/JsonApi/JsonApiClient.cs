@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using DrupalOAuth.Diagnostics;
@@ -93,7 +94,7 @@ namespace DrupalOAuth.JsonApi
             var index = await GetIndexAsync(options, log, cancellationToken).ConfigureAwait(false);
             var type = index.Resolve(query.EntityType, query.Bundle, BaseUri);
             var uri = SitePath.WithQuery(Member(Collection(type.Value, query.Language), id), query.Parameters(type.Key, collection: false, limit: null, offset: 0));
-            var document = JsonApiDocument.Read(await GetAsync(uri, options, log, cancellationToken).ConfigureAwait(false), query.Include, query.Language, raw);
+            var document = JsonApiDocument.Read(await GetAsync(uri, options, log, cancellationToken).ConfigureAwait(false), query.Include, query.Language, raw, JsonValueKind.Object);
             var warnings = new List<string>();
             if (index.ForeignOrigin != null)
             {

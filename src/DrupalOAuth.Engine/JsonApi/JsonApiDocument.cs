@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
+using DrupalOAuth.Errors;
 using DrupalOAuth.Http;
 using DrupalOAuth.Json;
 
@@ -13,10 +14,10 @@ namespace DrupalOAuth.JsonApi
     /// </summary>
     internal sealed class JsonApiDocument
     {
-        private JsonApiDocument(IReadOnlyList<object?> items, int resources, Uri? next, int omitted, string? omittedDetail, long? count, int otherLanguage, string? otherLanguageCode)
+        private JsonApiDocument(IReadOnlyList<object?> items, IReadOnlyList<string?> ids, Uri? next, int omitted, string? omittedDetail, long? count, int otherLanguage, string? otherLanguageCode)
         {
             Items = items;
-            Resources = resources;
+            Ids = ids;
             Next = next;
             Omitted = omitted;
             OmittedDetail = omittedDetail;
@@ -28,8 +29,11 @@ namespace DrupalOAuth.JsonApi
         /// <summary>The resources, flattened; with -Raw, the document itself.</summary>
         public IReadOnlyList<object?> Items { get; }
 
+        /// <summary>The resources' own ids, in order (null where one has none).</summary>
+        public IReadOnlyList<string?> Ids { get; }
+
         /// <summary>How many resources the document holds, whether or not they were flattened.</summary>
-        public int Resources { get; }
+        public int Resources => Ids.Count;
 
         /// <summary><c>links.next</c> as Drupal wrote it, resolved against the request; null on the last page.</summary>
         public Uri? Next { get; }
@@ -47,12 +51,23 @@ namespace DrupalOAuth.JsonApi
 
         public string? OtherLanguageCode { get; }
 
-        public static JsonApiDocument Read(HttpResult result, IEnumerable<string> include, string? language, bool raw)
+        /// <param name="expectedData">
+        /// What <c>data</c> must be: an array for a page of a collection, an object for one resource; anything
+        /// else, a missing <c>data</c> included, is InvalidResponse rather than a document with no resources, so
+        /// that a proxy's "Service busy" never passes for the end of a read. Null takes what comes (write answers).
+        /// </param>
+        public static JsonApiDocument Read(HttpResult result, IEnumerable<string> include, string? language, bool raw, JsonValueKind? expectedData = null)
         {
             using var document = JsonResponse.ParseObject(result, "a JSON:API document", "Check -JsonApiPath and that the JSON:API module serves that path.");
             var root = document.RootElement;
+            var hasData = root.TryGetProperty("data", out var data);
+            if (expectedData is JsonValueKind expected && (!hasData || data.ValueKind != expected))
+            {
+                throw NotTheDocument(result, root, hasData ? data.ValueKind : (JsonValueKind?)null, expected);
+            }
+
             var resources = new List<JsonElement>();
-            if (root.TryGetProperty("data", out var data))
+            if (hasData)
             {
                 if (data.ValueKind == JsonValueKind.Array)
                 {
@@ -119,7 +134,33 @@ namespace DrupalOAuth.JsonApi
                 }
             }
 
-            return new JsonApiDocument(items, resources.Count, next, omitted, omittedDetail, count, otherLanguage, otherCode);
+            var ids = resources.Select(resource => resource.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null).ToList();
+            return new JsonApiDocument(items, ids, next, omitted, omittedDetail, count, otherLanguage, otherCode);
+        }
+
+        private static DrupalException NotTheDocument(HttpResult result, JsonElement root, JsonValueKind? data, JsonValueKind expected)
+        {
+            string came;
+            if (data is JsonValueKind kind)
+            {
+                came = $"a document whose 'data' is {(kind == JsonValueKind.Array ? "an array" : kind == JsonValueKind.Object ? "an object" : kind.ToString().ToLowerInvariant())}";
+            }
+            else
+            {
+                var members = root.EnumerateObject().Select(member => member.Name).Take(5).ToList();
+                came = members.Count == 0 ? "an empty JSON object" : $"a JSON object with no 'data' member (it has {string.Join(", ", members)})";
+                if (root.TryGetProperty("message", out _) || root.TryGetProperty("errors", out _))
+                {
+                    came += $" that says '{ServerMessage.Describe(result)}'";
+                }
+            }
+
+            var wanted = expected == JsonValueKind.Array ? "a page of a JSON:API collection ('data' an array)" : "a JSON:API resource document ('data' an object)";
+            return new DrupalException(
+                "InvalidResponse",
+                DrupalErrorCategory.InvalidResult,
+                $"{result.Method} {result.RequestUri} answered {result.Status} with {came}, which is not {wanted}: it is neither data nor the end of the read, so nothing of it was written and the read stops here. A proxy or an overloaded site answers so; try again later, and if it persists check the site and -JsonApiPath.",
+                result.RequestUri);
         }
 
     }

@@ -6,7 +6,8 @@ namespace DrupalOAuth.JsonApi
 {
     /// <summary>
     /// Drupal's JSON:API next links page by offset (<c>page[offset]=50&amp;page[limit]=50</c>), so the links of
-    /// the pages after the next can be written before they come, to fetch several at once.
+    /// the pages after the next can be written before they come, to fetch several at once, and two links that
+    /// name the same page can be told to be the same.
     /// </summary>
     internal static class OffsetLink
     {
@@ -39,6 +40,28 @@ namespace DrupalOAuth.JsonApi
             var parts = link.Query.TrimStart('?').Split('&')
                 .Select(part => Key(part) == OffsetKey ? part.Substring(0, part.IndexOf('=') + 1) + offset.ToString(CultureInfo.InvariantCulture) : part);
             return new UriBuilder(link) { Query = string.Join("&", parts) }.Uri;
+        }
+
+        /// <summary>
+        /// Which page a link asks for, whatever else it carries: its path and the parameters of JSON:API's
+        /// <c>page</c> family (the spec reserves it for paging, so nothing else moves the page), sorted, with
+        /// <c>page[offset]</c> 0 when it is not given and <c>page[limit]</c> left out, since a page starts where
+        /// its offset says however long it is.
+        /// </summary>
+        public static string Page(Uri link)
+        {
+            var paging = Parameters(link)
+                .Where(p => p.Key.StartsWith("page[", StringComparison.Ordinal) && p.Key != LimitKey)
+                .ToList();
+            if (!paging.Any(p => p.Key == OffsetKey))
+            {
+                paging.Add((OffsetKey, "0"));
+            }
+
+            var parameters = paging
+                .Select(p => p.Key + "=" + (p.Key == OffsetKey && long.TryParse(p.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var at) ? at.ToString(CultureInfo.InvariantCulture) : p.Value))
+                .OrderBy(p => p, StringComparer.Ordinal);
+            return Uri.UnescapeDataString(link.AbsolutePath) + "?" + string.Join("&", parameters);
         }
 
         private static (string Key, string Value)[] Parameters(Uri link) =>

@@ -11,7 +11,10 @@ namespace DrupalOAuth.JsonApi
     /// Makes each JSON:API resource one flat object for the pipeline and Export-Csv: id, type, the attributes,
     /// then each relationship as the related id (an array for a multi-value field), or, where -Include asked for
     /// it, the included resource's own flat object (nested includes too). A related item that Drupal left out of
-    /// <c>included</c> (the user may not see it) becomes an object with only its id and type.
+    /// <c>included</c> (the user may not see it) becomes an object with only its id and type. The resource's own
+    /// id and type always win: an attribute or relationship of that name (Drupal renames such fields, so only a
+    /// module or a proxy sends one) becomes attribute_id, attribute_type, relationship_id or relationship_type, so
+    /// that a piped Set- or Remove-DrupalEntity always acts on the resource itself.
     /// </summary>
     internal sealed class ResourceFlattener
     {
@@ -68,7 +71,7 @@ namespace DrupalOAuth.JsonApi
             {
                 foreach (var attribute in attributes.EnumerateObject())
                 {
-                    Set(flat, attribute.Name, _values.Read(attribute.Value));
+                    Set(flat, Field("attribute", attribute.Name), _values.Read(attribute.Value));
                 }
             }
 
@@ -85,7 +88,7 @@ namespace DrupalOAuth.JsonApi
                             : data.ValueKind == JsonValueKind.Object ? Related(data, child) : null;
                     }
 
-                    Set(flat, relationship.Name, value);
+                    Set(flat, Field("relationship", relationship.Name), value);
                 }
             }
 
@@ -104,6 +107,10 @@ namespace DrupalOAuth.JsonApi
                 ? Flatten(resource, include)
                 : Stub(Text(identifier, "type"), Text(identifier, "id"));
         }
+
+        /// <summary>A field's name on the flat object: id and type are the resource's own.</summary>
+        private static string Field(string kind, string name) =>
+            name == "id" || name == "type" ? kind + "_" + name : name;
 
         private static void AddTypeNames(PSObject flat, string? type)
         {

@@ -8,7 +8,7 @@ using Xunit;
 
 namespace DrupalOAuth.Tests.GraphQL;
 
-public sealed class GraphQLPagerTests : IDisposable
+public sealed partial class GraphQLPagerTests : IDisposable
 {
     private const string RelayQuery = "query ($after: Cursor) { nodeArticles(first: 2, after: $after) { nodes { title } pageInfo { hasNextPage endCursor } } }";
     private const string OffsetQuery = "query ($offset: Int, $limit: Int) { articles(offset: $offset, limit: $limit) { total items { id title } } }";

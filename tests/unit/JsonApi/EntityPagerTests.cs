@@ -9,7 +9,7 @@ using static DrupalOAuth.Tests.Support.JsonApiDocuments;
 
 namespace DrupalOAuth.Tests.JsonApi;
 
-public sealed class EntityPagerTests : IDisposable
+public sealed partial class EntityPagerTests : IDisposable
 {
     private static readonly PagingScope All = new(all: true);
 

@@ -9,6 +9,8 @@ namespace DrupalOAuth.Tests.JsonApi;
 
 public sealed class ResourceFlattenerTests
 {
+    private const string OwnId = "a0000001-d7a1-4c3e-9f00-000000000001";
+    private const string OtherId = "a0000002-d7a1-4c3e-9f00-000000000002";
     [Fact]
     public void The_seen_resource_becomes_id_type_attributes_and_relationships_in_that_order()
     {
@@ -188,6 +190,22 @@ public sealed class ResourceFlattenerTests
 
         Assert.Equal(new object?[] { "f1", "file--file" }, stub.Properties.Select(p => p.Value));
         Assert.Equal("DrupalOAuth.Entity#file--file", stub.TypeNames[0]);
+    }
+
+    [Theory]
+    [InlineData("{\"id\":\"" + OtherId + "\",\"type\":\"user--user\",\"title\":\"T\"}", "{}", "attribute")]
+    [InlineData("{\"title\":\"T\"}", "{\"id\":{\"data\":{\"type\":\"user--user\",\"id\":\"" + OtherId + "\"}},\"type\":{\"data\":{\"type\":\"user--user\",\"id\":\"" + OtherId + "\"}}}", "relationship")]
+    public void The_resources_own_id_and_type_win_over_fields_of_that_name(string attributes, string relationships, string kind)
+    {
+        var document = "{\"data\":[{\"type\":\"node--article\",\"id\":\"" + OwnId + "\",\"attributes\":" + attributes + ",\"relationships\":" + relationships + "}]}";
+
+        var item = FlattenFirst(document);
+
+        Assert.Equal(OwnId, Value(item, "id"));
+        Assert.Equal("node--article", Value(item, "type"));
+        Assert.Equal(OtherId, Value(item, kind + "_id"));
+        Assert.NotNull(item.Properties[kind + "_type"]);
+        Assert.Equal("DrupalOAuth.Entity#node--article", item.TypeNames[0]);
     }
 
     private static PSObject FlattenFirst(string document, params string[] include) => Flattener(document, include).Flatten(Resources(document)[0]);

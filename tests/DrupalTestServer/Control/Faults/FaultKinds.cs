@@ -19,6 +19,7 @@ public static class FaultKinds
         ["big"] = BigFault.From,
         ["gzipbomb"] = FloodFault.Gzip,
         ["huge"] = FloodFault.Plain,
+        ["nextlinks"] = NextLinksFault.From,
     };
 
     public static IEnumerable<string> Names => Factories.Keys;

@@ -35,6 +35,8 @@ public sealed class FaultRequest
 
     /// <summary>Whether a <c>huge</c> answer announces its length; it does unless this is false.</summary>
     public bool? ContentLength { get; init; }
+    /// <summary>For <c>nextlinks</c>: by a request's page[offset], the links.next to answer (a path or an absolute URI; null or "" for none).</summary>
+    public Dictionary<string, string?>? Links { get; init; }
 
     /// <summary>For the kinds' factories, so that every kind words a missing member the same way.</summary>
     public ArgumentException Missing(string member) => new($"Fault kind '{Kind}' needs '{member}'.");
