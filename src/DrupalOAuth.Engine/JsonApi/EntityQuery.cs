@@ -137,7 +137,7 @@ namespace DrupalOAuth.JsonApi
         private static object? Unwrap(object? property)
         {
             property = PowerShellValue.Unwrap(property);
-            return property is object?[] one && one.Length == 1 && Unwrap(one[0]) is IDictionary byType ? byType : property;
+            return property is object?[] one && one.Length == 1 && PowerShellValue.Unwrap(one[0]) is IDictionary byType ? byType : property;
         }
 
         private static IReadOnlyList<string> Names(object? value)

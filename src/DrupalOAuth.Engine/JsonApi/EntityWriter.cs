@@ -52,6 +52,7 @@ namespace DrupalOAuth.JsonApi
 
         public async Task<PSObject?> UpdateAsync(string entityType, string? bundle, string id, IDictionary? attributes, IDictionary? relationships, CallOptions options, IDrupalLog log, CancellationToken cancellationToken)
         {
+            JsonApiClient.Id(id);
             var type = await _client.ResolveAsync(entityType, bundle, options, log, cancellationToken).ConfigureAwait(false);
             var body = ResourceWriter.Document(type.Key, id, attributes, await TypedAsync(type, relationships, options, log, cancellationToken).ConfigureAwait(false));
             return Entity(await SendAsync(new HttpMethod("PATCH"), JsonApiClient.Member(type.Value, id), body, isIdempotent: false, retryBeforeAnswer: true, options, log, cancellationToken).ConfigureAwait(false));
@@ -59,6 +60,7 @@ namespace DrupalOAuth.JsonApi
 
         public async Task DeleteAsync(string entityType, string? bundle, string id, CallOptions options, IDrupalLog log, CancellationToken cancellationToken)
         {
+            JsonApiClient.Id(id);
             var type = await _client.ResolveAsync(entityType, bundle, options, log, cancellationToken).ConfigureAwait(false);
             try
             {
@@ -73,8 +75,14 @@ namespace DrupalOAuth.JsonApi
         /// <summary>Streams a file from disk to a file field: a new file for the field, or attached to the entity <paramref name="id"/>.</summary>
         public async Task<PSObject?> UploadAsync(string entityType, string? bundle, string field, string path, string fileName, string? id, Action<long, long>? progress, CallOptions options, IDrupalLog log, CancellationToken cancellationToken)
         {
+            if (id != null)
+            {
+                JsonApiClient.Id(id);
+            }
+
+            JsonApiClient.FieldName(field);
             var type = await _client.ResolveAsync(entityType, bundle, options, log, cancellationToken).ConfigureAwait(false);
-            var target = JsonApiClient.Member(id == null ? type.Value : JsonApiClient.Member(type.Value, id), field);
+            var target = JsonApiClient.Field(id == null ? type.Value : JsonApiClient.Member(type.Value, id), field);
             var length = new FileInfo(path).Length;
             var request = new OutgoingRequest(
                 HttpMethod.Post,

@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Text.Json;
 using DrupalOAuth.Json;
@@ -27,14 +26,7 @@ namespace DrupalOAuth.JsonApi
                 if (attributes != null && attributes.Count > 0)
                 {
                     writer.WritePropertyName("attributes");
-                    writer.WriteStartObject();
-                    foreach (DictionaryEntry entry in attributes)
-                    {
-                        writer.WritePropertyName(System.Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty);
-                        JsonRequestWriter.WriteValue(writer, entry.Value);
-                    }
-
-                    writer.WriteEndObject();
+                    JsonRequestWriter.WriteValue(writer, attributes, "-Attributes");
                 }
 
                 if (relationships.Count > 0)
@@ -86,7 +78,7 @@ namespace DrupalOAuth.JsonApi
             if (identifier.Meta != null)
             {
                 writer.WritePropertyName("meta");
-                JsonRequestWriter.WriteValue(writer, identifier.Meta);
+                JsonRequestWriter.WriteValue(writer, identifier.Meta, "-Relationships");
             }
 
             writer.WriteEndObject();
