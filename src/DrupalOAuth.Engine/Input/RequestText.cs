@@ -18,6 +18,9 @@ namespace DrupalOAuth.Input
         // The start of an address up to its authority: an optional scheme and "//".
         private static readonly Regex Authority = new Regex(@"^\s*(?:[A-Za-z][A-Za-z0-9+.\-]*:)?//", RegexOptions.CultureInvariant);
 
+        // user:pw@host, which the URI parser reads as the scheme "user".
+        private static readonly Regex SchemeAndUser = new Regex(@"^\s*[A-Za-z][A-Za-z0-9+.\-]*:[^/?#]*@", RegexOptions.CultureInvariant);
+
         // The user information (RFC 3986 3.2.1) of an address the URI parser cannot read, up to the last '@', so
         // that a password with '@', '/' or '#' in it is removed whole.
         private static readonly Regex UserInformation = new Regex(@"^(\s*(?:[A-Za-z][A-Za-z0-9+.\-]*:)?//)?.*@", RegexOptions.CultureInvariant | RegexOptions.Singleline);
@@ -88,7 +91,7 @@ namespace DrupalOAuth.Input
         /// One segment of a path, such as an entity id: not empty, not '.' or '..', and without '/', '\', '?', '#',
         /// an encoded slash or backslash, or a control character, any of which would address another resource.
         /// </summary>
-        public static string Segment(string? value, string parameter, string errorId, string example)
+        public static string Segment(string? value, string parameter, string errorId, string whatToPass)
         {
             var text = (value ?? string.Empty).Trim();
             var control = ControlCharacterAt(text);
@@ -103,7 +106,7 @@ namespace DrupalOAuth.Input
                 throw new DrupalException(
                     errorId,
                     DrupalErrorCategory.InvalidArgument,
-                    $"{parameter} '{Printable(text)}' {why}. Pass one path segment, such as {example}. Nothing was sent.",
+                    $"{parameter} '{Printable(text)}' {why}. Pass {whatToPass}. Nothing was sent.",
                     Printable(text));
             }
 
@@ -117,14 +120,13 @@ namespace DrupalOAuth.Input
         public static bool HasUserInformation(string address)
         {
             var text = address.Trim();
-            if (Uri.TryCreate(text, UriKind.Absolute, out var uri))
+            if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
             {
-                return !string.IsNullOrEmpty(uri.UserInfo)
-                       || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps && text.IndexOf('@') >= 0);
+                return !string.IsNullOrEmpty(uri.UserInfo);
             }
 
             var authority = Authority.Match(text);
-            return authority.Success && text.IndexOf('@', authority.Length) >= 0;
+            return authority.Success ? text.IndexOf('@', authority.Length) >= 0 : SchemeAndUser.IsMatch(text);
         }
 
         /// <summary>

@@ -74,10 +74,10 @@ namespace DrupalOAuth.JsonApi
         /// resource.
         /// </summary>
         public static string Id(string? id) =>
-            RequestText.Segment(id, "-Id", "InvalidId", "the entity's UUID (its JSON:API id), 00000001-d7a1-4c3e-9f00-000000000001");
+            RequestText.Segment(id, "-Id", "InvalidId", "the entity's UUID (its JSON:API id), such as 00000001-d7a1-4c3e-9f00-000000000001");
 
         /// <summary>A field name as one path segment, for the same reason as <see cref="Id"/>.</summary>
-        public static string FieldName(string? field) => RequestText.Segment(field, "-Field", "InvalidField", "field_image");
+        public static string FieldName(string? field) => RequestText.Segment(field, "-Field", "InvalidField", "the field's machine name, such as field_image");
 
         private static Uri Beneath(Uri uri, string segment) => new Uri(uri.AbsoluteUri.TrimEnd('/') + "/" + Uri.EscapeDataString(segment));
 

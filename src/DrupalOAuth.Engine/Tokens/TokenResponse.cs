@@ -115,13 +115,14 @@ namespace DrupalOAuth.Tokens
             }
 
             var text = expiresIn.ValueKind == JsonValueKind.Number ? expiresIn.GetRawText() : expiresIn.ValueKind == JsonValueKind.String ? expiresIn.GetString()!.Trim() : null;
-            if (text != null && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && !double.IsNaN(seconds) && seconds > 0)
+            var parsed = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds);
+            if (parsed && !double.IsNaN(seconds) && seconds > 0)
             {
                 return seconds >= MaximumLifetime.TotalSeconds ? MaximumLifetime : TimeSpan.FromSeconds(seconds);
             }
 
-            // Too large for a double: .NET Framework fails to parse it, .NET reads it as infinity (above).
-            if (expiresIn.ValueKind == JsonValueKind.Number && !text!.StartsWith("-", StringComparison.Ordinal))
+            // A JSON number too large for a double: .NET Framework does not parse it, .NET reads it as infinity (above).
+            if (!parsed && expiresIn.ValueKind == JsonValueKind.Number && !text!.StartsWith("-", StringComparison.Ordinal))
             {
                 return MaximumLifetime;
             }
