@@ -74,7 +74,7 @@ namespace DrupalOAuth.Tokens
 
             // RFC 6749 A.12: access-token = 1*VSCHAR. Anything else (a CR or LF above all) would break the
             // Authorization header of every request and could add headers of the server's choosing to them.
-            var wrong = value!.Length > MaximumTokenLength ? $"is {value.Length:N0} characters long, more than the {MaximumTokenLength:N0} a SecureString holds"
+            var wrong = value!.Length > MaximumTokenLength ? $"is {value.Length.ToString("N0", CultureInfo.InvariantCulture)} characters long, more than the {MaximumTokenLength.ToString("N0", CultureInfo.InvariantCulture)} a SecureString holds"
                 : value.Any(c => c < 0x20 || c > 0x7E) ? $"holds a character no access token holds ({RequestText.Describe(value, value.TakeWhile(c => c >= 0x20 && c <= 0x7E).Count())}; RFC 6749 allows printable ASCII only)"
                 : null;
             if (wrong != null)
