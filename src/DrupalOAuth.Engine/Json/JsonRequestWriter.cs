@@ -17,6 +17,21 @@ namespace DrupalOAuth.Json
         public static void WriteValue(Utf8JsonWriter writer, object? value, string parameter) =>
             WriteValue(writer, value, new InputWalk(parameter), string.Empty);
 
+        /// <summary>
+        /// A value as UTF-8 JSON, written as soon as it is read, so that what cannot be sent is refused before any
+        /// request goes out (such as the JSON:API index read that resolves the resource type).
+        /// </summary>
+        public static byte[] ToUtf8(object? value, InputWalk walk, string name)
+        {
+            using var buffer = new System.IO.MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                WriteValue(writer, value, walk, name);
+            }
+
+            return buffer.ToArray();
+        }
+
         /// <summary>Writes a part of a value whose walk has begun, such as one attribute of -Attributes.</summary>
         public static void WriteValue(Utf8JsonWriter writer, object? given, InputWalk walk, string name)
         {

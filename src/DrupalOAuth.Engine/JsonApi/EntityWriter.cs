@@ -34,9 +34,10 @@ namespace DrupalOAuth.JsonApi
 
         public async Task<PSObject?> CreateAsync(string entityType, string? bundle, IDictionary? attributes, IDictionary? relationships, bool retryNonIdempotent, CallOptions options, IDrupalLog log, CancellationToken cancellationToken)
         {
+            var (given, related) = (ResourceWriter.Attributes(attributes), RelationshipValue.ReadAll(relationships));
             var type = await _client.ResolveAsync(entityType, bundle, options, log, cancellationToken).ConfigureAwait(false);
             var id = Guid.NewGuid().ToString();
-            var body = ResourceWriter.Document(type.Key, id, attributes, await TypedAsync(type, relationships, options, log, cancellationToken).ConfigureAwait(false));
+            var body = ResourceWriter.Document(type.Key, id, given, await TypedAsync(type, related, options, log, cancellationToken).ConfigureAwait(false));
             log.Verbose($"Creating {type.Key} {id} (a UUID made here, so that a retried create cannot make a second one).");
             try
             {
@@ -53,8 +54,9 @@ namespace DrupalOAuth.JsonApi
         public async Task<PSObject?> UpdateAsync(string entityType, string? bundle, string id, IDictionary? attributes, IDictionary? relationships, CallOptions options, IDrupalLog log, CancellationToken cancellationToken)
         {
             JsonApiClient.Id(id);
+            var (given, related) = (ResourceWriter.Attributes(attributes), RelationshipValue.ReadAll(relationships));
             var type = await _client.ResolveAsync(entityType, bundle, options, log, cancellationToken).ConfigureAwait(false);
-            var body = ResourceWriter.Document(type.Key, id, attributes, await TypedAsync(type, relationships, options, log, cancellationToken).ConfigureAwait(false));
+            var body = ResourceWriter.Document(type.Key, id, given, await TypedAsync(type, related, options, log, cancellationToken).ConfigureAwait(false));
             return Entity(await SendAsync(new HttpMethod("PATCH"), JsonApiClient.Member(type.Value, id), body, isIdempotent: false, retryBeforeAnswer: true, options, log, cancellationToken).ConfigureAwait(false));
         }
 
@@ -127,10 +129,10 @@ namespace DrupalOAuth.JsonApi
         /// The relationships with a type for every identifier: a bare id gets the type the field holds on existing
         /// entities of the bundle, since Drupal requires one.
         /// </summary>
-        private async Task<IReadOnlyList<RelationshipValue>> TypedAsync(KeyValuePair<string, Uri> type, IDictionary? relationships, CallOptions options, IDrupalLog log, CancellationToken cancellationToken)
+        private async Task<IReadOnlyList<RelationshipValue>> TypedAsync(KeyValuePair<string, Uri> type, IReadOnlyList<RelationshipValue> relationships, CallOptions options, IDrupalLog log, CancellationToken cancellationToken)
         {
             var values = new List<RelationshipValue>();
-            foreach (var value in RelationshipValue.ReadAll(relationships))
+            foreach (var value in relationships)
             {
                 values.Add(value.NeedsType ? value.WithType(await RelatedTypeAsync(type, value.Field, options, log, cancellationToken).ConfigureAwait(false)) : value);
             }

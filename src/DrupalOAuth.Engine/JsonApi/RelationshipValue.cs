@@ -6,6 +6,7 @@ using System.Linq;
 using System.Management.Automation;
 using DrupalOAuth.Errors;
 using DrupalOAuth.Input;
+using DrupalOAuth.Json;
 
 namespace DrupalOAuth.JsonApi
 {
@@ -82,7 +83,7 @@ namespace DrupalOAuth.JsonApi
                 case IDictionary dictionary:
                     using (walk.Enter(dictionary, name))
                     {
-                        return new Identifier(Text(walk, Member(dictionary, "type"), "type"), Text(walk, Member(dictionary, "id"), "id") ?? throw Refused(field), Member(dictionary, "meta"));
+                        return new Identifier(Text(walk, Member(dictionary, "type"), "type"), Text(walk, Member(dictionary, "id"), "id") ?? throw Refused(field), Meta(walk, Member(dictionary, "meta")));
                     }
 
                 case PSObject entity when entity.Properties["id"]?.Value is object id:
@@ -109,6 +110,8 @@ namespace DrupalOAuth.JsonApi
             return null;
         }
 
+        private static byte[]? Meta(InputWalk walk, object? meta) => meta == null ? null : JsonRequestWriter.ToUtf8(meta, walk, "meta");
+
         private static string? Text(InputWalk walk, object? value, string name) =>
             walk.Single(value, name) is object single ? Convert.ToString(single, CultureInfo.InvariantCulture) : null;
 
@@ -122,7 +125,7 @@ namespace DrupalOAuth.JsonApi
         /// <summary>One JSON:API resource identifier.</summary>
         internal sealed class Identifier
         {
-            public Identifier(string? type, string id, object? meta)
+            public Identifier(string? type, string id, byte[]? meta)
             {
                 Type = string.IsNullOrWhiteSpace(type) ? null : type;
                 Id = id;
@@ -133,7 +136,8 @@ namespace DrupalOAuth.JsonApi
 
             public string Id { get; }
 
-            public object? Meta { get; }
+            /// <summary>The identifier's meta (such as an image's alt) as JSON, written when it was read.</summary>
+            public byte[]? Meta { get; }
         }
     }
 }

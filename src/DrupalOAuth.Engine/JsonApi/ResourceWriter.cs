@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
+using DrupalOAuth.Input;
 using DrupalOAuth.Json;
 
 namespace DrupalOAuth.JsonApi
@@ -9,7 +10,11 @@ namespace DrupalOAuth.JsonApi
     /// <summary>The JSON:API document of a create or an update: <c>{"data": {type, id, attributes, relationships}}</c>.</summary>
     internal static class ResourceWriter
     {
-        public static byte[] Document(string type, string? id, IDictionary? attributes, IReadOnlyList<RelationshipValue> relationships)
+        /// <summary>-Attributes as JSON, or null when there are none; read before any request, as relationships are.</summary>
+        public static byte[]? Attributes(IDictionary? attributes) =>
+            attributes == null || attributes.Count == 0 ? null : JsonRequestWriter.ToUtf8(attributes, new InputWalk("-Attributes"), string.Empty);
+
+        public static byte[] Document(string type, string? id, byte[]? attributes, IReadOnlyList<RelationshipValue> relationships)
         {
             using var buffer = new MemoryStream();
             using (var writer = new Utf8JsonWriter(buffer))
@@ -23,10 +28,10 @@ namespace DrupalOAuth.JsonApi
                     writer.WriteString("id", id);
                 }
 
-                if (attributes != null && attributes.Count > 0)
+                if (attributes != null)
                 {
                     writer.WritePropertyName("attributes");
-                    JsonRequestWriter.WriteValue(writer, attributes, "-Attributes");
+                    writer.WriteRawValue(attributes, skipInputValidation: true);
                 }
 
                 if (relationships.Count > 0)
@@ -78,7 +83,7 @@ namespace DrupalOAuth.JsonApi
             if (identifier.Meta != null)
             {
                 writer.WritePropertyName("meta");
-                JsonRequestWriter.WriteValue(writer, identifier.Meta, "-Relationships");
+                writer.WriteRawValue(identifier.Meta, skipInputValidation: true);
             }
 
             writer.WriteEndObject();

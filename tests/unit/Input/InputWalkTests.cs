@@ -22,7 +22,7 @@ public sealed class InputWalkTests
     {
         { "-Filter", value => JsonApiFilter.ToQuery(new Hashtable { ["title"] = "x", ["or"] = value }) },
         { "-Variables", value => Support.Json.Write(new Hashtable { ["or"] = value }) },
-        { "-Attributes", value => ResourceWriter.Document("node--article", null, new Hashtable { ["or"] = value }, Array.Empty<RelationshipValue>()) },
+        { "-Attributes", value => ResourceWriter.Attributes(new Hashtable { ["or"] = value }) },
         { "-Body", value => WriteBody(new Hashtable { ["or"] = value }) },
     };
 
@@ -191,11 +191,11 @@ public sealed class InputWalkTests
     {
         var meta = new Hashtable { ["alt"] = "x" };
         meta["again"] = meta;
-        var values = RelationshipValue.ReadAll(new Hashtable { ["field_image"] = new Hashtable { ["type"] = "file--file", ["id"] = "f", ["meta"] = meta } });
+        var relationships = new Hashtable { ["field_image"] = new Hashtable { ["type"] = "file--file", ["id"] = "f", ["meta"] = meta } };
 
-        var e = DrupalAssert.Fails(InputWalk.ErrorId, () => ResourceWriter.Document("node--article", null, null, values));
+        var e = DrupalAssert.Fails(InputWalk.ErrorId, () => RelationshipValue.ReadAll(relationships));
 
-        Assert.StartsWith("-Relationships at 'again' refers to itself", e.Message);
+        Assert.StartsWith("-Relationships at 'field_image.meta.again' refers to itself", e.Message);
     }
 
     [Fact]
