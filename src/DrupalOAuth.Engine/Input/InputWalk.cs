@@ -20,8 +20,6 @@ namespace DrupalOAuth.Input
         /// <summary>How many lists and tables may enclose a value; far more than Drupal's JSON:API or GraphQL need.</summary>
         public const int MaximumDepth = 64;
 
-        public const string ErrorId = "InvalidValue";
-
         // The lists, tables and PSCustomObjects that enclose the value being read, with their names for messages.
         private readonly List<object> _containers = new List<object>();
         private readonly List<string> _names = new List<string>();
@@ -142,7 +140,7 @@ namespace DrupalOAuth.Input
         {
             var place = Place(name);
             return new DrupalException(
-                ErrorId,
+                "InvalidValue",
                 DrupalErrorCategory.InvalidArgument,
                 $"{Parameter}{(place.Length == 0 ? string.Empty : " at '" + place + "'")} {what}; {instead}. Nothing was sent.",
                 place.Length == 0 ? Parameter : Parameter + " " + place);

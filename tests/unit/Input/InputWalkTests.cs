@@ -33,7 +33,7 @@ public sealed class InputWalkTests
         var loop = new Hashtable { ["title"] = "x" };
         loop["or"] = loop;
 
-        var e = DrupalAssert.Fails(InputWalk.ErrorId, () => read(loop));
+        var e = DrupalAssert.Fails("InvalidValue", () => read(loop));
 
         Assert.StartsWith(parameter + " at 'or.or'", e.Message);
         Assert.Contains("refers to itself", e.Message);
@@ -51,7 +51,7 @@ public sealed class InputWalkTests
             deep = new Hashtable { ["or"] = deep };
         }
 
-        var e = DrupalAssert.Fails(InputWalk.ErrorId, () => read(deep));
+        var e = DrupalAssert.Fails("InvalidValue", () => read(deep));
 
         Assert.StartsWith(parameter, e.Message);
         Assert.Contains($"nested more than {InputWalk.MaximumDepth} levels", e.Message);
@@ -65,7 +65,7 @@ public sealed class InputWalkTests
         secret.AppendChar('s');
         foreach (var value in new object[] { secret, new PSCredential("u", secret), PSObject.AsPSObject(secret), ScriptBlock.Create("'x'"), PSObject.AsPSObject(ScriptBlock.Create("'x'")) })
         {
-            var e = DrupalAssert.Fails(InputWalk.ErrorId, () => read(value));
+            var e = DrupalAssert.Fails("InvalidValue", () => read(value));
 
             Assert.StartsWith(parameter + " at 'or'", e.Message);
             Assert.DoesNotContain("System.Security.SecureString\"", e.Message);
@@ -78,7 +78,7 @@ public sealed class InputWalkTests
         var filter = new Hashtable { ["title"] = "x" };
         filter["nid"] = new object[] { 1, filter };
 
-        var e = DrupalAssert.Fails(InputWalk.ErrorId, () => JsonApiFilter.ToQuery(filter));
+        var e = DrupalAssert.Fails("InvalidValue", () => JsonApiFilter.ToQuery(filter));
 
         Assert.StartsWith("-Filter at 'nid[1]' refers to itself", e.Message);
     }
@@ -90,7 +90,7 @@ public sealed class InputWalkTests
         var filter = new Hashtable { ["or"] = new Hashtable { ["and"] = inner, ["title"] = "x" } };
         inner["or"] = filter;
 
-        var e = DrupalAssert.Fails(InputWalk.ErrorId, () => JsonApiFilter.ToQuery(filter));
+        var e = DrupalAssert.Fails("InvalidValue", () => JsonApiFilter.ToQuery(filter));
 
         Assert.StartsWith("-Filter at 'or.and.or' refers to itself", e.Message);
     }
@@ -101,7 +101,7 @@ public sealed class InputWalkTests
         var condition = new Hashtable { ["operator"] = "IN" };
         condition["value"] = new object[] { "a", condition };
 
-        var e = DrupalAssert.Fails(InputWalk.ErrorId, () => JsonApiFilter.ToQuery(new Hashtable { ["title"] = condition }));
+        var e = DrupalAssert.Fails("InvalidValue", () => JsonApiFilter.ToQuery(new Hashtable { ["title"] = condition }));
 
         Assert.StartsWith("-Filter at 'title.value[1]' refers to itself", e.Message);
     }
@@ -109,7 +109,7 @@ public sealed class InputWalkTests
     [Fact]
     public void A_table_where_a_filter_value_belongs_is_refused_not_sent_as_its_type_name()
     {
-        var e = DrupalAssert.Fails(InputWalk.ErrorId, () => JsonApiFilter.ToQuery(new Hashtable { ["nid"] = new object[] { 1, new Hashtable { ["a"] = 1 } } }));
+        var e = DrupalAssert.Fails("InvalidValue", () => JsonApiFilter.ToQuery(new Hashtable { ["nid"] = new object[] { 1, new Hashtable { ["a"] = 1 } } }));
 
         Assert.Contains("-Filter at 'nid[1]' is a list or table where a single value belongs", e.Message);
     }
@@ -121,7 +121,7 @@ public sealed class InputWalkTests
         custom.Properties.Add(new PSNoteProperty("title", "x"));
         custom.Properties.Add(new PSNoteProperty("self", custom));
 
-        var e = DrupalAssert.Fails(InputWalk.ErrorId, () => Support.Json.Write(new Hashtable { ["input"] = custom }));
+        var e = DrupalAssert.Fails("InvalidValue", () => Support.Json.Write(new Hashtable { ["input"] = custom }));
 
         Assert.StartsWith("-Variables at 'input.self' refers to itself", e.Message);
     }
@@ -133,7 +133,7 @@ public sealed class InputWalkTests
         list[0] = 1;
         list[1] = list;
 
-        var e = DrupalAssert.Fails(InputWalk.ErrorId, () => Support.Json.Write(list));
+        var e = DrupalAssert.Fails("InvalidValue", () => Support.Json.Write(list));
 
         Assert.StartsWith("-Variables at '[1]' refers to itself", e.Message);
     }
@@ -156,13 +156,13 @@ public sealed class InputWalkTests
         }
 
         Assert.Equal(new string('[', 64) + "1" + new string(']', 64), Support.Json.Write(value));
-        DrupalAssert.Fails(InputWalk.ErrorId, () => Support.Json.Write(new[] { value }));
+        DrupalAssert.Fails("InvalidValue", () => Support.Json.Write(new[] { value }));
     }
 
     [Fact]
     public void An_object_whose_text_is_its_type_name_is_refused()
     {
-        var e = DrupalAssert.Fails(InputWalk.ErrorId, () => Support.Json.Write(new Hashtable { ["who"] = new NetworkCredential("u", "p") }));
+        var e = DrupalAssert.Fails("InvalidValue", () => Support.Json.Write(new Hashtable { ["who"] = new NetworkCredential("u", "p") }));
 
         Assert.Contains("-Variables at 'who' is a System.Net.NetworkCredential, which has no text form", e.Message);
     }
@@ -181,7 +181,7 @@ public sealed class InputWalkTests
         var relationships = new Hashtable();
         relationships["field_tags"] = new object[] { relationships };
 
-        var e = DrupalAssert.Fails(InputWalk.ErrorId, () => RelationshipValue.ReadAll(relationships));
+        var e = DrupalAssert.Fails("InvalidValue", () => RelationshipValue.ReadAll(relationships));
 
         Assert.StartsWith("-Relationships at 'field_tags[0]' refers to itself", e.Message);
     }
@@ -193,7 +193,7 @@ public sealed class InputWalkTests
         meta["again"] = meta;
         var relationships = new Hashtable { ["field_image"] = new Hashtable { ["type"] = "file--file", ["id"] = "f", ["meta"] = meta } };
 
-        var e = DrupalAssert.Fails(InputWalk.ErrorId, () => RelationshipValue.ReadAll(relationships));
+        var e = DrupalAssert.Fails("InvalidValue", () => RelationshipValue.ReadAll(relationships));
 
         Assert.StartsWith("-Relationships at 'field_image.meta.again' refers to itself", e.Message);
     }
@@ -201,7 +201,7 @@ public sealed class InputWalkTests
     [Fact]
     public void A_relationship_id_that_is_a_table_is_refused_not_sent_as_its_type_name()
     {
-        var e = DrupalAssert.Fails(InputWalk.ErrorId, () => RelationshipValue.ReadAll(new Hashtable { ["uid"] = new Hashtable { ["type"] = "user--user", ["id"] = new Hashtable() } }));
+        var e = DrupalAssert.Fails("InvalidValue", () => RelationshipValue.ReadAll(new Hashtable { ["uid"] = new Hashtable { ["type"] = "user--user", ["id"] = new Hashtable() } }));
 
         Assert.StartsWith("-Relationships at 'uid.id' is a list or table", e.Message);
     }
@@ -213,10 +213,10 @@ public sealed class InputWalkTests
         var loop = new object?[1];
         loop[0] = loop;
 
-        Assert.StartsWith("-Query at 'q'", DrupalAssert.Fails(InputWalk.ErrorId, () => SitePath.Pairs(new Hashtable { ["q"] = secret }).ToList()).Message);
-        Assert.StartsWith("-Query at 'q[0]' refers to itself", DrupalAssert.Fails(InputWalk.ErrorId, () => SitePath.Pairs(new Hashtable { ["q"] = loop }).ToList()).Message);
-        Assert.StartsWith("-Headers at 'X-A'", DrupalAssert.Fails(InputWalk.ErrorId, () => new DrupalRequest("GET", "/x", headers: new Hashtable { ["X-A"] = secret })).Message);
-        Assert.StartsWith("-Headers at 'X-A[0]' refers to itself", DrupalAssert.Fails(InputWalk.ErrorId, () => new DrupalRequest("GET", "/x", headers: new Hashtable { ["X-A"] = loop })).Message);
+        Assert.StartsWith("-Query at 'q'", DrupalAssert.Fails("InvalidValue", () => SitePath.Pairs(new Hashtable { ["q"] = secret }).ToList()).Message);
+        Assert.StartsWith("-Query at 'q[0]' refers to itself", DrupalAssert.Fails("InvalidValue", () => SitePath.Pairs(new Hashtable { ["q"] = loop }).ToList()).Message);
+        Assert.StartsWith("-Headers at 'X-A'", DrupalAssert.Fails("InvalidValue", () => new DrupalRequest("GET", "/x", headers: new Hashtable { ["X-A"] = secret })).Message);
+        Assert.StartsWith("-Headers at 'X-A[0]' refers to itself", DrupalAssert.Fails("InvalidValue", () => new DrupalRequest("GET", "/x", headers: new Hashtable { ["X-A"] = loop })).Message);
     }
 
     private static byte[] WriteBody(object value)
