@@ -33,8 +33,8 @@ namespace DrupalOAuth.Http
             bool retryBeforeAnswer = false,
             Func<Stream, CancellationToken, Task<object?>>? readResponse = null)
         {
-            // Every header is checked here, where every request is made, so that no caller can send a CR or LF that
-            // would end a header and start another, or a second request carrying the token.
+            // Checked here, where every request is made, so that no caller can send a password in an address, or a
+            // CR or LF that would end a header and start another, or a second request carrying the token.
             if (!string.IsNullOrEmpty(uri.UserInfo))
             {
                 throw new DrupalException(
