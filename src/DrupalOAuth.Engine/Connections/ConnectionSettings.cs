@@ -4,6 +4,7 @@ using System.Linq;
 using System.Net;
 using System.Security;
 using DrupalOAuth.Errors;
+using DrupalOAuth.Input;
 
 namespace DrupalOAuth.Connections
 {
@@ -205,6 +206,17 @@ namespace DrupalOAuth.Connections
                     "No site URI was given. Pass -Uri with the Drupal site's base URI (for example https://www.example.com) or set DRUPAL_URI.");
             }
 
+            // The text is shown without user information: a malformed address may still hold a password.
+            var shown = RequestText.Printable(value!);
+            if (RequestText.HasUserInformation(value!))
+            {
+                throw new DrupalException(
+                    "InvalidUri",
+                    DrupalErrorCategory.InvalidArgument,
+                    $"The site URI '{shown}' names a user or password before the host, which would leak into logs and is not how a connection authenticates. Pass the site's base URI alone and the client's credentials as -ClientId and -ClientSecret (or -Credential).",
+                    shown);
+            }
+
             if (!Uri.TryCreate(value!.Trim(), UriKind.Absolute, out var uri)
                 || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
                 || string.IsNullOrEmpty(uri.Host))
@@ -212,16 +224,16 @@ namespace DrupalOAuth.Connections
                 throw new DrupalException(
                     "InvalidUri",
                     DrupalErrorCategory.InvalidArgument,
-                    $"'{value}' is not an absolute http or https URI. Pass the Drupal site's base URI, for example https://www.example.com or https://www.example.com/drupal.",
-                    value);
+                    $"'{shown}' is not an absolute http or https URI. Pass the Drupal site's base URI, for example https://www.example.com or https://www.example.com/drupal.",
+                    shown);
             }
 
-            if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment) || !string.IsNullOrEmpty(uri.UserInfo))
+            if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
             {
                 throw new DrupalException(
                     "InvalidUri",
                     DrupalErrorCategory.InvalidArgument,
-                    $"The site URI '{uri.Scheme}://{uri.Authority}{uri.AbsolutePath}' must not carry a query, a fragment or user information (a password in a URI would leak into logs). Pass only the site's base URI.",
+                    $"The site URI '{uri.Scheme}://{uri.Authority}{uri.AbsolutePath}' must not carry a query or a fragment. Pass only the site's base URI.",
                     $"{uri.Scheme}://{uri.Authority}{uri.AbsolutePath}");
             }
 
@@ -247,8 +259,8 @@ namespace DrupalOAuth.Connections
                 throw new DrupalException(
                     "InvalidPath",
                     DrupalErrorCategory.InvalidArgument,
-                    $"-{parameterName} '{path}' must be a path on the site, such as {(parameterName == "TokenPath" ? DefaultTokenPath : parameterName == "JsonApiPath" ? DefaultJsonApiPath : DefaultGraphQLPath)}.",
-                    path);
+                    $"-{parameterName} '{RequestText.Printable(path)}' must be a path on the site, such as {(parameterName == "TokenPath" ? DefaultTokenPath : parameterName == "JsonApiPath" ? DefaultJsonApiPath : DefaultGraphQLPath)}.",
+                    RequestText.Printable(path));
             }
 
             return new Uri(site, path.TrimStart('/'));

@@ -82,7 +82,7 @@ namespace DrupalOAuth.GraphQL
                 if (request.Variables != null)
                 {
                     writer.WritePropertyName("variables");
-                    JsonRequestWriter.WriteValue(writer, request.Variables);
+                    JsonRequestWriter.WriteValue(writer, request.Variables, "-Variables");
                 }
 
                 if (request.OperationName != null)

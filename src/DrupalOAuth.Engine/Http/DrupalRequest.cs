@@ -5,7 +5,7 @@ using System.Globalization;
 using System.Linq;
 using System.Net.Http;
 using DrupalOAuth.Errors;
-using DrupalOAuth.Json;
+using DrupalOAuth.Input;
 
 namespace DrupalOAuth.Http
 {
@@ -41,7 +41,7 @@ namespace DrupalOAuth.Http
             Method = new HttpMethod(verb);
             Path = path;
             Body = body;
-            ContentType = string.IsNullOrWhiteSpace(contentType) ? null : contentType!.Trim();
+            ContentType = string.IsNullOrWhiteSpace(contentType) ? null : RequestText.HeaderValue(contentType!.Trim(), "Content-Type", "-ContentType");
             Query = query;
             OutFile = outFile;
             RetryNonIdempotent = retryNonIdempotent;
@@ -91,22 +91,26 @@ namespace DrupalOAuth.Http
                 return list;
             }
 
-            foreach (DictionaryEntry entry in headers)
+            var walk = new InputWalk("-Headers");
+            using (walk.Enter(headers, string.Empty))
             {
-                var name = (Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty).Trim();
-                if (string.Equals(name, "Authorization", StringComparison.OrdinalIgnoreCase))
+                foreach (DictionaryEntry entry in headers)
                 {
-                    throw new DrupalException(
-                        "AuthorizationHeaderRefused",
-                        DrupalErrorCategory.InvalidArgument,
-                        "-Headers must not hold an Authorization header: the connection sends its own access token. Remove it; to call as another consumer, connect with Connect-DrupalApi -Name and pass -Connection.",
-                        name);
-                }
+                    var name = RequestText.HeaderName((Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty).Trim(), "-Headers");
+                    if (string.Equals(name, "Authorization", StringComparison.OrdinalIgnoreCase))
+                    {
+                        throw new DrupalException(
+                            "AuthorizationHeaderRefused",
+                            DrupalErrorCategory.InvalidArgument,
+                            "-Headers must not hold an Authorization header: the connection sends its own access token. Remove it; to call as another consumer, connect with Connect-DrupalApi -Name and pass -Connection.",
+                            name);
+                    }
 
-                var value = PowerShellValue.Unwrap(entry.Value);
-                list.Add(new KeyValuePair<string, string>(
-                    name,
-                    value is IEnumerable values && !(value is string) ? string.Join(", ", values.Cast<object?>().Select(SitePath.Text)) : SitePath.Text(value)));
+                    // A list is one header with the values joined, as Invoke-RestMethod sends it.
+                    var values = walk.Items(entry.Value, name);
+                    var value = values == null ? SitePath.Text(walk.Single(entry.Value, name)) : string.Join(", ", values.Select(SitePath.Text));
+                    list.Add(new KeyValuePair<string, string>(name, RequestText.HeaderValue(value, name, "-Headers")));
+                }
             }
 
             return list;

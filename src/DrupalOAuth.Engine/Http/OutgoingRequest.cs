@@ -4,6 +4,8 @@ using System.IO;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using DrupalOAuth.Errors;
+using DrupalOAuth.Input;
 
 namespace DrupalOAuth.Http
 {
@@ -31,6 +33,28 @@ namespace DrupalOAuth.Http
             bool retryBeforeAnswer = false,
             Func<Stream, CancellationToken, Task<object?>>? readResponse = null)
         {
+            // Checked here, where every request is made, so that no caller can send a password in an address, or a
+            // CR or LF that would end a header and start another, or a second request carrying the token.
+            if (!string.IsNullOrEmpty(uri.UserInfo))
+            {
+                throw new DrupalException(
+                    "InvalidPath",
+                    DrupalErrorCategory.InvalidArgument,
+                    $"The address {RequestText.Printable(uri.OriginalString)} names a user or password before the host; it was not sent, since the password would travel along and could be logged.",
+                    RequestText.Printable(uri.OriginalString));
+            }
+
+            foreach (var header in headers ?? Array.Empty<KeyValuePair<string, string>>())
+            {
+                RequestText.HeaderValue(header.Value, RequestText.HeaderName(header.Key, "-Headers"), "-Headers");
+            }
+
+            RequestText.HeaderValue(accept, "Accept", "-Headers");
+            if (authorization != null)
+            {
+                RequestText.HeaderValue(authorization, "Authorization", "The connection's credentials");
+            }
+
             Method = method;
             Uri = uri;
             _content = content;

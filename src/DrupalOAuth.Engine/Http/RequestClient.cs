@@ -128,7 +128,7 @@ namespace DrupalOAuth.Http
                     {
                         using (var writer = new Utf8JsonWriter(buffer))
                         {
-                            JsonRequestWriter.WriteValue(writer, data);
+                            JsonRequestWriter.WriteValue(writer, data, "-Body");
                         }
 
                         return buffer.ToArray();

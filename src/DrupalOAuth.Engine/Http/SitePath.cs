@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using DrupalOAuth.Errors;
+using DrupalOAuth.Input;
 using DrupalOAuth.Json;
 
 namespace DrupalOAuth.Http
@@ -29,6 +30,18 @@ namespace DrupalOAuth.Http
             }
 
             var text = path!.Trim();
+            var control = RequestText.ControlCharacterAt(text);
+            if (control >= 0 || RequestText.HasUserInformation(text))
+            {
+                throw new DrupalException(
+                    "InvalidPath",
+                    DrupalErrorCategory.InvalidArgument,
+                    control >= 0
+                        ? $"-Path '{RequestText.Printable(text)}' holds a control character ({RequestText.Describe(text, control)}), which no address can carry. Pass the path without it, encoded if it is data (%0A for a line break). Nothing was sent."
+                        : $"-Path '{RequestText.Printable(text)}' names a user or password before the host, which would be sent along and could be logged on the way. Pass the path without it: the connection's access token is what authenticates. Nothing was sent.",
+                    RequestText.Printable(text));
+            }
+
             if (Uri.TryCreate(text, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps))
             {
                 if (!OutgoingRequest.IsSameOrigin(absolute, siteUri))
@@ -51,8 +64,8 @@ namespace DrupalOAuth.Http
                 throw new DrupalException(
                     "InvalidPath",
                     DrupalErrorCategory.InvalidArgument,
-                    $"-Path '{text}' is neither a path on the site nor an http or https URL on the site's origin. Pass a path such as /jsonapi or node/1?_format=json.",
-                    text);
+                    $"-Path '{RequestText.Printable(text)}' is neither a path on the site nor an http or https URL on the site's origin. Pass a path such as /jsonapi or node/1?_format=json.",
+                    RequestText.Printable(text));
             }
 
             return resolved;
@@ -67,7 +80,8 @@ namespace DrupalOAuth.Http
                 ? link
                 : new UriBuilder(siteUri.Scheme, siteUri.Host, siteUri.Port) { Path = link.AbsolutePath, Query = link.Query.TrimStart('?') }.Uri;
 
-        public static string Origin(Uri uri) => uri.GetLeftPart(UriPartial.Authority);
+        /// <summary>The scheme, host and port, never the user information an address may carry.</summary>
+        public static string Origin(Uri uri) => uri.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped);
 
         /// <summary>Appends name=value pairs, each encoded, to the URI's own query.</summary>
         public static Uri WithQuery(Uri uri, IEnumerable<KeyValuePair<string, string>> parameters)
@@ -92,20 +106,16 @@ namespace DrupalOAuth.Http
                 yield break;
             }
 
-            foreach (DictionaryEntry entry in query)
+            var walk = new InputWalk("-Query");
+            using (walk.Enter(query, string.Empty))
             {
-                var name = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty;
-                var value = PowerShellValue.Unwrap(entry.Value);
-                if (value is IEnumerable list && !(value is string))
+                foreach (DictionaryEntry entry in query)
                 {
-                    foreach (var item in list)
+                    var name = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty;
+                    foreach (var item in walk.Items(entry.Value, name) ?? new[] { walk.Single(entry.Value, name) })
                     {
                         yield return new KeyValuePair<string, string>(name, Text(item));
                     }
-                }
-                else
-                {
-                    yield return new KeyValuePair<string, string>(name, Text(value));
                 }
             }
         }

@@ -3,7 +3,7 @@ using System.Collections;
 using System.Globalization;
 using System.Management.Automation;
 using System.Text.Json;
-using DrupalOAuth.Errors;
+using DrupalOAuth.Input;
 
 namespace DrupalOAuth.Json
 {
@@ -13,34 +13,44 @@ namespace DrupalOAuth.Json
     /// </summary>
     internal static class JsonRequestWriter
     {
-        private const int MaximumDepth = 64;
+        /// <summary>Writes what the user passed as <paramref name="parameter"/> (such as -Variables), for messages.</summary>
+        public static void WriteValue(Utf8JsonWriter writer, object? value, string parameter) =>
+            WriteValue(writer, value, new InputWalk(parameter), string.Empty);
 
-        public static void WriteValue(Utf8JsonWriter writer, object? value, int depth = 0)
+        /// <summary>
+        /// A value as UTF-8 JSON, written as soon as it is read, so that what cannot be sent is refused before any
+        /// request goes out (such as the JSON:API index read that resolves the resource type).
+        /// </summary>
+        public static byte[] ToUtf8(object? value, InputWalk walk, string name)
         {
-            if (depth > MaximumDepth)
+            using var buffer = new System.IO.MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer))
             {
-                throw new DrupalException(
-                    "InvalidVariables",
-                    DrupalErrorCategory.InvalidArgument,
-                    $"The value is nested more than {MaximumDepth} levels deep, or refers to itself; pass plain data.");
+                WriteValue(writer, value, walk, name);
             }
 
-            if (value is PSObject psObject)
+            return buffer.ToArray();
+        }
+
+        /// <summary>Writes a part of a value whose walk has begun, such as one attribute of -Attributes.</summary>
+        public static void WriteValue(Utf8JsonWriter writer, object? given, InputWalk walk, string name)
+        {
+            var value = walk.Read(given, name);
+            if (value is PSObject custom)
             {
-                if (psObject.BaseObject is PSCustomObject)
+                using (walk.Enter(custom, name))
                 {
                     writer.WriteStartObject();
-                    foreach (var property in psObject.Properties)
+                    foreach (var property in custom.Properties)
                     {
                         writer.WritePropertyName(property.Name);
-                        WriteValue(writer, property.Value, depth + 1);
+                        WriteValue(writer, property.Value, walk, property.Name);
                     }
 
                     writer.WriteEndObject();
-                    return;
                 }
 
-                value = psObject.BaseObject;
+                return;
             }
 
             switch (value)
@@ -90,28 +100,38 @@ namespace DrupalOAuth.Json
                 case DateTimeOffset date:
                     writer.WriteStringValue(date.ToString("o", CultureInfo.InvariantCulture));
                     break;
-                                case IDictionary dictionary:
-                    writer.WriteStartObject();
-                    foreach (DictionaryEntry entry in dictionary)
+                case IDictionary dictionary:
+                    using (walk.Enter(dictionary, name))
                     {
-                        writer.WritePropertyName(System.Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty);
-                        WriteValue(writer, entry.Value, depth + 1);
+                        writer.WriteStartObject();
+                        foreach (DictionaryEntry entry in dictionary)
+                        {
+                            var key = System.Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty;
+                            writer.WritePropertyName(key);
+                            WriteValue(writer, entry.Value, walk, key);
+                        }
+
+                        writer.WriteEndObject();
                     }
 
-                    writer.WriteEndObject();
                     break;
                 case IEnumerable sequence:
-                    writer.WriteStartArray();
-                    foreach (var item in sequence)
+                    using (walk.Enter(sequence, name))
                     {
-                        WriteValue(writer, item, depth + 1);
+                        writer.WriteStartArray();
+                        var index = 0;
+                        foreach (var item in sequence)
+                        {
+                            WriteValue(writer, item, walk, InputWalk.ItemName(index++));
+                        }
+
+                        writer.WriteEndArray();
                     }
 
-                    writer.WriteEndArray();
                     break;
                 default:
                     // Any other object by its text, as GraphQL scalars (IDs, dates, custom scalars) expect.
-                    writer.WriteStringValue(value.ToString());
+                    writer.WriteStringValue(System.Convert.ToString(walk.Single(value, name), CultureInfo.InvariantCulture));
                     break;
             }
         }

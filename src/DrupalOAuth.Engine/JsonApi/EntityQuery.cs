@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
 using DrupalOAuth.Errors;
+using DrupalOAuth.Input;
 using DrupalOAuth.Json;
 
 namespace DrupalOAuth.JsonApi
@@ -114,21 +115,26 @@ namespace DrupalOAuth.JsonApi
         /// <summary>-Property: field names of the main type, or a dictionary of type name to field names.</summary>
         private IEnumerable<KeyValuePair<string, IReadOnlyList<string>>> Fields(string typeName)
         {
+            var walk = new InputWalk("-Property");
             switch (_property)
             {
                 case null:
                     yield break;
                 case IDictionary byType:
-                    foreach (DictionaryEntry entry in byType)
+                    using (walk.Enter(byType, string.Empty))
                     {
-                        yield return new KeyValuePair<string, IReadOnlyList<string>>(
-                            Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty,
-                            Clean(Names(entry.Value), "-Property", "@{ 'node--article' = 'title', 'created'; 'user--user' = 'name' }"));
+                        foreach (DictionaryEntry entry in byType)
+                        {
+                            var type = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty;
+                            yield return new KeyValuePair<string, IReadOnlyList<string>>(
+                                type,
+                                Clean(Names(walk, entry.Value, type), "-Property", "@{ 'node--article' = 'title', 'created'; 'user--user' = 'name' }"));
+                        }
                     }
 
                     break;
                 case var names:
-                    yield return new KeyValuePair<string, IReadOnlyList<string>>(typeName, Clean(Names(names), "-Property", "'title', 'created'"));
+                    yield return new KeyValuePair<string, IReadOnlyList<string>>(typeName, Clean(Names(walk, names, string.Empty), "-Property", "'title', 'created'"));
                     break;
             }
         }
@@ -137,16 +143,11 @@ namespace DrupalOAuth.JsonApi
         private static object? Unwrap(object? property)
         {
             property = PowerShellValue.Unwrap(property);
-            return property is object?[] one && one.Length == 1 && Unwrap(one[0]) is IDictionary byType ? byType : property;
+            return property is object?[] one && one.Length == 1 && PowerShellValue.Unwrap(one[0]) is IDictionary byType ? byType : property;
         }
 
-        private static IReadOnlyList<string> Names(object? value)
-        {
-            value = PowerShellValue.Unwrap(value);
-            return value is IEnumerable list && !(value is string)
-                ? list.Cast<object?>().Select(item => Convert.ToString(PowerShellValue.Unwrap(item), CultureInfo.InvariantCulture) ?? string.Empty).ToList()
-                : new[] { Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty };
-        }
+        private static IReadOnlyList<string> Names(InputWalk walk, object? value, string name) =>
+            (walk.Items(value, name) ?? new[] { walk.Single(value, name) }).Select(item => Convert.ToString(item, CultureInfo.InvariantCulture) ?? string.Empty).ToList();
 
         private static IReadOnlyList<string> Clean(IReadOnlyList<string>? names, string parameter, string example)
         {

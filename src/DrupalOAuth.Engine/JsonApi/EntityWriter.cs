@@ -34,9 +34,10 @@ namespace DrupalOAuth.JsonApi
 
         public async Task<PSObject?> CreateAsync(string entityType, string? bundle, IDictionary? attributes, IDictionary? relationships, bool retryNonIdempotent, CallOptions options, IDrupalLog log, CancellationToken cancellationToken)
         {
+            var (given, related) = (ResourceWriter.Attributes(attributes), RelationshipValue.ReadAll(relationships));
             var type = await _client.ResolveAsync(entityType, bundle, options, log, cancellationToken).ConfigureAwait(false);
             var id = Guid.NewGuid().ToString();
-            var body = ResourceWriter.Document(type.Key, id, attributes, await TypedAsync(type, relationships, options, log, cancellationToken).ConfigureAwait(false));
+            var body = ResourceWriter.Document(type.Key, id, given, await TypedAsync(type, related, options, log, cancellationToken).ConfigureAwait(false));
             log.Verbose($"Creating {type.Key} {id} (a UUID made here, so that a retried create cannot make a second one).");
             try
             {
@@ -52,13 +53,16 @@ namespace DrupalOAuth.JsonApi
 
         public async Task<PSObject?> UpdateAsync(string entityType, string? bundle, string id, IDictionary? attributes, IDictionary? relationships, CallOptions options, IDrupalLog log, CancellationToken cancellationToken)
         {
+            JsonApiClient.Id(id);
+            var (given, related) = (ResourceWriter.Attributes(attributes), RelationshipValue.ReadAll(relationships));
             var type = await _client.ResolveAsync(entityType, bundle, options, log, cancellationToken).ConfigureAwait(false);
-            var body = ResourceWriter.Document(type.Key, id, attributes, await TypedAsync(type, relationships, options, log, cancellationToken).ConfigureAwait(false));
+            var body = ResourceWriter.Document(type.Key, id, given, await TypedAsync(type, related, options, log, cancellationToken).ConfigureAwait(false));
             return Entity(await SendAsync(new HttpMethod("PATCH"), JsonApiClient.Member(type.Value, id), body, isIdempotent: false, retryBeforeAnswer: true, options, log, cancellationToken).ConfigureAwait(false));
         }
 
         public async Task DeleteAsync(string entityType, string? bundle, string id, CallOptions options, IDrupalLog log, CancellationToken cancellationToken)
         {
+            JsonApiClient.Id(id);
             var type = await _client.ResolveAsync(entityType, bundle, options, log, cancellationToken).ConfigureAwait(false);
             try
             {
@@ -77,12 +81,18 @@ namespace DrupalOAuth.JsonApi
         /// </summary>
         public async Task<PSObject?> UploadAsync(string entityType, string? bundle, string field, string path, string fileName, string? id, Action<long, long>? progress, CallOptions options, TimeSpan openTimeout, IDrupalLog log, CancellationToken cancellationToken)
         {
+            if (id != null)
+            {
+                JsonApiClient.Id(id);
+            }
+
+            JsonApiClient.FieldName(field);
             using (var file = await LocalFile.OpenReadAsync(path, openTimeout, cancellationToken).ConfigureAwait(false))
             {
                 // The length the file has now is the one announced; a file that differs by the time it is sent fails with FileChanged.
                 var length = file.Length;
                 var type = await _client.ResolveAsync(entityType, bundle, options, log, cancellationToken).ConfigureAwait(false);
-                var target = JsonApiClient.Member(id == null ? type.Value : JsonApiClient.Member(type.Value, id), field);
+                var target = JsonApiClient.Field(id == null ? type.Value : JsonApiClient.Member(type.Value, id), field);
                 var request = new OutgoingRequest(
                     HttpMethod.Post,
                     target,
@@ -128,10 +138,10 @@ namespace DrupalOAuth.JsonApi
         /// The relationships with a type for every identifier: a bare id gets the type the field holds on existing
         /// entities of the bundle, since Drupal requires one.
         /// </summary>
-        private async Task<IReadOnlyList<RelationshipValue>> TypedAsync(KeyValuePair<string, Uri> type, IDictionary? relationships, CallOptions options, IDrupalLog log, CancellationToken cancellationToken)
+        private async Task<IReadOnlyList<RelationshipValue>> TypedAsync(KeyValuePair<string, Uri> type, IReadOnlyList<RelationshipValue> relationships, CallOptions options, IDrupalLog log, CancellationToken cancellationToken)
         {
             var values = new List<RelationshipValue>();
-            foreach (var value in RelationshipValue.ReadAll(relationships))
+            foreach (var value in relationships)
             {
                 values.Add(value.NeedsType ? value.WithType(await RelatedTypeAsync(type, value.Field, options, log, cancellationToken).ConfigureAwait(false)) : value);
             }

@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using DrupalOAuth.Diagnostics;
 using DrupalOAuth.Errors;
 using DrupalOAuth.Http;
+using DrupalOAuth.Input;
 using DrupalOAuth.Paging;
 
 namespace DrupalOAuth.JsonApi
@@ -63,7 +64,23 @@ namespace DrupalOAuth.JsonApi
         }
 
         /// <summary>The address of one resource of a collection.</summary>
-        public static Uri Member(Uri collection, string id) => new Uri(collection.AbsoluteUri.TrimEnd('/') + "/" + Uri.EscapeDataString(id.Trim()));
+        public static Uri Member(Uri collection, string id) => Beneath(collection, Id(id));
+
+        /// <summary>The address of a field of a collection or resource, such as a file field to upload to.</summary>
+        public static Uri Field(Uri resource, string field) => Beneath(resource, FieldName(field));
+
+        /// <summary>
+        /// An entity id as one path segment, checked where member addresses are made and, by callers that would
+        /// send something first (the index), before that: '..' or 'a/b' would address the collection or another
+        /// resource.
+        /// </summary>
+        public static string Id(string? id) =>
+            RequestText.Segment(id, "-Id", "InvalidId", "the entity's UUID (its JSON:API id), such as 00000001-d7a1-4c3e-9f00-000000000001");
+
+        /// <summary>A field name as one path segment, for the same reason as <see cref="Id"/>.</summary>
+        public static string FieldName(string? field) => RequestText.Segment(field, "-Field", "InvalidField", "the field's machine name, such as field_image");
+
+        private static Uri Beneath(Uri uri, string segment) => new Uri(uri.AbsoluteUri.TrimEnd('/') + "/" + Uri.EscapeDataString(segment));
 
         /// <summary>The address of a resource type's collection, in the query's language.</summary>
         public Uri Collection(Uri typeUri, string? language)
@@ -82,15 +99,7 @@ namespace DrupalOAuth.JsonApi
         /// <summary>One entity by id, as a page of one item, so that it is written like any other read.</summary>
         public async Task<ResultPage> GetOneAsync(EntityQuery query, string id, bool raw, CallOptions options, IDrupalLog log, CancellationToken cancellationToken)
         {
-            if (string.IsNullOrWhiteSpace(id) || id.IndexOfAny(new[] { '/', '?', '#', '\\' }) >= 0)
-            {
-                throw new DrupalException(
-                    "InvalidId",
-                    DrupalErrorCategory.InvalidArgument,
-                    $"-Id '{id}' is not an entity id. Pass the entity's UUID (its JSON:API id), such as 00000001-d7a1-4c3e-9f00-000000000001.",
-                    id);
-            }
-
+            Id(id);
             var index = await GetIndexAsync(options, log, cancellationToken).ConfigureAwait(false);
             var type = index.Resolve(query.EntityType, query.Bundle, BaseUri);
             var uri = SitePath.WithQuery(Member(Collection(type.Value, query.Language), id), query.Parameters(type.Key, collection: false, limit: null, offset: 0));

@@ -3,11 +3,10 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Management.Automation;
 using System.Text.RegularExpressions;
 using DrupalOAuth.Errors;
-using DrupalOAuth.Json;
 using DrupalOAuth.Http;
+using DrupalOAuth.Input;
 
 namespace DrupalOAuth.JsonApi
 {
@@ -28,6 +27,7 @@ namespace DrupalOAuth.JsonApi
 
         private readonly List<KeyValuePair<string, string>> _pairs = new List<KeyValuePair<string, string>>();
         private readonly HashSet<string> _names = new HashSet<string>(StringComparer.Ordinal);
+        private readonly InputWalk _walk = new InputWalk("-Filter");
 
         private JsonApiFilter()
         {
@@ -38,40 +38,44 @@ namespace DrupalOAuth.JsonApi
             var builder = new JsonApiFilter();
             if (filter != null)
             {
-                builder.AddAll(filter, memberOf: null);
+                builder.AddAll(filter, string.Empty, memberOf: null);
             }
 
             return builder._pairs;
         }
 
-        private void AddAll(IDictionary conditions, string? memberOf)
+        private void AddAll(IDictionary conditions, string name, string? memberOf)
         {
-            foreach (DictionaryEntry entry in conditions)
+            using (_walk.Enter(conditions, name))
             {
-                var key = (Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty).Trim();
-                if (key.Length == 0)
+                foreach (DictionaryEntry entry in conditions)
                 {
-                    throw Refused("a condition has an empty field name", Example);
-                }
+                    var key = (Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty).Trim();
+                    if (key.Length == 0)
+                    {
+                        throw Refused("a condition has an empty field name", Example);
+                    }
 
-                var value = PowerShellValue.Unwrap(entry.Value);
-                if (IsConjunction(key) && value is IDictionary group)
-                {
-                    AddGroup(key.ToUpperInvariant(), group, memberOf);
-                }
-                else if (value is IDictionary condition)
-                {
-                    AddCondition(key, condition, memberOf);
-                }
-                else
-                {
-                    Add(key, key, null, value != null, value, memberOf);
+                    var value = _walk.Read(entry.Value, key);
+                    if (IsConjunction(key) && value is IDictionary group)
+                    {
+                        AddGroup(key, group, memberOf);
+                    }
+                    else if (value is IDictionary condition)
+                    {
+                        AddCondition(key, condition, memberOf);
+                    }
+                    else
+                    {
+                        Add(key, key, null, value != null, value, key, memberOf);
+                    }
                 }
             }
         }
 
-        private void AddGroup(string conjunction, IDictionary members, string? memberOf)
+        private void AddGroup(string key, IDictionary members, string? memberOf)
         {
+            var conjunction = key.ToUpperInvariant();
             if (members.Count == 0)
             {
                 throw Refused($"the {conjunction} group is empty", $"@{{ {conjunction.ToLowerInvariant()} = @{{ title = 'x'; status = 0 }} }}");
@@ -85,46 +89,50 @@ namespace DrupalOAuth.JsonApi
                 Emit(prefix + "[memberOf]", memberOf);
             }
 
-            AddAll(members, name);
+            AddAll(members, key, name);
         }
 
         private void AddCondition(string key, IDictionary condition, string? memberOf)
         {
-            string? path = null;
-            string? op = null;
-            var hasValue = false;
-            object? value = null;
-            foreach (DictionaryEntry member in condition)
+            using (_walk.Enter(condition, key))
             {
-                var name = Convert.ToString(member.Key, CultureInfo.InvariantCulture) ?? string.Empty;
-                switch (name.Trim().ToLowerInvariant())
+                string? path = null;
+                string? op = null;
+                var hasValue = false;
+                object? value = null;
+                foreach (DictionaryEntry member in condition)
                 {
-                    case "path":
-                        path = Convert.ToString(PowerShellValue.Unwrap(member.Value), CultureInfo.InvariantCulture);
-                        break;
-                    case "operator":
-                        op = Convert.ToString(PowerShellValue.Unwrap(member.Value), CultureInfo.InvariantCulture);
-                        break;
-                    case "value":
-                        hasValue = true;
-                        value = PowerShellValue.Unwrap(member.Value);
-                        break;
-                    default:
-                        throw Refused($"'{key}' has a member '{name}'; a condition takes only operator, value and path", $"@{{ {key} = @{{ operator = 'CONTAINS'; value = 'x' }} }}");
+                    var name = Convert.ToString(member.Key, CultureInfo.InvariantCulture) ?? string.Empty;
+                    switch (name.Trim().ToLowerInvariant())
+                    {
+                        case "path":
+                            path = Convert.ToString(_walk.Single(member.Value, name), CultureInfo.InvariantCulture);
+                            break;
+                        case "operator":
+                            op = Convert.ToString(_walk.Single(member.Value, name), CultureInfo.InvariantCulture);
+                            break;
+                        case "value":
+                            hasValue = true;
+                            value = _walk.Read(member.Value, name);
+                            break;
+                        default:
+                            throw Refused($"'{key}' has a member '{name}'; a condition takes only operator, value and path", $"@{{ {key} = @{{ operator = 'CONTAINS'; value = 'x' }} }}");
+                    }
                 }
-            }
 
-            if (op == null && !hasValue)
-            {
-                throw Refused($"the condition for '{key}' has neither an operator nor a value", $"@{{ {key} = @{{ operator = 'CONTAINS'; value = 'x' }} }}, or @{{ {key} = $null }} for IS NULL");
-            }
+                if (op == null && !hasValue)
+                {
+                    throw Refused($"the condition for '{key}' has neither an operator nor a value", $"@{{ {key} = @{{ operator = 'CONTAINS'; value = 'x' }} }}, or @{{ {key} = $null }} for IS NULL");
+                }
 
-            Add(key, string.IsNullOrWhiteSpace(path) ? key : path!.Trim(), op, hasValue, value, memberOf);
+                Add(key, string.IsNullOrWhiteSpace(path) ? key : path!.Trim(), op, hasValue, value, "value", memberOf);
+            }
         }
 
-        private void Add(string key, string path, string? givenOperator, bool hasValue, object? value, string? memberOf)
+        private void Add(string key, string path, string? givenOperator, bool hasValue, object? given, string name, string? memberOf)
         {
-            var values = value is IEnumerable list && !(value is string) ? list.Cast<object?>().Select(PowerShellValue.Unwrap).ToList() : null;
+            var values = _walk.Items(given, name)?.ToList();
+            var value = values == null ? _walk.Single(given, name) : given;
             var op = givenOperator == null
                 ? (values != null ? "IN" : hasValue ? "=" : "IS NULL")
                 : Spaces.Replace(givenOperator.Trim(), " ").ToUpperInvariant();

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using DrupalOAuth.Errors;
+using DrupalOAuth.Input;
 using DrupalOAuth.Json;
 
 namespace DrupalOAuth.JsonApi
@@ -40,13 +41,31 @@ namespace DrupalOAuth.JsonApi
                 return values;
             }
 
-            foreach (DictionaryEntry entry in relationships)
+            var walk = new InputWalk("-Relationships");
+            using (walk.Enter(relationships, string.Empty))
             {
-                var field = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty;
-                var value = PowerShellValue.Unwrap(entry.Value);
-                values.Add(value is IEnumerable list && !(value is string) && !(value is IDictionary)
-                    ? new RelationshipValue(field, list.Cast<object?>().Select(item => Read(field, item)).ToList(), isList: true)
-                    : new RelationshipValue(field, value == null ? null : new[] { Read(field, value) }, isList: false));
+                foreach (DictionaryEntry entry in relationships)
+                {
+                    var field = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty;
+                    var value = walk.Read(entry.Value, field);
+                    if (value is IEnumerable list && !(value is string) && !(value is IDictionary) && !(value is PSObject))
+                    {
+                        var identifiers = new List<Identifier>();
+                        using (walk.Enter(list, field))
+                        {
+                            foreach (var item in list)
+                            {
+                                identifiers.Add(Read(walk, field, item, InputWalk.ItemName(identifiers.Count)));
+                            }
+                        }
+
+                        values.Add(new RelationshipValue(field, identifiers, isList: true));
+                    }
+                    else
+                    {
+                        values.Add(new RelationshipValue(field, value == null ? null : new[] { Read(walk, field, value, field) }, isList: false));
+                    }
+                }
             }
 
             return values;
@@ -55,16 +74,24 @@ namespace DrupalOAuth.JsonApi
         public RelationshipValue WithType(string type) =>
             new RelationshipValue(Field, Identifiers.Select(i => i.Type == null ? new Identifier(type, i.Id, i.Meta) : i).ToList(), IsList);
 
-        private static Identifier Read(string field, object? item)
+        private static Identifier Read(InputWalk walk, string field, object? item, string name)
         {
-            switch (PowerShellValue.Unwrap(item))
+            switch (walk.Read(item, name))
             {
                 case string id when id.Trim().Length > 0:
                     return new Identifier(null, id.Trim(), null);
                 case IDictionary dictionary:
-                    return new Identifier(Text(Member(dictionary, "type")), Text(Member(dictionary, "id")) ?? throw Refused(field), Member(dictionary, "meta"));
+                    using (walk.Enter(dictionary, name))
+                    {
+                        return new Identifier(Text(walk, Member(dictionary, "type"), "type"), Text(walk, Member(dictionary, "id"), "id") ?? throw Refused(field), Meta(walk, Member(dictionary, "meta")));
+                    }
+
                 case PSObject entity when entity.Properties["id"]?.Value is object id:
-                    return new Identifier(Text(entity.Properties["type"]?.Value), Text(id) ?? throw Refused(field), null);
+                    using (walk.Enter(entity, name))
+                    {
+                        return new Identifier(Text(walk, entity.Properties["type"]?.Value, "type"), Text(walk, id, "id") ?? throw Refused(field), null);
+                    }
+
                 default:
                     throw Refused(field);
             }
@@ -76,14 +103,17 @@ namespace DrupalOAuth.JsonApi
             {
                 if (string.Equals(Convert.ToString(entry.Key, CultureInfo.InvariantCulture), name, StringComparison.OrdinalIgnoreCase))
                 {
-                    return PowerShellValue.Unwrap(entry.Value);
+                    return entry.Value;
                 }
             }
 
             return null;
         }
 
-        private static string? Text(object? value) => value == null ? null : Convert.ToString(PowerShellValue.Unwrap(value), CultureInfo.InvariantCulture);
+        private static byte[]? Meta(InputWalk walk, object? meta) => meta == null ? null : JsonRequestWriter.ToUtf8(meta, walk, "meta");
+
+        private static string? Text(InputWalk walk, object? value, string name) =>
+            walk.Single(value, name) is object single ? Convert.ToString(single, CultureInfo.InvariantCulture) : null;
 
         private static DrupalException Refused(string field) =>
             new DrupalException(
@@ -95,7 +125,7 @@ namespace DrupalOAuth.JsonApi
         /// <summary>One JSON:API resource identifier.</summary>
         internal sealed class Identifier
         {
-            public Identifier(string? type, string id, object? meta)
+            public Identifier(string? type, string id, byte[]? meta)
             {
                 Type = string.IsNullOrWhiteSpace(type) ? null : type;
                 Id = id;
@@ -106,7 +136,8 @@ namespace DrupalOAuth.JsonApi
 
             public string Id { get; }
 
-            public object? Meta { get; }
+            /// <summary>The identifier's meta (such as an image's alt) as JSON, written when it was read.</summary>
+            public byte[]? Meta { get; }
         }
     }
 }

@@ -1,8 +1,8 @@
 using System.Collections;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Text.Json;
+using DrupalOAuth.Input;
 using DrupalOAuth.Json;
 
 namespace DrupalOAuth.JsonApi
@@ -10,7 +10,11 @@ namespace DrupalOAuth.JsonApi
     /// <summary>The JSON:API document of a create or an update: <c>{"data": {type, id, attributes, relationships}}</c>.</summary>
     internal static class ResourceWriter
     {
-        public static byte[] Document(string type, string? id, IDictionary? attributes, IReadOnlyList<RelationshipValue> relationships)
+        /// <summary>-Attributes as JSON, or null when there are none; read before any request, as relationships are.</summary>
+        public static byte[]? Attributes(IDictionary? attributes) =>
+            attributes == null || attributes.Count == 0 ? null : JsonRequestWriter.ToUtf8(attributes, new InputWalk("-Attributes"), string.Empty);
+
+        public static byte[] Document(string type, string? id, byte[]? attributes, IReadOnlyList<RelationshipValue> relationships)
         {
             using var buffer = new MemoryStream();
             using (var writer = new Utf8JsonWriter(buffer))
@@ -24,17 +28,10 @@ namespace DrupalOAuth.JsonApi
                     writer.WriteString("id", id);
                 }
 
-                if (attributes != null && attributes.Count > 0)
+                if (attributes != null)
                 {
                     writer.WritePropertyName("attributes");
-                    writer.WriteStartObject();
-                    foreach (DictionaryEntry entry in attributes)
-                    {
-                        writer.WritePropertyName(System.Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty);
-                        JsonRequestWriter.WriteValue(writer, entry.Value);
-                    }
-
-                    writer.WriteEndObject();
+                    writer.WriteRawValue(attributes, skipInputValidation: true);
                 }
 
                 if (relationships.Count > 0)
@@ -86,7 +83,7 @@ namespace DrupalOAuth.JsonApi
             if (identifier.Meta != null)
             {
                 writer.WritePropertyName("meta");
-                JsonRequestWriter.WriteValue(writer, identifier.Meta);
+                writer.WriteRawValue(identifier.Meta, skipInputValidation: true);
             }
 
             writer.WriteEndObject();

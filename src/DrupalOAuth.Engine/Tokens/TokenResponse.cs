@@ -1,8 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
 using System.Text.Json;
 using DrupalOAuth.Errors;
 using DrupalOAuth.Http;
+using DrupalOAuth.Input;
 
 namespace DrupalOAuth.Tokens
 {
@@ -14,6 +17,15 @@ namespace DrupalOAuth.Tokens
     {
         // Simple OAuth's default lifetime, for a server that leaves expires_in out (RFC 6749 makes it optional).
         private static readonly TimeSpan FallbackLifetime = TimeSpan.FromSeconds(300);
+
+        /// <summary>
+        /// The longest lifetime believed: a longer expires_in (a site set to a year, or a broken one answering 1e12) is
+        /// cut to this, so the token is only renewed sooner than it had to be, which costs one token request a day.
+        /// </summary>
+        internal static readonly TimeSpan MaximumLifetime = TimeSpan.FromDays(1);
+
+        /// <summary>The most characters a SecureString holds, and so Get-DrupalToken and -AsSecureString.</summary>
+        internal const int MaximumTokenLength = 65536;
 
         public static AccessToken Parse(HttpResult result, string clientId, IReadOnlyList<string> requestedScope, DateTimeOffset issuedOn)
         {
@@ -60,6 +72,20 @@ namespace DrupalOAuth.Tokens
                     result.RequestUri);
             }
 
+            // RFC 6749 A.12: access-token = 1*VSCHAR. Anything else (a CR or LF above all) would break the
+            // Authorization header of every request and could add headers of the server's choosing to them.
+            var wrong = value!.Length > MaximumTokenLength ? $"is {value.Length.ToString("N0", CultureInfo.InvariantCulture)} characters long, more than the {MaximumTokenLength.ToString("N0", CultureInfo.InvariantCulture)} a SecureString holds"
+                : value.Any(c => c < 0x20 || c > 0x7E) ? $"holds a character no access token holds ({RequestText.Describe(value, value.TakeWhile(c => c >= 0x20 && c <= 0x7E).Count())}; RFC 6749 allows printable ASCII only)"
+                : null;
+            if (wrong != null)
+            {
+                throw new DrupalException(
+                    "InvalidTokenResponse",
+                    DrupalErrorCategory.InvalidResult,
+                    $"The token endpoint {result.RequestUri} answered {result.Status} for client '{clientId}' with an access_token that {wrong}, so it was not used. Check -Uri and -TokenPath: this is not a token Drupal's Simple OAuth issues.",
+                    result.RequestUri);
+            }
+
             var tokenType = GetString(root, "token_type") ?? "Bearer";
             if (!string.Equals(tokenType, "Bearer", StringComparison.OrdinalIgnoreCase))
             {
@@ -70,13 +96,43 @@ namespace DrupalOAuth.Tokens
                     result.RequestUri);
             }
 
-            var lifetime = root.TryGetProperty("expires_in", out var expiresIn) && expiresIn.ValueKind == JsonValueKind.Number && expiresIn.TryGetDouble(out var seconds) && seconds > 0
-                ? TimeSpan.FromSeconds(seconds)
-                : FallbackLifetime;
+            var lifetime = Lifetime(result, root, clientId);
             var scope = JwtClaims.ReadScope(value!) ?? requestedScope;
 
             // Drupal checks for "Bearer" case-sensitively and ignores any other spelling.
             return new AccessToken(value!, "Bearer", issuedOn, lifetime, scope);
+        }
+
+        /// <summary>
+        /// expires_in: absent, the default; a positive number of seconds (also as a string, which some servers
+        /// send), at most <see cref="MaximumLifetime"/>; anything else, such as -1, 0 or "soon", is an error.
+        /// </summary>
+        private static TimeSpan Lifetime(HttpResult result, JsonElement root, string clientId)
+        {
+            if (!root.TryGetProperty("expires_in", out var expiresIn) || expiresIn.ValueKind == JsonValueKind.Null)
+            {
+                return FallbackLifetime;
+            }
+
+            var text = expiresIn.ValueKind == JsonValueKind.Number ? expiresIn.GetRawText() : expiresIn.ValueKind == JsonValueKind.String ? expiresIn.GetString()!.Trim() : null;
+            var parsed = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds);
+            if (parsed && !double.IsNaN(seconds) && seconds > 0)
+            {
+                return seconds >= MaximumLifetime.TotalSeconds ? MaximumLifetime : TimeSpan.FromSeconds(seconds);
+            }
+
+            // A JSON number too large for a double: .NET Framework does not parse it, .NET reads it as infinity (above).
+            if (!parsed && expiresIn.ValueKind == JsonValueKind.Number && !text!.StartsWith("-", StringComparison.Ordinal))
+            {
+                return MaximumLifetime;
+            }
+
+            var shown = expiresIn.GetRawText();
+            throw new DrupalException(
+                "InvalidTokenResponse",
+                DrupalErrorCategory.InvalidResult,
+                $"The token endpoint {result.RequestUri} answered {result.Status} for client '{clientId}' with expires_in {(shown.Length > 40 ? shown.Substring(0, 40) + "..." : shown)}, which is not a positive number of seconds, so the token's lifetime is unknown. Check -Uri and -TokenPath: Drupal's Simple OAuth answers a number such as 300.",
+                result.RequestUri);
         }
 
         private static DrupalException TokenError(HttpResult result, JsonElement root, string clientId)

@@ -53,6 +53,22 @@ public sealed class ConnectionSettingsTests
         Assert.DoesNotContain("hunter2", Convert.ToString(e.Target));
     }
 
+    [Theory]
+    [InlineData("https://backend:hunter2@drupal.example.com/")]
+    [InlineData("https://backend:hunter2@drupal example.com/")]
+    [InlineData("https://backend:hunter2@drupal.example.com:port/")]
+    [InlineData("https://backend:hun/ter2@drupal.example.com/")]
+    [InlineData("backend:hunter2@drupal.example.com")]
+    [InlineData("  http://:hunter2@127.0.0.1/")]
+    public void A_site_uri_with_a_password_is_refused_without_showing_it_also_when_malformed(string uri)
+    {
+        var e = DrupalAssert.Fails("InvalidUri", () => Create(uri));
+
+        Assert.Contains("names a user or password", e.Message);
+        Assert.DoesNotContain("hunter2", e.Message);
+        Assert.DoesNotContain("hun", Convert.ToString(e.Target));
+    }
+
     [Fact]
     public void A_site_uri_with_user_information_is_refused()
     {

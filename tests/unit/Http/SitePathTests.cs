@@ -119,6 +119,42 @@ public sealed class SitePathTests
         Assert.Equal(origin, SitePath.Origin(new Uri(uri)));
     }
 
+    [Theory]
+    [InlineData("https://example.com/")]
+    [InlineData("http://127.0.0.1:8080/x")]
+    public void The_origin_never_holds_user_information(string uri)
+    {
+        var withUser = new UriBuilder(uri) { UserName = "user", Password = "hunter2" }.Uri;
+
+        Assert.Equal(SitePath.Origin(new Uri(uri)), SitePath.Origin(withUser));
+    }
+
+    [Theory]
+    [InlineData("https://user:hunter2@example.com/jsonapi")]
+    [InlineData("https://user:hunter2@elsewhere.example.com/jsonapi")]
+    [InlineData("//user:hunter2@example.com/jsonapi")]
+    [InlineData("http://user:hunter2/x@example.com/jsonapi")]
+    [InlineData("user:hunter2@example.com/jsonapi")]
+    public void A_path_with_a_user_or_password_is_refused_without_showing_the_password(string path)
+    {
+        var e = DrupalAssert.Fails("InvalidPath", () => SitePath.Resolve(Site, path));
+
+        Assert.DoesNotContain("hunter2", e.Message);
+        Assert.DoesNotContain("hunter2", Convert.ToString(e.Target));
+    }
+
+    [Theory]
+    [InlineData("node/1\r\nX-A: 1")]
+    [InlineData("node/1\nX")]
+    [InlineData("node/\u00001")]
+    public void A_path_with_a_control_character_is_refused(string path)
+    {
+        var e = DrupalAssert.Fails("InvalidPath", () => SitePath.Resolve(Site, path));
+
+        Assert.Contains("control character", e.Message);
+        Assert.DoesNotContain("\n", e.Message);
+    }
+
     [Fact]
     public void WithQuery_encodes_brackets_as_percent_5B_and_5D()
     {

@@ -133,7 +133,7 @@ public sealed class JsonRequestWriterTests
         var loop = new Hashtable();
         loop["self"] = loop;
 
-        var e = DrupalAssert.Fails("InvalidVariables", () => Write(loop));
+        var e = DrupalAssert.Fails("InvalidValue", () => Write(loop));
 
         Assert.Equal(DrupalOAuth.Errors.DrupalErrorCategory.InvalidArgument, e.Category);
     }

@@ -86,6 +86,26 @@ public sealed class EntityQueryTests
     }
 
     [Fact]
+    public void Property_that_contains_itself_is_refused_not_followed()
+    {
+        var one = new object?[1];
+        one[0] = one;
+        var two = new object?[] { "title", null };
+        two[1] = two;
+
+        DrupalAssert.Fails("InvalidValue", () => Collection(new EntityQuery("node", "article", property: one)));
+        Assert.Contains("-Property at '[1]' refers to itself", DrupalAssert.Fails("InvalidValue", () => Collection(new EntityQuery("node", "article", property: two))).Message);
+    }
+
+    [Fact]
+    public void Property_names_that_are_tables_are_refused_not_sent_as_their_type_name()
+    {
+        var property = new OrderedDictionary { [Article] = new object[] { "title", new Hashtable() } };
+
+        Assert.Contains("-Property at 'node--article[1]' is a list or table", DrupalAssert.Fails("InvalidValue", () => Collection(new EntityQuery("node", "article", property: property))).Message);
+    }
+
+    [Fact]
     public void The_entity_type_and_bundle_are_trimmed_and_a_blank_bundle_is_none()
     {
         var query = new EntityQuery(" node ", "  ");

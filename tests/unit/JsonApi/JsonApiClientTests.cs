@@ -109,6 +109,15 @@ public sealed class JsonApiClientTests : IDisposable
     [InlineData("a?include=uid")]
     [InlineData("a#b")]
     [InlineData("a\\b")]
+    [InlineData(".")]
+    [InlineData("..")]
+    [InlineData("a/b")]
+    [InlineData("a%2Fb")]
+    [InlineData("a%2fb")]
+    [InlineData("a%5Cb")]
+    [InlineData("?x")]
+    [InlineData("a\r\nX-Injected: 1")]
+    [InlineData("a\u0000b")]
     public async Task What_cannot_be_an_id_is_refused_before_anything_is_sent(string id)
     {
         var connection = await Open();

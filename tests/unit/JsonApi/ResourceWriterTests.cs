@@ -80,5 +80,5 @@ public sealed class ResourceWriterTests
     }
 
     private static JsonElement Write(string? id, IDictionary? attributes, IDictionary? relationships) =>
-        JsonDocument.Parse(Encoding.UTF8.GetString(ResourceWriter.Document("node--article", id, attributes, RelationshipValue.ReadAll(relationships)))).RootElement;
+        JsonDocument.Parse(Encoding.UTF8.GetString(ResourceWriter.Document("node--article", id, ResourceWriter.Attributes(attributes), RelationshipValue.ReadAll(relationships)))).RootElement;
 }

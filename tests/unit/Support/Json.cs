@@ -19,7 +19,7 @@ public static class Json
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            JsonRequestWriter.WriteValue(writer, value);
+            JsonRequestWriter.WriteValue(writer, value, "-Variables");
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());

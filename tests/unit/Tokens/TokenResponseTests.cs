@@ -229,6 +229,78 @@ public sealed class TokenResponseTests
         Assert.Contains("-TokenPath", e.Message);
     }
 
+    [Theory]
+    [InlineData("abc\\r\\nX-Injected: 1", "U+000D at position 4")]
+    [InlineData("abc\\nX-Injected: 1", "U+000A at position 4")]
+    [InlineData("abc\\u0000", "U+0000 at position 4")]
+    [InlineData("abc\\u00e9", "U+00E9 at position 4")]
+    public void An_access_token_with_a_character_no_token_holds_is_refused_without_showing_it(string escaped, string said)
+    {
+        var e = Fails("InvalidTokenResponse", Success(escaped));
+
+        Assert.Contains(said, e.Message);
+        Assert.DoesNotContain("abc", e.Message);
+        Assert.DoesNotContain("Injected", e.Message);
+    }
+
+    [Fact]
+    public void An_access_token_longer_than_a_SecureString_holds_is_refused()
+    {
+        var e = Fails("InvalidTokenResponse", Success(new string('a', 100 * 1024)));
+
+        Assert.Contains("more than the 65,536 a SecureString holds", e.Message);
+        Assert.DoesNotContain("aaaa", e.Message);
+    }
+
+    [Fact]
+    public void An_access_token_as_long_as_a_SecureString_holds_is_taken()
+    {
+        var token = Parse(Success(new string('a', 65536)));
+
+        Assert.Equal(65536, token.ToSecureString().Length);
+    }
+
+    [Theory]
+    [InlineData("1e12")]
+    [InlineData("1e400")]
+    [InlineData("\"1e12\"")]
+    [InlineData("86400")]
+    [InlineData("31536000")]
+    public void A_lifetime_longer_than_a_day_is_cut_to_a_day(string expiresIn)
+    {
+        var token = Parse(HttpResults.Json(200, $"{{\"token_type\":\"Bearer\",\"expires_in\":{expiresIn},\"access_token\":\"opaque\"}}"));
+
+        Assert.Equal(IssuedOn + TokenResponse.MaximumLifetime, token.ExpiresOn);
+        Assert.Equal(TimeSpan.FromDays(1), TokenResponse.MaximumLifetime);
+    }
+
+    [Theory]
+    [InlineData("\"3600\"", 3600)]
+    [InlineData("null", 300)]
+    public void A_lifetime_as_a_string_is_read_and_null_is_the_default(string expiresIn, double seconds)
+    {
+        var token = Parse(HttpResults.Json(200, $"{{\"token_type\":\"Bearer\",\"expires_in\":{expiresIn},\"access_token\":\"opaque\"}}"));
+
+        Assert.Equal(seconds, (token.ExpiresOn - IssuedOn).TotalSeconds, 3);
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("0")]
+    [InlineData("-1e400")]
+    [InlineData("\"NaN\"")]
+    [InlineData("\"soon\"")]
+    [InlineData("true")]
+    [InlineData("{}")]
+    public void A_lifetime_that_is_no_positive_number_is_refused(string expiresIn)
+    {
+        var e = Fails("InvalidTokenResponse", HttpResults.Json(200, $"{{\"token_type\":\"Bearer\",\"expires_in\":{expiresIn},\"access_token\":\"opaque\"}}"));
+
+        Assert.Contains("expires_in " + expiresIn, e.Message);
+        Assert.Contains("not a positive number of seconds", e.Message);
+        Assert.DoesNotContain("opaque", e.Message);
+    }
+
     private static AccessToken Parse(HttpResult result) => TokenResponse.Parse(result, ClientId, RequestedScope, IssuedOn);
 
     private static DrupalException Fails(string errorId, HttpResult result) => DrupalAssert.Fails(errorId, () => Parse(result));
