@@ -2,14 +2,13 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using System.Text;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using DrupalOAuth.Diagnostics;
 using DrupalOAuth.Errors;
+using DrupalOAuth.Input;
 using DrupalOAuth.Json;
 using DrupalOAuth.Paging;
 
@@ -226,13 +225,7 @@ namespace DrupalOAuth.GraphQL
                 }
             }
 
-            using var json = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(json))
-            {
-                JsonRequestWriter.WriteValue(writer, item);
-            }
-
-            return Encoding.UTF8.GetString(json.ToArray());
+            return Encoding.UTF8.GetString(JsonRequestWriter.ToUtf8(item, new InputWalk("an item of the answer"), string.Empty));
         }
 
         /// <summary>A field beside the list, on the nearest object above it that has one: pageInfo, count or total.</summary>
