@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Text.Json;
 using DrupalOAuth.Errors;
 using DrupalOAuth.Http;
+using DrupalOAuth.Json;
 
 namespace DrupalOAuth.Tokens
 {
@@ -22,7 +23,7 @@ namespace DrupalOAuth.Tokens
             {
                 try
                 {
-                    document = result.Body.Length == 0 ? null : JsonDocument.Parse(result.Body);
+                    document = result.Body.Length == 0 ? null : JsonText.Parse(result.Body);
                 }
                 catch (JsonException)
                 {

@@ -19,7 +19,7 @@ public sealed class JsonItemStreamTests
         var json = "{\"errors\":[{\"message\":\"m\"}],\"data\":{\"nodeQuery\":{\"count\":3,\"entities\":[{\"title\":\"A\"},{\"title\":\"B\"},{\"title\":\"C\",\"tags\":[1,2]}],\"after\":true}},\"extensions\":{}}";
         var items = new List<object?>();
 
-        var (envelope, reader) = await JsonItemStream.ReadAsync(new ChunkedStream(json, chunk), EntitiesPath, new JsonValueReader(), items.AddRange, CancellationToken.None);
+        var (envelope, reader) = await JsonItemStream.ReadAsync(new ChunkedStream(json, chunk), EntitiesPath, new JsonValueReader(), (batch, _) => items.AddRange(batch), CancellationToken.None);
 
         Assert.True(reader.Streamed);
         Assert.Equal(3, reader.Items);
@@ -39,7 +39,7 @@ public sealed class JsonItemStreamTests
         var stream = new GatedStream(Encoding.UTF8.GetBytes(first), Encoding.UTF8.GetBytes(rest), firstSeen.Task);
         var items = new List<object?>();
 
-        var read = JsonItemStream.ReadAsync(stream, new[] { "data", "list" }, new JsonValueReader(), batch => { items.AddRange(batch); firstSeen.TrySetResult(true); }, CancellationToken.None);
+        var read = JsonItemStream.ReadAsync(stream, new[] { "data", "list" }, new JsonValueReader(), (batch, _) => { items.AddRange(batch); firstSeen.TrySetResult(true); }, CancellationToken.None);
         var (_, reader) = await read.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal(2, reader.Items);
@@ -54,7 +54,7 @@ public sealed class JsonItemStreamTests
     {
         var items = new List<object?>();
 
-        var (envelope, reader) = await JsonItemStream.ReadAsync(new ChunkedStream(json, 3), EntitiesPath, new JsonValueReader(), items.AddRange, CancellationToken.None);
+        var (envelope, reader) = await JsonItemStream.ReadAsync(new ChunkedStream(json, 3), EntitiesPath, new JsonValueReader(), (batch, _) => items.AddRange(batch), CancellationToken.None);
 
         Assert.False(reader.Streamed);
         Assert.Empty(items);
@@ -70,7 +70,7 @@ public sealed class JsonItemStreamTests
         var json = $"{{\"data\":{{\"list\":[\"{big}\",{{\"long\":\"{big}\"}}]}},\"extensions\":\"{big}\"}}";
         var items = new List<object?>();
 
-        var (envelope, _) = await JsonItemStream.ReadAsync(new ChunkedStream(json, 5000), new[] { "data", "list" }, new JsonValueReader(), items.AddRange, CancellationToken.None);
+        var (envelope, _) = await JsonItemStream.ReadAsync(new ChunkedStream(json, 5000), new[] { "data", "list" }, new JsonValueReader(), (batch, _) => items.AddRange(batch), CancellationToken.None);
 
         Assert.Equal(big, items[0]);
         Assert.Equal(big, ((PSObject)items[1]!).Properties["long"].Value);
@@ -83,7 +83,7 @@ public sealed class JsonItemStreamTests
     [InlineData("<html></html>")]
     public async Task A_cut_off_or_broken_body_fails_as_JSON(string json)
     {
-        await Assert.ThrowsAnyAsync<JsonException>(() => JsonItemStream.ReadAsync(new ChunkedStream(json, 4), new[] { "data", "list" }, new JsonValueReader(), _ => { }, CancellationToken.None));
+        await Assert.ThrowsAnyAsync<JsonException>(() => JsonItemStream.ReadAsync(new ChunkedStream(json, 4), new[] { "data", "list" }, new JsonValueReader(), (_, _) => { }, CancellationToken.None));
     }
 
     /// <summary>Gives out its bytes a few at a time, as a network does.</summary>
