@@ -254,7 +254,7 @@ if ($Mode -eq 'Stop') {
         $null = Connect-DrupalApi -Uri $Uri -ClientId backend -ClientSecret (ConvertTo-SecureString backend-secret -AsPlainText -Force) -SkipAdminCheck
         Invoke-DrupalGraphQL -Query $Query -ExpandPath nodeQuery.entities | ForEach-Object { Start-Sleep -Milliseconds 50 }
     }.ToString()).AddArgument($ModulePath).AddArgument($Uri).AddArgument($query)
-    $run = $shell.BeginInvoke()
+    $null = $shell.BeginInvoke()
     Start-Sleep -Seconds $Seconds
     $stopping = [Diagnostics.Stopwatch]::StartNew()
     $shell.Stop()
@@ -277,13 +277,18 @@ $process = [Diagnostics.Process]::GetCurrentProcess()
             $script:ChildPath = Join-Path $TestDrive 'slow-consumer.ps1'
             Set-Content -LiteralPath $ChildPath -Value $Child
             $script:ModulePath = Join-Path $RepoRoot 'out/DrupalOAuth/DrupalOAuth.psd1'
+
+            # A child process with a deadline, so that a read that never ends or eats memory fails its test, not the run.
+            function Invoke-SlowConsumer([int] $Seconds, [string] $Mode) {
+                Add-Fault -Route graphql -Kind big -With @{ mb = 400 }
+                $result = Start-Pwsh -ArgumentList '-File', $ChildPath, $ModulePath, $Uri, $Seconds, $Mode | Wait-Pwsh -TimeoutSec 90
+                $result.ExitCode | Should -Be 0 -Because $result.Text
+                $result.Output | ConvertFrom-Json
+            }
         }
 
         It 'keeps memory bounded, and -TimeoutSec ends the call at once' {
-            Add-Fault -Route graphql -Kind big -With @{ mb = 400 }
-            $result = Start-Pwsh -ArgumentList '-File', $ChildPath, $ModulePath, $Uri, 6, 'Timeout' | Wait-Pwsh -TimeoutSec 90
-            $result.ExitCode | Should -Be 0 -Because $result.Text
-            $outcome = $result.Output | ConvertFrom-Json
+            $outcome = Invoke-SlowConsumer -Seconds 6 -Mode Timeout
             Write-Host "slow consumer, -TimeoutSec 6 on a 400 MB answer: $($outcome.Items) items, ended after $([math]::Round($outcome.Seconds, 1)) s, peak working set $($outcome.PeakMB) MB"
             $outcome.ErrorId | Should -Be 'Timeout'
             $outcome.Items | Should -BeGreaterThan 10
@@ -293,10 +298,7 @@ $process = [Diagnostics.Process]::GetCurrentProcess()
         }
 
         It 'ends at once on Ctrl+C while the reader waits for the pipeline' {
-            Add-Fault -Route graphql -Kind big -With @{ mb = 400 }
-            $result = Start-Pwsh -ArgumentList '-File', $ChildPath, $ModulePath, $Uri, 4, 'Stop' | Wait-Pwsh -TimeoutSec 90
-            $result.ExitCode | Should -Be 0 -Because $result.Text
-            $outcome = $result.Output | ConvertFrom-Json
+            $outcome = Invoke-SlowConsumer -Seconds 4 -Mode Stop
             Write-Host "slow consumer, stopped after 4 s: Stop() took $([math]::Round($outcome.StopSeconds, 2)) s, peak working set $($outcome.PeakMB) MB"
             $outcome.StopSeconds | Should -BeLessThan 10
             $outcome.PeakMB | Should -BeLessThan 250

@@ -29,6 +29,7 @@ namespace DrupalOAuth.Commands.Infrastructure
         // and the reading thread may still touch it after the pipeline thread has moved on.
         private readonly ManualResetEventSlim _roomForOutput = new ManualResetEventSlim(true);
         private int _queuedItems;
+        private bool _waitedForRoom;
         private volatile bool _complete;
         private volatile bool _dropOutput;
         private readonly bool _verbose;
@@ -85,6 +86,12 @@ namespace DrupalOAuth.Commands.Infrastructure
                 if (_complete || Volatile.Read(ref _queuedItems) < OutputCapacity)
                 {
                     break;
+                }
+
+                if (!_waitedForRoom)
+                {
+                    _waitedForRoom = true;
+                    Verbose($"The pipeline is {OutputCapacity} items behind: reading the answer waits for it, and the wait counts toward -TimeoutSec.");
                 }
 
                 _roomForOutput.Wait(cancellationToken);
