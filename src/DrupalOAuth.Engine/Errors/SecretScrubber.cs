@@ -37,16 +37,33 @@ namespace DrupalOAuth.Errors
         private readonly object _gate = new object();
         private readonly Dictionary<string, int> _held = new Dictionary<string, int>(StringComparer.Ordinal);
         private readonly LinkedList<string> _retired = new LinkedList<string>();
-        private volatile Regex? _pattern;
+
+        // One pattern a value, made at its first use and kept while the value is known: a pattern of a token is large
+        // (measured: one pattern of 65 tokens of 800 characters took 1.5 s to make; one a value costs its own once).
+        private readonly Dictionary<string, Lazy<Regex>> _patterns = new Dictionary<string, Lazy<Regex>>(StringComparer.Ordinal);
+
+        // Longest first, so that a value containing another (the Basic credentials, a token) is taken out whole.
+        // Replaced whole under the lock, read without it.
+        private volatile Lazy<Regex>[] _known = Array.Empty<Lazy<Regex>>();
 
         /// <summary>The one scrubber of the process, which every connection and cmdlet uses.</summary>
         public static SecretScrubber Shared { get; } = new SecretScrubber();
 
         /// <summary>Whether the text holds any value this scrubber knows, in any of its encodings.</summary>
-        public bool Reveals(string? text) => text != null && _pattern is Regex pattern && pattern.IsMatch(text);
+        public bool Reveals(string? text) => text != null && _known.Any(pattern => pattern.Value.IsMatch(text));
 
         /// <summary>The text with each known value replaced by <see cref="Redacted"/>; the same instance when there was none.</summary>
-        public string Scrub(string text) => _pattern is Regex pattern ? pattern.Replace(text, Redacted) : text;
+        public string Scrub(string text)
+        {
+            foreach (var pattern in _known)
+            {
+                text = pattern.Value.Replace(text, Redacted);
+            }
+
+            return text;
+        }
+
+        private bool KnowsNone => _known.Length == 0;
 
         /// <summary>
         /// The error with its message, target, data and further errors scrubbed, keeping its ErrorId and category; an
@@ -54,7 +71,7 @@ namespace DrupalOAuth.Errors
         /// </summary>
         public DrupalException Scrub(DrupalException exception)
         {
-            if (_pattern == null)
+            if (KnowsNone)
             {
                 return exception;
             }
@@ -93,7 +110,7 @@ namespace DrupalOAuth.Errors
         /// </summary>
         public object? ScrubValue(object? value)
         {
-            if (_pattern == null)
+            if (KnowsNone)
             {
                 return value;
             }
@@ -176,7 +193,10 @@ namespace DrupalOAuth.Errors
             }
         }
 
-        /// <summary>The pattern of one value: each character as itself or in any encoding an echo may give it.</summary>
+        /// <summary>
+        /// The pattern of one value: each character as itself or in any encoding an echo may give it. Letters, digits
+        /// and <c>-._~</c> only as themselves: no URL, JSON or HTML encoder escapes them.
+        /// </summary>
         internal static string PatternOf(string value)
         {
             var pattern = new StringBuilder();
@@ -185,6 +205,12 @@ namespace DrupalOAuth.Errors
                 var length = char.IsSurrogatePair(value, i) ? 2 : 1;
                 var character = value.Substring(i, length);
                 var codePoint = char.ConvertToUtf32(value, i);
+                if (IsUnreserved(character[0]))
+                {
+                    pattern.Append(Regex.Escape(character));
+                    continue;
+                }
+
                 pattern.Append("(?:").Append(Regex.Escape(character));
 
                 // URL-encoded, a percent sign and two hex digits per UTF-8 byte; a space also as '+'.
@@ -229,14 +255,24 @@ namespace DrupalOAuth.Errors
             return pattern.ToString();
         }
 
-        // Called under the lock; readers see the old pattern or the new one, never half of one.
+        private static bool IsUnreserved(char c) =>
+            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
+
+        // Called under the lock; readers see the old list or the new one, never half of one.
         private void Rebuild()
         {
-            // Longest first: a value that contains another (the Basic credentials, a token) is taken out whole.
-            var values = _held.Keys.Concat(_retired).Distinct(StringComparer.Ordinal).OrderByDescending(value => value.Length).ToList();
-            _pattern = values.Count == 0
-                ? null
-                : new Regex(string.Join("|", values.Select(PatternOf)), RegexOptions.CultureInvariant);
+            var values = _held.Keys.Concat(_retired).Distinct(StringComparer.Ordinal).ToList();
+            foreach (var forgotten in _patterns.Keys.Except(values, StringComparer.Ordinal).ToList())
+            {
+                _patterns.Remove(forgotten);
+            }
+
+            foreach (var value in values.Where(value => !_patterns.ContainsKey(value)))
+            {
+                _patterns[value] = new Lazy<Regex>(() => new Regex(PatternOf(value), RegexOptions.CultureInvariant));
+            }
+
+            _known = values.OrderByDescending(value => value.Length).Select(value => _patterns[value]).ToArray();
         }
 
         private object ScrubObject(PSObject value)
