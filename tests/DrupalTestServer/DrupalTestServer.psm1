@@ -303,7 +303,9 @@ function Add-DrupalTestServerFault {
     Kinds: status (-Status, optional -RetryAfter, -Body, -ContentType), html200, truncated, empty
     (optional -Status), delay (-Milliseconds), stall (optional -Milliseconds), slowbody (-Milliseconds,
     optional -Bytes), reset, resetafter, brokenbody, redirect (-Target or -Location, optional -Status), big (-MB),
-    gzipbomb and huge (-MB, optional -Body, -ContentType; huge also -Extra @{ contentLength = $false }).
+    gzipbomb and huge (-MB, optional -Body, -ContentType; huge also -Extra @{ contentLength = $false }), nextlinks
+    (-Extra @{ links = @{ ... } }), echo-error-description, echo-message, echo-detail, echo-title,
+    echo-www-authenticate, echo-graphql-error, bom, invalid-utf8, lone-surrogate.
     -Extra adds members that later kinds read. README.md beside this file describes each kind.
     #>
     [CmdletBinding()]
@@ -316,7 +318,7 @@ function Add-DrupalTestServerFault {
         [string] $Route,
 
         [Parameter(Mandatory)]
-        [ArgumentCompletions('status', 'html200', 'truncated', 'empty', 'delay', 'stall', 'slowbody', 'reset', 'resetafter', 'brokenbody', 'redirect', 'big', 'gzipbomb', 'huge')]
+        [ArgumentCompletions('status', 'html200', 'truncated', 'empty', 'delay', 'stall', 'slowbody', 'reset', 'resetafter', 'brokenbody', 'redirect', 'big', 'gzipbomb', 'huge', 'nextlinks', 'echo-error-description', 'echo-message', 'echo-detail', 'echo-title', 'echo-www-authenticate', 'echo-graphql-error', 'bom', 'invalid-utf8', 'lone-surrogate')]
         [string] $Kind,
 
         [ValidateRange(1, 1000)]

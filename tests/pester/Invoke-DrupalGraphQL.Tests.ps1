@@ -141,11 +141,12 @@ Describe 'Invoke-DrupalGraphQL' {
             $manyQuery = '{ nodeQuery(limit: 400) { count entities { ... on NodeArticle { nid title } } } }'
         }
 
-        It '-AsHashtable writes ordered hashtables whose keys ignore case' {
+        It '-AsHashtable writes ordered hashtables whose keys keep their case, as ConvertFrom-Json -AsHashtable' {
             $items = @(Invoke-DrupalGraphQL -Query $ArticleTitlesQuery -ExpandPath nodeQuery.entities -AsHashtable)
             $items | Should -HaveCount 10
             $items[0] | Should -BeOfType [System.Collections.Specialized.OrderedDictionary]
-            $items[0]['TITLE'] | Should -Be 'Article 1'
+            $items[0]['title'] | Should -Be 'Article 1'
+            $items[0]['TITLE'] | Should -BeNullOrEmpty
             $items[9].title | Should -Be 'Article 10'
 
             $data = Invoke-DrupalGraphQL -Query $ArticleTitlesQuery -AsHashtable

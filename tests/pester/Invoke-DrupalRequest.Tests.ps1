@@ -50,7 +50,7 @@ Describe 'Invoke-DrupalRequest' {
         It 'reads it as ordered hashtables with -AsHashtable' {
             $index = Invoke-DrupalRequest -Path '/jsonapi' -AsHashtable
             $index | Should -BeOfType [System.Collections.Specialized.OrderedDictionary]
-            $index['LINKS']['node--article']['href'] | Should -Match '/jsonapi/node/article$'
+            $index['links']['node--article']['href'] | Should -Match '/jsonapi/node/article$'
         }
     }
 

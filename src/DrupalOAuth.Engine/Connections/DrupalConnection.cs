@@ -37,7 +37,7 @@ namespace DrupalOAuth.Connections
             Settings = settings;
             _tokens = tokens;
             _tokenKey = new TokenCacheKey(settings.TokenUri, settings.ClientId, settings.Scope, settings.SecretFingerprint);
-            _tokens.Hold(_tokenKey);
+            _tokens.Hold(_tokenKey, settings.GetCredential());
             _http = new HttpPipeline(
                 settings.Timeout,
                 handler ?? HttpPipeline.CreateHandler(settings.SkipCertificateCheck),

@@ -3,7 +3,7 @@ using DrupalOAuth.Errors;
 namespace DrupalOAuth.GraphQL
 {
     /// <summary>One entry of a GraphQL response's <c>errors</c>.</summary>
-    public sealed class GraphQLError
+    public sealed class GraphQLError : IServerText
     {
         internal GraphQLError(string message, string? path, string? locations, string? category, object? extensions)
         {
@@ -29,6 +29,17 @@ namespace DrupalOAuth.GraphQL
 
         /// <summary>As an error that does not end the call: the data beside it is still written.</summary>
         public DrupalException ToException() => new DrupalException("GraphQLError", DrupalErrorCategory.InvalidResult, ToString(), this);
+
+        object IServerText.ScrubbedBy(SecretScrubber scrubber)
+        {
+            var message = scrubber.Scrub(Message);
+            var path = Path == null ? null : scrubber.Scrub(Path);
+            var category = Category == null ? null : scrubber.Scrub(Category);
+            var extensions = scrubber.ScrubValue(Extensions);
+            return ReferenceEquals(message, Message) && ReferenceEquals(path, Path) && ReferenceEquals(category, Category) && ReferenceEquals(extensions, Extensions)
+                ? this
+                : new GraphQLError(message, path, Locations, category, extensions);
+        }
 
         public override string ToString()
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 
 namespace DrupalOAuth.GraphQL
 {
@@ -12,8 +13,11 @@ namespace DrupalOAuth.GraphQL
         public static readonly GraphQLOutput Default = new GraphQLOutput();
 
         /// <param name="expandPath">A dotted path into <c>data</c>; its items go to <paramref name="onItems"/>.</param>
-        /// <param name="onItems">Called on a worker thread, in order, with the items at <paramref name="expandPath"/> that each read of the answer completed.</param>
-        public GraphQLOutput(bool asHashtable = false, string? expandPath = null, Action<IReadOnlyList<object?>>? onItems = null)
+        /// <param name="onItems">
+        /// Called on a worker thread, in order, with the items at <paramref name="expandPath"/> that each read of the
+        /// answer completed and the token that ends the read; it may wait for room downstream (back-pressure).
+        /// </param>
+        public GraphQLOutput(bool asHashtable = false, string? expandPath = null, Action<IReadOnlyList<object?>, CancellationToken>? onItems = null)
         {
             AsHashtable = asHashtable;
             ExpandPath = onItems == null ? null : expandPath;
@@ -24,6 +28,6 @@ namespace DrupalOAuth.GraphQL
 
         public string? ExpandPath { get; }
 
-        public Action<IReadOnlyList<object?>>? OnItems { get; }
+        public Action<IReadOnlyList<object?>, CancellationToken>? OnItems { get; }
     }
 }

@@ -6,7 +6,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using DrupalOAuth.Diagnostics;
 using DrupalOAuth.Errors;
-using DrupalOAuth.JsonApi;
 using DrupalOAuth.Tokens;
 
 namespace DrupalOAuth.Http

@@ -79,7 +79,7 @@ namespace DrupalOAuth.Http
                     throw new DrupalException(
                         "InvalidResponse",
                         DrupalErrorCategory.InvalidResult,
-                        $"{result.Method} {result.RequestUri} answered {result.Status} as {type}, but its body is not JSON ({e.Message.Split('.')[0]}).",
+                        $"{result.Method} {result.RequestUri} answered {result.Status} as {type}, but its body is not JSON: {JsonText.Where(e)}.",
                         result.RequestUri,
                         e);
                 }

@@ -2,6 +2,7 @@ using System;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using DrupalOAuth.Json;
 
 namespace DrupalOAuth.Http
 {
@@ -63,7 +64,7 @@ namespace DrupalOAuth.Http
         {
             try
             {
-                using var document = JsonDocument.Parse(body);
+                using var document = JsonText.Parse(body);
                 var root = document.RootElement;
                 if (root.ValueKind != JsonValueKind.Object)
                 {

@@ -9,6 +9,7 @@ using DrupalOAuth.Diagnostics;
 using DrupalOAuth.Errors;
 using DrupalOAuth.Http;
 using DrupalOAuth.Tokens;
+using DrupalOAuth.Json;
 
 namespace DrupalOAuth.Identity
 {
@@ -36,7 +37,7 @@ namespace DrupalOAuth.Identity
 
             try
             {
-                using var document = JsonDocument.Parse(result.Body);
+                using var document = JsonText.Parse(result.Body);
                 var root = document.RootElement;
                 if (root.ValueKind != JsonValueKind.Object)
                 {

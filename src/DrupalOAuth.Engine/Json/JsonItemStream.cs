@@ -25,16 +25,17 @@ namespace DrupalOAuth.Json
         private readonly Stream _stream;
         private readonly string[] _path;
         private readonly JsonValueReader _values;
-        private readonly Action<IReadOnlyList<object?>> _onItems;
+        private readonly Action<IReadOnlyList<object?>, CancellationToken> _onItems;
         private byte[] _buffer = new byte[ChunkSize];
         private int _start;
         private int _end;
         private bool _final;
+        private bool _started;
         private JsonReaderState _state;
         private JsonTokenType _token;
         private string? _name;
 
-        private JsonItemStream(Stream stream, string[] path, JsonValueReader values, Action<IReadOnlyList<object?>> onItems)
+        private JsonItemStream(Stream stream, string[] path, JsonValueReader values, Action<IReadOnlyList<object?>, CancellationToken> onItems)
         {
             _stream = stream;
             _path = path;
@@ -53,7 +54,7 @@ namespace DrupalOAuth.Json
         /// the path led elsewhere (a missing field, an object or null at its end, an array on the way), and the
         /// caller then looks the path up in the result, as for a document read whole.
         /// </summary>
-        public static async Task<(object? Envelope, JsonItemStream Reader)> ReadAsync(Stream stream, string[] path, JsonValueReader values, Action<IReadOnlyList<object?>> onItems, CancellationToken cancellationToken)
+        public static async Task<(object? Envelope, JsonItemStream Reader)> ReadAsync(Stream stream, string[] path, JsonValueReader values, Action<IReadOnlyList<object?>, CancellationToken> onItems, CancellationToken cancellationToken)
         {
             var reader = new JsonItemStream(stream, path, values, onItems);
             object? envelope;
@@ -107,7 +108,7 @@ namespace DrupalOAuth.Json
         private async Task StreamItemsAsync(JsonValueReader.Slot items, CancellationToken cancellationToken)
         {
             var misses = 0;
-            while (!TryStreamItems(items, out var progressed))
+            while (!TryStreamItems(items, cancellationToken, out var progressed))
             {
                 misses = progressed ? 1 : misses + 1;
                 await FillAsync(Wanted(misses), cancellationToken).ConfigureAwait(false);
@@ -116,9 +117,10 @@ namespace DrupalOAuth.Json
 
         /// <summary>
         /// Hands out, together, every item that is whole in the buffer (one hand-over per read, not per item, so
-        /// that the pipeline thread is woken once for them); true at the end of the array.
+        /// that the pipeline thread is woken once for them); true at the end of the array. The hand-over may wait
+        /// until the pipeline has room, or <paramref name="cancellationToken"/> ends the read.
         /// </summary>
-        private bool TryStreamItems(JsonValueReader.Slot items, out bool progressed)
+        private bool TryStreamItems(JsonValueReader.Slot items, CancellationToken cancellationToken, out bool progressed)
         {
             List<object?>? batch = null;
             try
@@ -151,7 +153,7 @@ namespace DrupalOAuth.Json
                 progressed = batch != null;
                 if (batch != null)
                 {
-                    _onItems(batch);
+                    _onItems(batch, cancellationToken);
                 }
             }
         }
@@ -216,7 +218,7 @@ namespace DrupalOAuth.Json
             _token = reader.TokenType;
             if (commit)
             {
-                _name = _token == JsonTokenType.PropertyName ? reader.GetString() : null;
+                _name = _token == JsonTokenType.PropertyName ? JsonText.GetString(ref reader) : null;
                 Commit(ref reader);
             }
 
@@ -289,7 +291,14 @@ namespace DrupalOAuth.Json
 
                 _end += read;
             }
-            while (_end < wanted);
+            while (_end < wanted || (!_started && _end < 3));
+
+            if (!_started)
+            {
+                // The first bytes of the stream: a byte-order mark before the JSON is skipped, as for a body read whole.
+                _started = true;
+                _start = JsonText.BomLength(new ReadOnlySpan<byte>(_buffer, 0, _end));
+            }
         }
     }
 }

@@ -16,7 +16,7 @@ namespace DrupalOAuth.Json
             JsonDocument document;
             try
             {
-                document = JsonDocument.Parse(result.Body);
+                document = JsonText.Parse(result.Body);
             }
             catch (JsonException e)
             {
@@ -58,15 +58,20 @@ namespace DrupalOAuth.Json
             new DrupalException(
                 "InvalidResponse",
                 DrupalErrorCategory.InvalidResult,
-                $"{method} {uri} answered with a body that is not {expected} (JSON: {e.Message.Split('.')[0]}). {hint}",
+                $"{method} {uri} answered with a body that is not {expected}: {JsonText.Where(e)}. {hint}",
                 uri,
                 e);
 
+        /// <summary>
+        /// A body read whole that is not JSON: what it was instead (an HTML page's title, so many bytes of a type) and,
+        /// only when it looked like JSON, where that broke, in our words rather than the parser's.
+        /// </summary>
         private static DrupalException NotJson(HttpResult result, string expected, string hint, JsonException e) =>
             new DrupalException(
                 "InvalidResponse",
                 DrupalErrorCategory.InvalidResult,
-                $"{result.Method} {result.RequestUri} answered {result.Status} with {ServerMessage.Describe(result)}, which is not {expected} (JSON: {e.Message.Split('.')[0]}). {hint}",
+                $"{result.Method} {result.RequestUri} answered {result.Status} with {ServerMessage.Describe(result)}, which is not {expected}"
+                + (JsonText.LooksLikeJson(result.Body) ? $" ({JsonText.Where(e)})" : string.Empty) + $". {hint}",
                 result.RequestUri,
                 e);
 

@@ -9,9 +9,10 @@ namespace DrupalOAuth.Json
 {
     /// <summary>
     /// Builds what PowerShell users expect from ConvertFrom-Json straight from JSON tokens, in one pass: objects
-    /// become PSCustomObjects (or, with <c>asHashtable</c>, ordered case-insensitive dictionaries, as
-    /// <c>ConvertFrom-Json -AsHashtable</c> gives), arrays object[], integers long (decimal beyond long), other
-    /// numbers double, and null stays null.
+    /// become PSCustomObjects (or, with <c>asHashtable</c>, ordered dictionaries whose keys keep their case, so
+    /// that "a" and "A" are two keys, as <c>ConvertFrom-Json -AsHashtable</c> gives in PowerShell 7.6), arrays
+    /// object[], integers long (decimal beyond long), other numbers double, and null stays null. A string that is
+    /// not valid text is a JsonException, like any other broken JSON (see <see cref="JsonText"/>).
     /// </summary>
     /// <remarks>
     /// Building PSObjects is where the time goes (measured: a PSObject with 7 note properties costs about 2 KB and
@@ -42,10 +43,10 @@ namespace DrupalOAuth.Json
         /// <summary>The position of a document's root, whose shapes its reads share.</summary>
         internal Slot Root => _root;
 
-        /// <summary>A whole document.</summary>
+        /// <summary>A whole document, after a byte-order mark if it has one.</summary>
         public object? Read(ReadOnlySpan<byte> json)
         {
-            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 256 });
+            var reader = new Utf8JsonReader(json.Slice(JsonText.BomLength(json)), new JsonReaderOptions { MaxDepth = 256 });
             reader.Read();
             var value = Read(ref reader, _root);
 
@@ -59,6 +60,19 @@ namespace DrupalOAuth.Json
 
         /// <summary>The value whose first token the reader is on; on return the reader is on its last token.</summary>
         internal object? Read(ref Utf8JsonReader reader, Slot slot)
+        {
+            try
+            {
+                return ReadValue(ref reader, slot);
+            }
+            catch (Exception e) when (e is InvalidOperationException || e is ArgumentException)
+            {
+                // Reading or comparing a string that is not valid text; the reader itself never throws these.
+                throw JsonText.NotText(e);
+            }
+        }
+
+        private object? ReadValue(ref Utf8JsonReader reader, Slot slot)
         {
             switch (reader.TokenType)
             {
@@ -81,13 +95,14 @@ namespace DrupalOAuth.Json
 
         /// <summary>
         /// An object from its properties, in order; the last of a repeated name wins, since JSON allows repeats and
-        /// PowerShell names ignore case. A property without a name is left out (ConvertFrom-Json refuses it).
+        /// PowerShell names ignore case (a dictionary's keys do not: there only the exact same name repeats). A
+        /// property without a name is left out (ConvertFrom-Json refuses it).
         /// </summary>
         internal object Create(List<KeyValuePair<string, object?>> properties, int start, int count, bool distinct)
         {
             if (_asHashtable)
             {
-                var dictionary = new OrderedDictionary(count, StringComparer.OrdinalIgnoreCase);
+                var dictionary = new OrderedDictionary(count, StringComparer.Ordinal);
                 for (var i = start; i < start + count; i++)
                 {
                     if (properties[i].Key.Length > 0)
@@ -161,7 +176,7 @@ namespace DrupalOAuth.Json
             {
                 var name = slot.Name(ref reader, index, ref sameNames);
                 reader.Read();
-                _properties.Add(new KeyValuePair<string, object?>(name, Read(ref reader, slot.Child(index))));
+                _properties.Add(new KeyValuePair<string, object?>(name, ReadValue(ref reader, slot.Child(index))));
                 index++;
             }
 
@@ -176,7 +191,7 @@ namespace DrupalOAuth.Json
             var values = new List<object?>();
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                values.Add(Read(ref reader, items));
+                values.Add(ReadValue(ref reader, items));
             }
 
             return values.ToArray();

@@ -13,6 +13,7 @@ using System.Threading.Tasks;
 using DrupalOAuth.Diagnostics;
 using DrupalOAuth.Errors;
 using DrupalOAuth.Http;
+using DrupalOAuth.Json;
 
 namespace DrupalOAuth.JsonApi
 {
@@ -159,7 +160,7 @@ namespace DrupalOAuth.JsonApi
 
             log.Verbose($"-Relationships '{field}' gives bare ids: reading the field's type from existing {type.Key} entities.");
             var uri = SitePath.WithQuery(type.Value, new[] { new KeyValuePair<string, string>($"fields[{type.Key}]", field) });
-            using (var document = JsonDocument.Parse((await _client.GetAsync(uri, options, log, cancellationToken).ConfigureAwait(false)).Body))
+            using (var document = JsonText.Parse((await _client.GetAsync(uri, options, log, cancellationToken).ConfigureAwait(false)).Body))
             {
                 if (document.RootElement.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Array)
                 {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
+using DrupalOAuth.Json;
 
 namespace DrupalOAuth.Tokens
 {
@@ -35,7 +36,7 @@ namespace DrupalOAuth.Tokens
 
             try
             {
-                using var document = JsonDocument.Parse(payload);
+                using var document = JsonText.Parse(payload);
                 return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty(name, out var claim)
                     ? convert(claim)
                     : null;

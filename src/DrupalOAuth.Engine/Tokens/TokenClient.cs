@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Net;
 using System.Net.Http;
 using System.Text;
 using System.Threading;
@@ -33,9 +34,7 @@ namespace DrupalOAuth.Tokens
             string? authorization = null;
             if (settings.ClientAuthentication == ClientAuthentication.Basic)
             {
-                // Raw, not form-encoded first: Drupal does not decode either part (see ClientAuthentication.Basic).
-                var raw = Encoding.UTF8.GetBytes(credential.UserName + ":" + credential.Password);
-                authorization = "Basic " + Convert.ToBase64String(raw);
+                authorization = "Basic " + BasicCredentials(credential);
             }
             else
             {
@@ -51,6 +50,13 @@ namespace DrupalOAuth.Tokens
             // A token request may be repeated (each one only issues another token), but it carries the secret.
             return new OutgoingRequest(HttpMethod.Post, settings.TokenUri, () => new FormUrlEncodedContent(form), isIdempotent: true, carriesSecret: true, authorization: authorization);
         }
+
+        /// <summary>
+        /// The credentials of a Basic Authorization header; raw, not form-encoded first: Drupal does not decode either
+        /// part (see ClientAuthentication.Basic).
+        /// </summary>
+        internal static string BasicCredentials(NetworkCredential credential) =>
+            Convert.ToBase64String(Encoding.UTF8.GetBytes(credential.UserName + ":" + credential.Password));
 
         private static KeyValuePair<string, string> Pair(string name, string value) => new KeyValuePair<string, string>(name, value);
     }

@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
 using DrupalOAuth.Diagnostics;
+using DrupalOAuth.Errors;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace DrupalOAuth.Tokens
@@ -18,16 +20,22 @@ namespace DrupalOAuth.Tokens
         private readonly MemoryCache _cache = new MemoryCache(new MemoryCacheOptions());
         private readonly ConcurrentDictionary<TokenCacheKey, Task<AccessToken>> _inFlight = new ConcurrentDictionary<TokenCacheKey, Task<AccessToken>>();
         private readonly ConcurrentDictionary<TokenCacheKey, int> _holders = new ConcurrentDictionary<TokenCacheKey, int>();
+        private readonly ConcurrentDictionary<TokenCacheKey, string[]> _secrets = new ConcurrentDictionary<TokenCacheKey, string[]>();
 
-        public TokenProvider(IClock clock)
+        /// <param name="scrubber">Told each secret and token while it is held; the process's own by default.</param>
+        public TokenProvider(IClock clock, SecretScrubber? scrubber = null)
         {
             Clock = clock;
+            Scrubber = scrubber ?? SecretScrubber.Shared;
         }
 
         /// <summary>The one provider of the process, so every runspace that holds a connection shares its token.</summary>
         public static TokenProvider Shared { get; } = new TokenProvider(SystemClock.Instance);
 
         public IClock Clock { get; }
+
+        /// <summary>Knows the secret of each held key and each token given out, so that no message quotes them.</summary>
+        public SecretScrubber Scrubber { get; }
 
         /// <summary>
         /// The cached token while it is fresh, else a new one. With <paramref name="forceNew"/> a new one always
@@ -70,10 +78,32 @@ namespace DrupalOAuth.Tokens
         /// <summary>The cached token, fresh or not, without fetching.</summary>
         internal AccessToken? Peek(TokenCacheKey key) => _cache.TryGetValue(key, out AccessToken? token) ? token : null;
 
-        internal void Forget(TokenCacheKey key) => _cache.Remove(key);
+        internal void Forget(TokenCacheKey key)
+        {
+            if (_cache.TryGetValue(key, out AccessToken? token) && token != null)
+            {
+                _cache.Remove(key);
+                Scrubber.Release(token.AuthorizationHeaderValue);
+            }
+        }
 
-        /// <summary>One more open connection uses this key's token.</summary>
-        internal void Hold(TokenCacheKey key) => _holders.AddOrUpdate(key, 1, (_, count) => count + 1);
+        /// <summary>
+        /// One more open connection uses this key's token. The first one makes its secret known to the scrubber, as
+        /// it is and as the Basic credentials that carry it, until the last one lets go.
+        /// </summary>
+        internal void Hold(TokenCacheKey key, NetworkCredential credential)
+        {
+            if (_holders.AddOrUpdate(key, 1, (_, count) => count + 1) == 1)
+            {
+                var secrets = new[] { credential.Password, TokenClient.BasicCredentials(credential) };
+                foreach (var secret in secrets)
+                {
+                    Scrubber.Hold(secret);
+                }
+
+                _secrets[key] = secrets;
+            }
+        }
 
         /// <summary>
         /// A connection that used this key's token is closed; the token is forgotten with the last one, so that
@@ -85,6 +115,13 @@ namespace DrupalOAuth.Tokens
             {
                 ((ICollection<KeyValuePair<TokenCacheKey, int>>)_holders).Remove(new KeyValuePair<TokenCacheKey, int>(key, 0));
                 Forget(key);
+                if (_secrets.TryRemove(key, out var secrets))
+                {
+                    foreach (var secret in secrets)
+                    {
+                        Scrubber.Release(secret);
+                    }
+                }
             }
         }
 
@@ -97,8 +134,15 @@ namespace DrupalOAuth.Tokens
             try
             {
                 var token = await fetch(CancellationToken.None).ConfigureAwait(false);
+                Scrubber.Hold(token.AuthorizationHeaderValue);
+                var replaced = Peek(key);
+
                 // No cache expiry: freshness is judged by the injected clock (RenewOn), and a key holds one token at most.
                 _cache.Set(key, token);
+                if (replaced != null && !ReferenceEquals(replaced, token))
+                {
+                    Scrubber.Release(replaced.AuthorizationHeaderValue);
+                }
                 Remove(key, fetching.Task);
                 fetching.SetResult(token);
             }

@@ -6,6 +6,7 @@ using System.Text.Json;
 using DrupalOAuth.Errors;
 using DrupalOAuth.Http;
 using DrupalOAuth.Input;
+using DrupalOAuth.Json;
 
 namespace DrupalOAuth.Tokens
 {
@@ -34,7 +35,7 @@ namespace DrupalOAuth.Tokens
             {
                 try
                 {
-                    document = result.Body.Length == 0 ? null : JsonDocument.Parse(result.Body);
+                    document = result.Body.Length == 0 ? null : JsonText.Parse(result.Body);
                 }
                 catch (JsonException)
                 {

@@ -11,7 +11,8 @@ namespace DrupalOAuth.Commands.Infrastructure
     /// <summary>
     /// What every DrupalOAuth cmdlet shares: engine failures become error records with stable ErrorIds, and
     /// engine work runs asynchronously while the pipeline thread writes its log lines, until Ctrl+C
-    /// (StopProcessing) cancels it at once.
+    /// (StopProcessing) cancels it at once. Its error records, warnings and verbose and debug lines are scrubbed of
+    /// the secrets and tokens the module holds.
     /// </summary>
     public abstract class DrupalCmdlet : PSCmdlet, IDisposable
     {
@@ -55,10 +56,11 @@ namespace DrupalOAuth.Commands.Infrastructure
             Await((log, output, cancellation) => work(log, cancellation));
 
         /// <summary>
-        /// Runs engine work that hands out items as they arrive (to the <c>Action</c> it is given, from any thread, a batch at a time)
-        /// and writes them to the pipeline in order with its log.
+        /// Runs engine work that hands out items as they arrive (to the <c>Action</c> it is given, from any thread, a
+        /// batch at a time, with the token that ends the read) and writes them to the pipeline in order with its log.
+        /// The <c>Action</c> waits while the pipeline is <see cref="PipelineLog.OutputCapacity"/> items behind.
         /// </summary>
-        protected T Await<T>(Func<IDrupalLog, Action<IReadOnlyList<object?>>, CancellationToken, Task<T>> work)
+        protected T Await<T>(Func<IDrupalLog, Action<IReadOnlyList<object?>, CancellationToken>, CancellationToken, Task<T>> work)
         {
             var log = new PipelineLog(Wants("Verbose", "VerbosePreference"), Wants("Debug", "DebugPreference"));
             Task<T> task;
@@ -72,7 +74,8 @@ namespace DrupalOAuth.Commands.Infrastructure
                 throw;
             }
 
-            task.ContinueWith(_ => log.Complete(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            // A failed or stopped call ends at once: what is still queued for the pipeline is dropped, not written first.
+            task.ContinueWith(done => log.Complete(dropOutput: done.Status != TaskStatus.RanToCompletion), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             try
             {
                 log.WriteUntilComplete(this);
@@ -109,6 +112,15 @@ namespace DrupalOAuth.Commands.Infrastructure
 
             return !(GetVariableValue(preference) is ActionPreference value) || (value != ActionPreference.SilentlyContinue && value != ActionPreference.Ignore);
         }
+
+        /// <summary>A verbose line, scrubbed: it may quote what a server said. Hides Cmdlet's, so that every call here goes through it.</summary>
+        public new void WriteVerbose(string text) => base.WriteVerbose(SecretScrubber.Shared.Scrub(text));
+
+        /// <summary>A debug line, scrubbed.</summary>
+        public new void WriteDebug(string text) => base.WriteDebug(SecretScrubber.Shared.Scrub(text));
+
+        /// <summary>A warning, scrubbed.</summary>
+        public new void WriteWarning(string text) => base.WriteWarning(SecretScrubber.Shared.Scrub(text));
 
         /// <summary>A non-terminating error, after the others Drupal gave in the same answer.</summary>
         protected void WriteError(DrupalException exception)

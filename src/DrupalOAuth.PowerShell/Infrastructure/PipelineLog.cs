@@ -14,12 +14,24 @@ namespace DrupalOAuth.Commands.Infrastructure
     /// </summary>
     internal sealed class PipelineLog : IDrupalLog
     {
+        /// <summary>
+        /// How many streamed items may wait for the pipeline before the thread reading the answer waits too: enough to
+        /// keep a fast pipeline busy, few enough that a slow one holds only a few megabytes of items.
+        /// </summary>
+        internal const int OutputCapacity = 4096;
+
         // Not a BlockingCollection: waiting on it, the pipeline thread was asleep when the answer came, and waking it
         // cost about 110 us a call (measured: 400 us a small GraphQL call against 290 us with this event, which
         // spins a little before it sleeps, as Task.Wait does, and so catches a quick answer awake).
         private readonly ConcurrentQueue<Entry> _entries = new ConcurrentQueue<Entry>();
         private readonly ManualResetEventSlim _arrived = new ManualResetEventSlim(false);
+        // Set while fewer than OutputCapacity items wait. Never disposed: it has no wait handle unless one is asked for,
+        // and the reading thread may still touch it after the pipeline thread has moved on.
+        private readonly ManualResetEventSlim _roomForOutput = new ManualResetEventSlim(true);
+        private int _queuedItems;
+        private bool _waitedForRoom;
         private volatile bool _complete;
+        private volatile bool _dropOutput;
         private readonly bool _verbose;
         private readonly bool _debug;
 
@@ -59,21 +71,51 @@ namespace DrupalOAuth.Commands.Infrastructure
         public void Progress(ProgressRecord record) => Add(new Entry(Kind.Progress, record));
 
         /// <summary>
-        /// Items for the pipeline, from the thread reading an answer as it arrives. Never blocks: an answer is
-        /// read at the network's pace whatever the pipeline downstream does, so the request's timeout never
-        /// depends on it.
+        /// Items for the pipeline, from the thread reading an answer as it arrives. While the pipeline is
+        /// <see cref="OutputCapacity"/> items behind, it waits (back-pressure: the answer is then read at the
+        /// pipeline's pace, so memory stays bounded whatever comes); <paramref name="cancellationToken"/> (the read's
+        /// timeout, or Ctrl+C) ends the wait at once with an OperationCanceledException. The request's -TimeoutSec
+        /// thus bounds the read including the time it waits for a slow pipeline.
         /// </summary>
-        public void Output(IReadOnlyList<object?> items) => Add(new Entry(Kind.Output, items));
-
-        /// <summary>No more entries: the work is done. Lines from a token fetch that outlives it are dropped.</summary>
-        public void Complete()
+        public void Output(IReadOnlyList<object?> items, CancellationToken cancellationToken)
         {
+            while (!_complete && Volatile.Read(ref _queuedItems) >= OutputCapacity)
+            {
+                // Reset, then look again, so that room made in between sets the event again.
+                _roomForOutput.Reset();
+                if (_complete || Volatile.Read(ref _queuedItems) < OutputCapacity)
+                {
+                    break;
+                }
+
+                if (!_waitedForRoom)
+                {
+                    _waitedForRoom = true;
+                    Verbose($"The pipeline is {OutputCapacity} items behind: reading the answer waits for it, and the wait counts toward -TimeoutSec.");
+                }
+
+                _roomForOutput.Wait(cancellationToken);
+            }
+
+            Interlocked.Add(ref _queuedItems, items.Count);
+            Add(new Entry(Kind.Output, items));
+        }
+
+        /// <summary>
+        /// No more entries: the work is done. Lines from a token fetch that outlives it are dropped; with
+        /// <paramref name="dropOutput"/> (the work failed or was stopped) so are the items still queued, so that the
+        /// call ends at once rather than after a slow pipeline has taken them all.
+        /// </summary>
+        public void Complete(bool dropOutput = false)
+        {
+            _dropOutput = dropOutput;
             _complete = true;
+            _roomForOutput.Set();
             Signal();
         }
 
         /// <summary>Writes entries as they come until <see cref="Complete"/>; call on the pipeline thread.</summary>
-        public void WriteUntilComplete(Cmdlet cmdlet)
+        public void WriteUntilComplete(DrupalCmdlet cmdlet)
         {
             while (true)
             {
@@ -96,14 +138,24 @@ namespace DrupalOAuth.Commands.Infrastructure
             _arrived.Dispose();
         }
 
-        private static void Write(Cmdlet cmdlet, Entry entry)
+        // Through DrupalCmdlet, whose lines are scrubbed of secrets.
+        private void Write(DrupalCmdlet cmdlet, Entry entry)
         {
             switch (entry.Kind)
             {
                 case Kind.Output:
                     foreach (var item in (IReadOnlyList<object?>)entry.Value!)
                     {
+                        if (_dropOutput)
+                        {
+                            return;
+                        }
+
                         cmdlet.WriteObject(item);
+                        if (Interlocked.Decrement(ref _queuedItems) == OutputCapacity - 1)
+                        {
+                            _roomForOutput.Set();
+                        }
                     }
 
                     break;

@@ -19,7 +19,7 @@ public sealed class JsonItemStreamTests
         var json = "{\"errors\":[{\"message\":\"m\"}],\"data\":{\"nodeQuery\":{\"count\":3,\"entities\":[{\"title\":\"A\"},{\"title\":\"B\"},{\"title\":\"C\",\"tags\":[1,2]}],\"after\":true}},\"extensions\":{}}";
         var items = new List<object?>();
 
-        var (envelope, reader) = await JsonItemStream.ReadAsync(new ChunkedStream(json, chunk), EntitiesPath, new JsonValueReader(), items.AddRange, CancellationToken.None);
+        var (envelope, reader) = await JsonItemStream.ReadAsync(new ChunkedStream(json, chunk), EntitiesPath, new JsonValueReader(), (batch, _) => items.AddRange(batch), CancellationToken.None);
 
         Assert.True(reader.Streamed);
         Assert.Equal(3, reader.Items);
@@ -39,7 +39,7 @@ public sealed class JsonItemStreamTests
         var stream = new GatedStream(Encoding.UTF8.GetBytes(first), Encoding.UTF8.GetBytes(rest), firstSeen.Task);
         var items = new List<object?>();
 
-        var read = JsonItemStream.ReadAsync(stream, new[] { "data", "list" }, new JsonValueReader(), batch => { items.AddRange(batch); firstSeen.TrySetResult(true); }, CancellationToken.None);
+        var read = JsonItemStream.ReadAsync(stream, new[] { "data", "list" }, new JsonValueReader(), (batch, _) => { items.AddRange(batch); firstSeen.TrySetResult(true); }, CancellationToken.None);
         var (_, reader) = await read.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal(2, reader.Items);
@@ -54,7 +54,7 @@ public sealed class JsonItemStreamTests
     {
         var items = new List<object?>();
 
-        var (envelope, reader) = await JsonItemStream.ReadAsync(new ChunkedStream(json, 3), EntitiesPath, new JsonValueReader(), items.AddRange, CancellationToken.None);
+        var (envelope, reader) = await JsonItemStream.ReadAsync(new ChunkedStream(json, 3), EntitiesPath, new JsonValueReader(), (batch, _) => items.AddRange(batch), CancellationToken.None);
 
         Assert.False(reader.Streamed);
         Assert.Empty(items);
@@ -70,7 +70,7 @@ public sealed class JsonItemStreamTests
         var json = $"{{\"data\":{{\"list\":[\"{big}\",{{\"long\":\"{big}\"}}]}},\"extensions\":\"{big}\"}}";
         var items = new List<object?>();
 
-        var (envelope, _) = await JsonItemStream.ReadAsync(new ChunkedStream(json, 5000), new[] { "data", "list" }, new JsonValueReader(), items.AddRange, CancellationToken.None);
+        var (envelope, _) = await JsonItemStream.ReadAsync(new ChunkedStream(json, 5000), new[] { "data", "list" }, new JsonValueReader(), (batch, _) => items.AddRange(batch), CancellationToken.None);
 
         Assert.Equal(big, items[0]);
         Assert.Equal(big, ((PSObject)items[1]!).Properties["long"].Value);
@@ -83,7 +83,46 @@ public sealed class JsonItemStreamTests
     [InlineData("<html></html>")]
     public async Task A_cut_off_or_broken_body_fails_as_JSON(string json)
     {
-        await Assert.ThrowsAnyAsync<JsonException>(() => JsonItemStream.ReadAsync(new ChunkedStream(json, 4), new[] { "data", "list" }, new JsonValueReader(), _ => { }, CancellationToken.None));
+        await Assert.ThrowsAnyAsync<JsonException>(() => JsonItemStream.ReadAsync(new ChunkedStream(json, 4), new[] { "data", "list" }, new JsonValueReader(), (_, _) => { }, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(65536)]
+    public async Task A_byte_order_mark_before_the_JSON_is_skipped_however_the_bytes_come(int chunk)
+    {
+        var json = JsonTextTests.WithBom("{\"data\":{\"list\":[{\"a\":1},{\"a\":2}]}}");
+        var items = new List<object?>();
+
+        var (_, reader) = await JsonItemStream.ReadAsync(new ChunkedStream(json, chunk), new[] { "data", "list" }, new JsonValueReader(), (batch, _) => items.AddRange(batch), CancellationToken.None);
+
+        Assert.True(reader.Streamed);
+        Assert.Equal(2, items.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(JsonTextTests.NotText), MemberType = typeof(JsonTextTests))]
+    public async Task A_string_that_is_not_valid_text_is_a_JsonException_in_an_item_or_around_it(string where, byte[] json)
+    {
+        var failure = await Assert.ThrowsAnyAsync<JsonException>(() => JsonItemStream.ReadAsync(new ChunkedStream(json, 5), new[] { "data", "list" }, new JsonValueReader(), (_, _) => { }, CancellationToken.None));
+
+        Assert.Equal("it holds a string that is not valid UTF-8 or UTF-16 text", JsonText.Where(failure));
+        Assert.NotNull(where);
+    }
+
+    [Fact]
+    public async Task The_hand_over_gets_the_reads_token_so_that_a_waiting_hand_over_ends_with_the_read()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var json = "{\"data\":{\"list\":[{\"a\":1},{\"a\":2}]}}";
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => JsonItemStream.ReadAsync(new ChunkedStream(json, 16), new[] { "data", "list" }, new JsonValueReader(), (_, token) =>
+        {
+            cancellation.Cancel();
+            token.WaitHandle.WaitOne(TimeSpan.FromSeconds(5));
+            token.ThrowIfCancellationRequested();
+        }, cancellation.Token));
     }
 
     /// <summary>Gives out its bytes a few at a time, as a network does.</summary>
@@ -92,7 +131,12 @@ public sealed class JsonItemStreamTests
         private readonly int _chunk;
 
         public ChunkedStream(string json, int chunk)
-            : base(Encoding.UTF8.GetBytes(json))
+            : this(Encoding.UTF8.GetBytes(json), chunk)
+        {
+        }
+
+        public ChunkedStream(byte[] bytes, int chunk)
+            : base(bytes)
         {
             _chunk = chunk;
         }

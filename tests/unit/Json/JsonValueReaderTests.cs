@@ -73,15 +73,17 @@ public sealed class JsonValueReaderTests
     }
 
     [Fact]
-    public void As_hashtables_objects_are_ordered_dictionaries_whose_keys_ignore_case()
+    public void As_hashtables_objects_are_ordered_dictionaries_that_keep_keys_differing_only_in_case()
     {
-        var result = Assert.IsType<OrderedDictionary>(JsonToPSObject.Parse(Encoding.UTF8.GetBytes("{\"b\":1,\"a\":{\"x\":[true,null]},\"B\":2}"), asHashtable: true));
+        // As ConvertFrom-Json -AsHashtable in PowerShell 7.6: {"a":1,"A":2} has two keys, and lookups match case.
+        var result = Assert.IsType<OrderedDictionary>(JsonToPSObject.Parse(Encoding.UTF8.GetBytes("{\"b\":1,\"a\":{\"x\":[true,null]},\"B\":2,\"b\":3}"), asHashtable: true));
 
-        Assert.Equal(2, result.Count);
-        Assert.Equal(2L, result["b"]);
-        Assert.Equal("a", result.Keys.Cast<string>().Last());
+        Assert.Equal(new[] { "b", "a", "B" }, result.Keys.Cast<string>());
+        Assert.Equal(3L, result["b"]);
+        Assert.Equal(2L, result["B"]);
         var inner = Assert.IsType<OrderedDictionary>(result["a"]);
-        Assert.Equal(new object?[] { true, null }, Assert.IsType<object[]>(inner["X"]));
+        Assert.Equal(new object?[] { true, null }, Assert.IsType<object[]>(inner["x"]));
+        Assert.Null(inner["X"]);
     }
 
     [Fact]

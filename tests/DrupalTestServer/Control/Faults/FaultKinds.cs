@@ -20,6 +20,15 @@ public static class FaultKinds
         ["gzipbomb"] = FloodFault.Gzip,
         ["huge"] = FloodFault.Plain,
         ["nextlinks"] = NextLinksFault.From,
+        ["echo-error-description"] = _ => new EchoFault(EchoPlace.ErrorDescription),
+        ["echo-message"] = _ => new EchoFault(EchoPlace.Message),
+        ["echo-detail"] = _ => new EchoFault(EchoPlace.Detail),
+        ["echo-title"] = _ => new EchoFault(EchoPlace.Title),
+        ["echo-www-authenticate"] = _ => new EchoFault(EchoPlace.WwwAuthenticate),
+        ["echo-graphql-error"] = _ => new EchoFault(EchoPlace.GraphQLError),
+        ["bom"] = _ => new MangledJsonFault(JsonMangling.ByteOrderMark),
+        ["invalid-utf8"] = _ => new MangledJsonFault(JsonMangling.InvalidUtf8),
+        ["lone-surrogate"] = _ => new MangledJsonFault(JsonMangling.LoneSurrogate),
     };
 
     public static IEnumerable<string> Names => Factories.Keys;

@@ -1,9 +1,9 @@
 using System.Text;
-using DrupalOAuth.JsonApi;
+using DrupalOAuth.Errors;
 using DrupalOAuth.Tests.Support;
 using Xunit;
 
-namespace DrupalOAuth.Tests.JsonApi;
+namespace DrupalOAuth.Tests.Errors;
 
 public sealed class JsonApiErrorTests
 {

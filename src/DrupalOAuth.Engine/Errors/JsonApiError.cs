@@ -1,14 +1,15 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using DrupalOAuth.Json;
 
-namespace DrupalOAuth.JsonApi
+namespace DrupalOAuth.Errors
 {
     /// <summary>
     /// One object of a JSON:API <c>errors</c> list: Drupal's title, status and detail, and the field it concerns
     /// (from <c>source.pointer</c>, such as <c>/data/attributes/title</c>).
     /// </summary>
-    public sealed class JsonApiError
+    public sealed class JsonApiError : IServerText
     {
         internal JsonApiError(string? title, string? status, string? detail, string? pointer)
         {
@@ -45,6 +46,17 @@ namespace DrupalOAuth.JsonApi
 
         public override string ToString() => Describe(null);
 
+        object IServerText.ScrubbedBy(SecretScrubber scrubber)
+        {
+            var title = Scrub(scrubber, Title);
+            var status = Scrub(scrubber, Status);
+            var detail = Scrub(scrubber, Detail);
+            var pointer = Scrub(scrubber, Pointer);
+            return ReferenceEquals(title, Title) && ReferenceEquals(status, Status) && ReferenceEquals(detail, Detail) && ReferenceEquals(pointer, Pointer)
+                ? this
+                : new JsonApiError(title, status, detail, pointer);
+        }
+
         /// <summary>Title and detail, and the field; the title is left out where it only repeats the status's reason phrase.</summary>
         internal string Describe(string? reasonPhrase)
         {
@@ -64,7 +76,7 @@ namespace DrupalOAuth.JsonApi
 
             try
             {
-                using var document = JsonDocument.Parse(body);
+                using var document = JsonText.Parse(body);
                 if (!document.RootElement.TryGetProperty("errors", out var list) || list.ValueKind != JsonValueKind.Array)
                 {
                     return errors;
@@ -88,6 +100,8 @@ namespace DrupalOAuth.JsonApi
 
             return errors;
         }
+
+        private static string? Scrub(SecretScrubber scrubber, string? text) => text == null ? null : scrubber.Scrub(text);
 
         private static string? Text(JsonElement element, string name) =>
             element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null && value.ValueKind != JsonValueKind.Object && value.ValueKind != JsonValueKind.Array
