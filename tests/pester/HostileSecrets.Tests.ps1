@@ -297,6 +297,19 @@ $process = [Diagnostics.Process]::GetCurrentProcess()
             $outcome.PeakMB | Should -BeLessThan 250
         }
 
+        It 'never makes the pipeline thread wait for room it alone can make: what it hands out is queued' {
+            # Engine work runs on the pipeline thread until its first await that does not complete at once, and a fast
+            # answer can be read that far in: waiting for room there was a deadlock until -TimeoutSec (a 20 MB answer
+            # from a cache, about one call in ten).
+            $type = [DrupalOAuth.Commands.Infrastructure.DrupalCmdlet].Assembly.GetType('DrupalOAuth.Commands.Infrastructure.PipelineLog', $true)
+            $log = [Activator]::CreateInstance($type, [Reflection.BindingFlags]'Instance,Public,NonPublic', $null, @($false, $false), $null)
+            $items = [object[]]::new(5000)
+            $deadline = [Threading.CancellationTokenSource]::new([TimeSpan]::FromSeconds(5))
+            $output = $type.GetMethod('Output')
+            { foreach ($batch in 1..2) { $null = $output.Invoke($log, @($items, $deadline.Token)) } } | Should -Not -Throw
+            $deadline.IsCancellationRequested | Should -BeFalse
+        }
+
         It 'ends at once on Ctrl+C while the reader waits for the pipeline' {
             $outcome = Invoke-SlowConsumer -Seconds 4 -Mode Stop
             Write-Host "slow consumer, stopped after 4 s: Stop() took $([math]::Round($outcome.StopSeconds, 2)) s, peak working set $($outcome.PeakMB) MB"

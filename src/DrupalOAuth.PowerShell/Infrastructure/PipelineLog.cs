@@ -35,6 +35,9 @@ namespace DrupalOAuth.Commands.Infrastructure
         private readonly bool _verbose;
         private readonly bool _debug;
 
+        // The thread that drains the queue: the one that makes the log, the cmdlet's pipeline thread.
+        private readonly int _pipelineThread = Environment.CurrentManagedThreadId;
+
         /// <param name="verbose">Whether verbose lines are written at all; when not, they are dropped here.</param>
         /// <param name="debug">Whether debug lines are written at all.</param>
         public PipelineLog(bool verbose = true, bool debug = true)
@@ -79,7 +82,11 @@ namespace DrupalOAuth.Commands.Infrastructure
         /// </summary>
         public void Output(IReadOnlyList<object?> items, CancellationToken cancellationToken)
         {
-            while (!_complete && Volatile.Read(ref _queuedItems) >= OutputCapacity)
+            // Engine work starts on the pipeline thread and stays there until its first await that does not complete at
+            // once; a fast answer (loopback, a cached page) can be read that far in. Waiting for room there would wait
+            // for this very thread to drain the queue, so a deadlock until -TimeoutSec (seen with a 20 MB answer):
+            // only another thread waits, and the queue takes what the pipeline thread reads.
+            while (Environment.CurrentManagedThreadId != _pipelineThread && !_complete && Volatile.Read(ref _queuedItems) >= OutputCapacity)
             {
                 // Reset, then look again, so that room made in between sets the event again.
                 _roomForOutput.Reset();
