@@ -210,9 +210,7 @@ namespace DrupalOAuth.Http
                         byte[] body;
                         if (reading)
                         {
-                            var limit = SizeLimitedStream.Effective(sizeLimit, inMemory: false);
-                            SizeLimitedStream.CheckAnnounced(response.Content!.Headers.ContentLength, limit, method, target);
-                            using (var stream = new SizeLimitedStream(await response.Content.ReadAsStreamAsync().ConfigureAwait(false), limit, method, target))
+                            using (var stream = await SizeLimitedStream.OpenAsync(response.Content!, SizeLimitedStream.Effective(sizeLimit, inMemory: false), method, target).ConfigureAwait(false))
                             {
                                 content = await request.ReadResponse!(stream, timeout.Token).ConfigureAwait(false);
                             }
@@ -264,8 +262,7 @@ namespace DrupalOAuth.Http
             }
 
             var length = content.Headers.ContentLength;
-            SizeLimitedStream.CheckAnnounced(length, limit, method, target);
-            using (var stream = new SizeLimitedStream(await content.ReadAsStreamAsync().ConfigureAwait(false), limit, method, target))
+            using (var stream = await SizeLimitedStream.OpenAsync(content, limit, method, target).ConfigureAwait(false))
             {
                 // Sized from Content-Length where there is one, so that the buffer is the body and is not copied again.
                 if (length is long known && known > 0)
@@ -343,7 +340,7 @@ namespace DrupalOAuth.Http
                 {
                     using (var stream = await content.ReadAsStreamAsync().ConfigureAwait(false))
                     {
-                        var buffer = new byte[81920];
+                        var buffer = new byte[ChunkSize];
                         int read;
                         while ((read = await stream.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false)) > 0)
                         {

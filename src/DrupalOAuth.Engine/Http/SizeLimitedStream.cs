@@ -52,13 +52,15 @@ namespace DrupalOAuth.Http
         public static long Effective(long limit, bool inMemory) =>
             inMemory ? (limit == 0 ? InMemoryMaximum : Math.Min(limit, InMemoryMaximum)) : limit;
 
-        /// <summary>Fails before reading when the answer announces more than the limit.</summary>
-        public static void CheckAnnounced(long? contentLength, long limit, HttpMethod method, Uri target)
+        /// <summary>The body of an answer, held to the limit; one that announces more than the limit fails before any of it is read.</summary>
+        public static async Task<SizeLimitedStream> OpenAsync(HttpContent content, long limit, HttpMethod method, Uri target)
         {
-            if (limit > 0 && contentLength is long announced && announced > limit)
+            if (limit > 0 && content.Headers.ContentLength is long announced && announced > limit)
             {
                 throw TooLarge(method, target, limit, $"announces {announced} bytes, more than");
             }
+
+            return new SizeLimitedStream(await content.ReadAsStreamAsync().ConfigureAwait(false), limit, method, target);
         }
 
         public override int Read(byte[] buffer, int offset, int count) => Count(_inner.Read(buffer, offset, Cap(count)));
