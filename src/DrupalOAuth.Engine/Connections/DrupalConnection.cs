@@ -12,6 +12,7 @@ using DrupalOAuth.Http;
 using DrupalOAuth.Identity;
 using DrupalOAuth.JsonApi;
 using DrupalOAuth.Paging;
+using DrupalOAuth.Sheets;
 using DrupalOAuth.Tokens;
 
 namespace DrupalOAuth.Connections
@@ -171,6 +172,13 @@ namespace DrupalOAuth.Connections
             ThrowIfClosed();
             options ??= CallOptions.None;
             return _writer.UploadAsync(entityType, bundle, field, path, FileUpload.Name(path, fileName), id, progress, options, options.TimeoutOr(Settings.Timeout), log, cancellationToken);
+        }
+
+        /// <summary>Sheets in and out (Export-DrupalEntity, Import-DrupalEntity) for one cmdlet call, with its own lookup cache.</summary>
+        public SheetSession OpenSheets(CallOptions? options = null)
+        {
+            ThrowIfClosed();
+            throw new NotImplementedException();
         }
 
         /// <summary>The JSON:API resource type names the site offers (node--article, user--user, ...), read once per connection.</summary>
