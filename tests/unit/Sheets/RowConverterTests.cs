@@ -179,6 +179,16 @@ public sealed class RowConverterTests
     }
 
     [Fact]
+    public void Cells_wrapped_in_PSObjects_convert_as_their_contents()
+    {
+        var row = Convert(("field_keywords", new System.Management.Automation.PSObject("a; b")), ("status", new System.Management.Automation.PSObject("1")), ("field_tags", new System.Management.Automation.PSObject("alpha; beta")));
+
+        Assert.Equal(new object[] { "a", "b" }, row.Attributes["field_keywords"]);
+        Assert.Equal(true, row.Attributes["status"]);
+        Assert.Equal(new[] { "alpha", "beta" }, row.References["field_tags"]);
+    }
+
+    [Fact]
     public void The_delimiter_given_splits_the_cells()
     {
         var row = Convert("|", clearEmpty: false, ("field_keywords", "a; b|c"), ("field_tags", "alpha | beta"));
