@@ -85,6 +85,7 @@ public sealed class RowConverterTests
         Assert.False(Convert(("status", "maybe")).IsBlank);
         Assert.False(Convert(("field_tags", "alpha")).IsBlank);
         Assert.False(Convert(clearEmpty: true, ("title", ""), ("status", "1")).IsBlank);
+        Assert.False(Convert(("path.alias", "/a")).IsBlank);
     }
 
     [Fact]
