@@ -48,7 +48,10 @@ namespace DrupalOAuth.Sheets
         public static BundleFields Learn(string typeName, IEnumerable<JsonElement> resources) =>
             new BundleFields(typeName, Array.Empty<FieldShape>()).With(resources);
 
-        /// <summary>This knowledge and what <paramref name="resources"/> add (a field known stays as it is).</summary>
+        /// <summary>
+        /// This knowledge and what <paramref name="resources"/> add: new fields, kinds of fields that were unknown, and
+        /// kinds widened where the new values need it (an integer field seen with a fraction is a number).
+        /// </summary>
         public BundleFields With(IEnumerable<JsonElement> resources)
         {
             var learners = Learners();
