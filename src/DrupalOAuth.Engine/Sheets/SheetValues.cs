@@ -73,7 +73,8 @@ namespace DrupalOAuth.Sheets
         {
             if (kind == FieldKind.Timestamp && CellConverter.Instant(wanted) is DateTimeOffset a && CellConverter.Instant(current) is DateTimeOffset b)
             {
-                return a == b;
+                // Drupal keeps whole seconds.
+                return a.ToUnixTimeSeconds() == b.ToUnixTimeSeconds();
             }
 
             if (wanted is bool || current is bool)
