@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using DrupalOAuth.Json;
@@ -122,7 +123,7 @@ namespace DrupalOAuth.Sheets
         }
 
         /// <summary>Drupal writes timestamps as ISO 8601; a number is kept as the number it is.</summary>
-        private static bool IsUnixSeconds(string text) => long.TryParse(text.Trim(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _);
+        private static bool IsUnixSeconds(string text) => long.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
 
         private static IEnumerable<object?> Items(object? value)
         {
