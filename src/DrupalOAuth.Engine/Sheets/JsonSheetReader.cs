@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
@@ -56,7 +57,13 @@ namespace DrupalOAuth.Sheets
                     }
                 }
 
-                var table = new SheetTableBuilder(path, headers.Count == 0 ? new string?[] { null } : headers);
+                if (headers.Count == 0)
+                {
+                    // An empty array (or one of empty objects) is a sheet with nothing in it, not a broken one.
+                    return new SheetTable(Array.Empty<string>(), Array.Empty<SheetRow>());
+                }
+
+                var table = new SheetTableBuilder(path, headers);
                 number = 0;
                 foreach (var item in root.EnumerateArray())
                 {
