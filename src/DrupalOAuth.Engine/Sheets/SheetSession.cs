@@ -38,6 +38,9 @@ namespace DrupalOAuth.Sheets
             _lookup = new SiteLookup(client, options);
         }
 
+        /// <summary>The session's one resolver; its cache and request count span every call of the session.</summary>
+        internal SiteLookup Lookup => _lookup;
+
         /// <summary>Learns the type's fields and makes the export's columns.</summary>
         public async Task<SheetExport> StartExportAsync(string entityType, string? bundle, bool includeReadOnly, ReferenceBy referenceBy, string delimiter, IDrupalLog log, CancellationToken cancellationToken)
         {
