@@ -232,6 +232,20 @@ public sealed class ImportPlannerTests : IDisposable
         Assert.Equal("column 'field_tags': no taxonomy_term--tags has id t-nope", Assert.Single(plan.Rows).Error);
     }
 
+    [Fact]
+    public async Task A_type_with_no_entity_takes_its_columns_as_text_and_relationships_from_ReferenceType()
+    {
+        using var empty = new SheetSite();
+        empty.Add(Tags, "t-alpha", new JsonObject { ["name"] = "alpha" });
+        var options = new ImportOptions { ReferenceTypes = new Hashtable { ["field_tags"] = Tags } };
+
+        var plan = await (await empty.OpenAsync()).OpenSheets().PlanImportAsync("node", "article", Rows(("title", "First"), ("body.value", "<p>x</p>"), ("field_tags", "alpha")), options, _log, CancellationToken.None);
+
+        var row = Assert.Single(plan.Rows);
+        Assert.Equal(ImportAction.WouldCreate, row.Action);
+        Assert.Equal(new[] { "title", "body", "field_tags" }, row.Changed);
+    }
+
     private async Task<IReadOnlyList<SheetRow>> ExportAsync(SheetSession session)
     {
         var export = await session.StartExportAsync("node", "article", false, ReferenceBy.Label, CellList.DefaultDelimiter, _log, CancellationToken.None);
