@@ -224,6 +224,19 @@ public sealed class ImportPlannerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_label_that_is_the_UUID_of_an_existing_entity_takes_it()
+    {
+        const string gamma = "0f0e0d0c-0b0a-4908-8706-050403020100";
+        _site.Add(Tags, gamma, new JsonObject { ["name"] = "gamma" });
+
+        var plan = await (await _site.OpenAsync()).OpenSheets().PlanImportAsync("node", "article", Rows(("id", "a-1"), ("field_tags", "alpha; " + gamma)), new ImportOptions(), _log, CancellationToken.None);
+
+        var row = Assert.Single(plan.Rows);
+        Assert.Equal(ImportAction.WouldUpdate, row.Action);
+        Assert.Equal(new[] { "field_tags" }, row.Changed);
+    }
+
+    [Fact]
     public async Task References_by_id_are_checked_to_exist()
     {
         var plan = await (await _site.OpenAsync()).OpenSheets().PlanImportAsync(
