@@ -59,7 +59,7 @@ namespace DrupalOAuth.Sheets
             _order = FieldOrder(headers, _columns);
             CheckKey(_fields, KeyName, _unlearned, headers);
 
-            var work = rows.Select(Convert).ToList();
+            var work = rows.Select(ConvertRow).ToList();
             await MatchAsync(work, cancellationToken).ConfigureAwait(false);
             await ResolveReferencesAsync(work, cancellationToken).ConfigureAwait(false);
             var planned = work.Select(Compare).ToList();
@@ -87,7 +87,7 @@ namespace DrupalOAuth.Sheets
 
             foreach (DictionaryEntry entry in referenceTypes)
             {
-                var field = (System.Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty).Trim();
+                var field = (Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty).Trim();
                 var targets = TypeNames(entry.Value);
                 var shape = fields.Find(field);
                 if (targets.Count == 0 || (!unlearned && (shape == null || shape.Kind != FieldKind.Reference)))
@@ -189,7 +189,7 @@ namespace DrupalOAuth.Sheets
             }
         }
 
-        private RowWork Convert(SheetRow row)
+        private RowWork ConvertRow(SheetRow row)
         {
             var values = RowConverter.Convert(row, _columns, _options.Delimiter, _options.ClearEmpty);
             var work = new RowWork(row.Number, values) { Label = Text(values, LabelName) };
@@ -495,7 +495,7 @@ namespace DrupalOAuth.Sheets
         {
             var unwrapped = PowerShellValue.Unwrap(value);
             var items = unwrapped is string one ? new object?[] { one } : unwrapped is IEnumerable many ? many.Cast<object?>() : new[] { unwrapped };
-            return items.Select(i => System.Convert.ToString(PowerShellValue.Unwrap(i), CultureInfo.InvariantCulture) ?? string.Empty)
+            return items.Select(i => Convert.ToString(PowerShellValue.Unwrap(i), CultureInfo.InvariantCulture) ?? string.Empty)
                 .SelectMany(t => t.Split(','))
                 .Select(t => t.Trim())
                 .Where(t => t.Length > 0)
