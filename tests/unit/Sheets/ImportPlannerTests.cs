@@ -107,6 +107,23 @@ public sealed class ImportPlannerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_create_whose_answer_was_lost_is_retried_and_read_back_and_a_run_again_makes_no_second_one()
+    {
+        var rows = Rows(("title", "Lost answer"), ("field_tags", "alpha"));
+        _site.LoseNextCreateAnswer = true;
+        var session = (await _site.OpenAsync()).OpenSheets();
+        var plan = await session.PlanImportAsync("node", "article", rows, new ImportOptions(), _log, CancellationToken.None);
+
+        var result = await session.ApplyAsync(plan, plan.Rows[0], _log, CancellationToken.None);
+        var again = await (await _site.OpenAsync()).OpenSheets().PlanImportAsync("node", "article", rows, new ImportOptions(), _log, CancellationToken.None);
+
+        Assert.Equal(ImportAction.Created, result.Action);
+        Assert.Equal(2, _site.Writes.Count);
+        Assert.Single(_site.All(Article), a => (string?)a["attributes"]!["title"] == "Lost answer");
+        Assert.Equal(ImportAction.Unchanged, Assert.Single(again.Rows).Action);
+    }
+
+    [Fact]
     public async Task A_label_that_matches_nothing_fails_the_row_or_is_created_once_with_CreateMissingReferences()
     {
         var rows = Rows(("title", "One"), ("field_tags", "zeta")).Concat(Rows(("title", "Two"), ("field_tags", "zeta; alpha"))).Select((r, i) => new SheetRow(i + 1, r.Cells)).ToList();
