@@ -88,7 +88,9 @@ namespace DrupalOAuth.Sheets
         {
             if (PowerShellValue.Unwrap(value) is object[] items)
             {
-                return items.Length == 0 ? null : CellList.Join(items.Select(item => CellConverter.Text(Cell(PowerShellValue.Member(item, property.Name), property, delimiter))), delimiter);
+                // Empty items keep their places (the import pairs the dotted columns item by item), unless all are empty.
+                var texts = items.Select(item => CellConverter.Text(Cell(PowerShellValue.Member(item, property.Name), property, delimiter))).ToList();
+                return texts.All(text => text.Length == 0) ? null : CellList.Join(texts, delimiter);
             }
 
             return Cell(PowerShellValue.Member(value, property.Name), property, delimiter);

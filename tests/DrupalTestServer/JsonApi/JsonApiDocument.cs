@@ -51,7 +51,7 @@ public static class JsonApiDocument
             links["info"] = Link(info);
         var json = new JsonObject
         {
-            ["title"] = ReasonPhrases.GetReasonPhrase(error.Status),
+            ["title"] = Title(error.Status),
             ["status"] = error.Status.ToString(CultureInfo.InvariantCulture),
             ["detail"] = error.Message,
             ["links"] = links,
@@ -60,6 +60,10 @@ public static class JsonApiDocument
             json["source"] = new JsonObject { ["pointer"] = error.Pointer };
         return json;
     }
+
+    /// <summary>Symfony 6.4's reason phrases, which Drupal 10.5 takes: RFC 9110 renamed 422 "Unprocessable Content".</summary>
+    private static string Title(int status) =>
+        status == StatusCodes.Status422UnprocessableEntity ? "Unprocessable Content" : ReasonPhrases.GetReasonPhrase(status);
 
     private static string? InfoUrl(int status) =>
         InfoSections.TryGetValue(status, out var section) ? "http://www.w3.org/Protocols/rfc2616/rfc2616-sec10.html" + section : null;
