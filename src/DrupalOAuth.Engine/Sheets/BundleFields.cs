@@ -14,6 +14,7 @@ namespace DrupalOAuth.Sheets
     {
         private const string ProcessedProperty = "processed";
         private const string PathIdProperty = "pid";
+        private const string LangcodeProperty = "langcode";
         private const string CommentStatusProperty = "status";
 
         private static readonly string[] ReadOnlyPrefixes = { "drupal_internal__", "revision_", "content_translation_" };
@@ -267,10 +268,15 @@ namespace DrupalOAuth.Sheets
             return field.Kind == FieldKind.Reference && (IsBundleName(name) || field.TargetTypes.Any(IsBundleType));
         }
 
-        /// <summary>Computed properties (body.processed, path.pid), and a node's comment statistics, all but the comment status.</summary>
+        /// <summary>
+        /// Computed properties (body.processed, path.pid), and a node's comment statistics, all but the comment status.
+        /// path.langcode too: Drupal gives the alias the entity's language, and sending it at all, even unchanged in a
+        /// new row, needs "create url aliases", which an import's consumer seldom has.
+        /// </summary>
         private static bool IsReadOnlyPropertyName(string property, IReadOnlyList<string> siblings) =>
             property == ProcessedProperty
             || property == PathIdProperty
+            || (property == LangcodeProperty && siblings.Contains(PathIdProperty))
             || (property != CommentStatusProperty && (siblings.Contains("comment_count") || siblings.Contains("last_comment_timestamp")));
 
         /// <summary>The bundle relationship by name: JSON:API calls a bundle field named type "{entity type}_type" (node_type); terms and media keep vid and bundle.</summary>

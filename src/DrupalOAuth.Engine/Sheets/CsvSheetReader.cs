@@ -168,7 +168,7 @@ namespace DrupalOAuth.Sheets
 
         private string? TakeCell()
         {
-            var text = _cell.Length == 0 ? null : _cell.ToString();
+            var text = _cell.Length == 0 ? null : CsvFormulaGuard.Unguard(_cell.ToString());
             _cell.Clear();
             return text;
         }

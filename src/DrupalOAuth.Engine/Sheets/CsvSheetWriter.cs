@@ -7,7 +7,8 @@ namespace DrupalOAuth.Sheets
 {
     /// <summary>
     /// A .csv sheet as Excel opens it right by a double click: UTF-8 with a byte-order mark (without one Excel reads
-    /// the system's code page and shows mojibake), CRLF line ends, a comma between cells, RFC 4180 quoting.
+    /// the system's code page and shows mojibake), CRLF line ends, a comma between cells, RFC 4180 quoting, and text
+    /// that Excel would take for a formula guarded by <see cref="CsvFormulaGuard"/>.
     /// </summary>
     internal sealed class CsvSheetWriter : SheetWriter
     {
@@ -36,7 +37,7 @@ namespace DrupalOAuth.Sheets
         {
             for (var i = 0; i < cells.Length; i++)
             {
-                WriteCell(i, SheetCells.Text(cells[i]));
+                WriteCell(i, cells[i] is string text ? CsvFormulaGuard.Guard(text) : SheetCells.Text(cells[i]));
             }
 
             _text!.WriteLine();

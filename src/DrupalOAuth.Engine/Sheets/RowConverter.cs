@@ -174,7 +174,7 @@ namespace DrupalOAuth.Sheets
                     if (property == null && !Field.IsFormattedText && Field.Properties.Count > 0)
                     {
                         var dotted = string.Join(", ", Field.Properties.Where(p => !p.IsReadOnly).Select(p => Field.Name + "." + p.Name));
-                        errors.Add($"column '{header}': {Field.Name} is made of several values; use the columns {dotted} instead");
+                        errors.Add($"column '{header}': {Field.Name} is made of several values; use {dotted} instead");
                         valid = false;
                         continue;
                     }

@@ -233,7 +233,7 @@ public sealed class BundleFieldsTests
         Assert.Equal(
             new[]
             {
-                "id", "title", "langcode", "status", "created", "promote", "sticky", "path.alias", "path.langcode",
+                "id", "title", "langcode", "status", "created", "promote", "sticky", "path.alias",
                 "body.value", "body.format", "body.summary", "comment.status", "field_count", "field_rating", "field_event_date",
                 "field_keywords", "field_nothing", "field_empty_list", "uid", "field_image", "field_tags", "field_related", "field_late",
             },

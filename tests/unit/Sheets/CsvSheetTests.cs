@@ -55,6 +55,24 @@ public sealed class CsvSheetTests : IDisposable
     }
 
     [Fact]
+    public void Text_that_Excel_would_run_as_a_formula_is_guarded_and_read_back_as_it_was()
+    {
+        var texts = new[] { "=1+1", "+1", "-x", "@SUM(A1)", "\tx", "'=x", "''=x", "'plain", "a=b", "'" };
+        var path = Write(texts.Select((_, i) => "c" + i).ToArray(), texts.Cast<object?>().ToArray());
+
+        Assert.EndsWith("\r\n'=1+1,'+1,'-x,'@SUM(A1),'\tx,''=x,'''=x,'plain,a=b,'\r\n", Text(path));
+        Assert.Equal(texts, SheetReader.Read(path).Rows.Single().Cells.Select(c => (string?)c.Value));
+    }
+
+    [Fact]
+    public void Numbers_are_never_guarded()
+    {
+        var path = Write(new[] { "a", "b" }, new object?[] { -5L, -2.5 });
+
+        Assert.EndsWith("\r\n-5,-2.5\r\n", Text(path));
+    }
+
+    [Fact]
     public void Values_are_written_in_the_invariant_culture_whatever_the_current_one()
     {
         var culture = CultureInfo.CurrentCulture;

@@ -126,7 +126,7 @@ public sealed class RowConverterTests
     {
         var row = Convert(("path", "/hello"));
 
-        Assert.Equal("column 'path': path is made of several values; use the columns path.alias, path.langcode instead", Assert.Single(row.Errors));
+        Assert.Equal("column 'path': path is made of several values; use path.alias instead", Assert.Single(row.Errors));
         Assert.False(row.Attributes.ContainsKey("path"));
     }
 
