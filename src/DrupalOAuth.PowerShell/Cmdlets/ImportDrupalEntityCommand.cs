@@ -121,19 +121,19 @@ namespace DrupalOAuth.Commands
                 {
                     var result = row.AsResult();
                     WriteError(new DrupalException("InvalidRow", DrupalErrorCategory.InvalidData, $"{row.Description}: {row.Error}", result));
-                    WriteObject(result);
+                    WriteResult(result);
                 }
                 else if (!row.Writes)
                 {
-                    WriteObject(row.AsResult());
+                    WriteResult(row.AsResult());
                 }
                 else if (plan.Stopped)
                 {
-                    WriteObject(Skipped(row));
+                    WriteResult(Skipped(row));
                 }
                 else
                 {
-                    WriteObject(Apply(session, plan, row));
+                    WriteResult(Apply(session, plan, row));
                 }
 
                 progress.Done();
@@ -172,6 +172,23 @@ namespace DrupalOAuth.Commands
                 WriteError(new DrupalException(e.ErrorId, e.Category, $"{row.Description}: {e.Message}", e.Target, e, e.FurtherErrors));
                 return row.Failed(e.Message);
             }
+        }
+
+        /// <summary>
+        /// A result as the report it is meant for: Export-Csv writes a string[] property as "System.String[]", so the
+        /// properties are shown in order with Changed as its names joined by ", "; the ImportResult itself, with
+        /// Changed as a list, is the object's BaseObject.
+        /// </summary>
+        private void WriteResult(ImportResult result)
+        {
+            var shown = new PSObject(result);
+            shown.Properties.Add(new PSNoteProperty(nameof(result.Row), result.Row));
+            shown.Properties.Add(new PSNoteProperty(nameof(result.Action), result.Action));
+            shown.Properties.Add(new PSNoteProperty(nameof(result.Id), result.Id));
+            shown.Properties.Add(new PSNoteProperty(nameof(result.Label), result.Label));
+            shown.Properties.Add(new PSNoteProperty(nameof(result.Changed), string.Join(", ", result.Changed)));
+            shown.Properties.Add(new PSNoteProperty(nameof(result.Error), result.Error));
+            WriteObject(shown);
         }
 
         private static ImportResult Skipped(PlannedRow row) => new ImportResult(row.Number, ImportAction.Skipped, row.Id, row.Label, null, null);
