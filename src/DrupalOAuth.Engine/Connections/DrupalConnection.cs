@@ -178,7 +178,7 @@ namespace DrupalOAuth.Connections
         public SheetSession OpenSheets(CallOptions? options = null)
         {
             ThrowIfClosed();
-            throw new NotImplementedException();
+            return new SheetSession(_jsonApi, _writer, options ?? CallOptions.None);
         }
 
         /// <summary>The JSON:API resource type names the site offers (node--article, user--user, ...), read once per connection.</summary>

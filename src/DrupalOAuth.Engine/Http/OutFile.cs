@@ -12,9 +12,17 @@ namespace DrupalOAuth.Http
     internal sealed class OutFile : IDisposable
     {
         private readonly string _temporary;
+        private readonly Func<Exception, DrupalException> _failed;
 
         public OutFile(string path)
+            : this(path, Failed)
         {
+        }
+
+        /// <summary>A target whose failures are told by <paramref name="failed"/>, for a file that is not -OutFile's (a sheet).</summary>
+        public OutFile(string path, Func<Exception, DrupalException> failed)
+        {
+            _failed = failed;
             try
             {
                 Path = System.IO.Path.GetFullPath(path);
@@ -23,7 +31,7 @@ namespace DrupalOAuth.Http
             }
             catch (Exception e) when (FailureClassifier.IsFileSystem(e))
             {
-                throw Failed(e);
+                throw failed(e);
             }
         }
 
@@ -57,7 +65,7 @@ namespace DrupalOAuth.Http
             }
             catch (Exception e) when (FailureClassifier.IsFileSystem(e))
             {
-                throw Failed(e);
+                throw _failed(e);
             }
         }
 

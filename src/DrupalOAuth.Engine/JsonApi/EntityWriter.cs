@@ -33,11 +33,12 @@ namespace DrupalOAuth.JsonApi
             _client = client;
         }
 
-        public async Task<PSObject?> CreateAsync(string entityType, string? bundle, IDictionary? attributes, IDictionary? relationships, bool retryNonIdempotent, CallOptions options, IDrupalLog log, CancellationToken cancellationToken)
+        /// <param name="id">The UUID to create it with (an import's derived one); null for a new random one.</param>
+        public async Task<PSObject?> CreateAsync(string entityType, string? bundle, IDictionary? attributes, IDictionary? relationships, bool retryNonIdempotent, CallOptions options, IDrupalLog log, CancellationToken cancellationToken, string? id = null)
         {
             var (given, related) = (ResourceWriter.Attributes(attributes), RelationshipValue.ReadAll(relationships));
             var type = await _client.ResolveAsync(entityType, bundle, options, log, cancellationToken).ConfigureAwait(false);
-            var id = Guid.NewGuid().ToString();
+            id ??= Guid.NewGuid().ToString();
             var body = ResourceWriter.Document(type.Key, id, given, await TypedAsync(type, related, options, log, cancellationToken).ConfigureAwait(false));
             log.Verbose($"Creating {type.Key} {id} (a UUID made here, so that a retried create cannot make a second one).");
             try

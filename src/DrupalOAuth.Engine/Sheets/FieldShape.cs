@@ -40,6 +40,22 @@ namespace DrupalOAuth.Sheets
         public bool IsReadOnly { get; }
 
         /// <summary>An object with value and format: a plain string given for it becomes { value, format = <see cref="TextFormat"/> }.</summary>
-        public bool IsFormattedText => throw new System.NotImplementedException();
+        public bool IsFormattedText => Kind == FieldKind.Object && HasProperty("value") && HasProperty("format");
+
+        /// <summary>The property of that name, or null.</summary>
+        public FieldShape? Property(string name)
+        {
+            foreach (var property in Properties)
+            {
+                if (property.Name == name)
+                {
+                    return property;
+                }
+            }
+
+            return null;
+        }
+
+        private bool HasProperty(string name) => Property(name) != null;
     }
 }

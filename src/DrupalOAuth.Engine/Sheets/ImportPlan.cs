@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace DrupalOAuth.Sheets
 {
@@ -8,20 +9,30 @@ namespace DrupalOAuth.Sheets
     /// </summary>
     public sealed class ImportPlan
     {
-        public string TypeName => throw new System.NotImplementedException();
+        internal ImportPlan(string typeName, IReadOnlyList<PlannedRow> rows, bool stopped, IReadOnlyList<string> warnings, int lookupRequests)
+        {
+            TypeName = typeName;
+            Rows = rows;
+            Stopped = stopped;
+            Warnings = warnings;
+            LookupRequests = lookupRequests;
+            InvalidCount = rows.Count(r => r.Action == ImportAction.Failed);
+        }
 
-        public IReadOnlyList<PlannedRow> Rows => throw new System.NotImplementedException();
+        public string TypeName { get; }
+
+        public IReadOnlyList<PlannedRow> Rows { get; }
 
         /// <summary>Rows that failed the pre-flight.</summary>
-        public int InvalidCount => throw new System.NotImplementedException();
+        public int InvalidCount { get; }
 
         /// <summary>Invalid rows without -SkipInvalidRows: nothing may be written, and the valid rows are Skipped.</summary>
-        public bool Stopped => throw new System.NotImplementedException();
+        public bool Stopped { get; }
 
         /// <summary>Things to tell that fail no row (a column ignored as read-only, a reference that would be created).</summary>
-        public IReadOnlyList<string> Warnings => throw new System.NotImplementedException();
+        public IReadOnlyList<string> Warnings { get; }
 
         /// <summary>The read requests the pre-flight made (fields, keys, references), for -Verbose and the closing report.</summary>
-        public int LookupRequests => throw new System.NotImplementedException();
+        public int LookupRequests { get; }
     }
 }

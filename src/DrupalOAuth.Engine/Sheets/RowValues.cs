@@ -1,4 +1,6 @@
+using System.Collections;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace DrupalOAuth.Sheets
 {
@@ -28,6 +30,11 @@ namespace DrupalOAuth.Sheets
         /// <summary>"column 'status': 'maybe' is not a boolean; use true or false, 1 or 0, yes or no" (one per bad cell).</summary>
         public IReadOnlyList<string> Errors { get; }
 
-        public bool IsBlank => throw new System.NotImplementedException();
+        /// <summary>Every cell empty: nothing to write and nothing wrong (with -ClearEmpty too, whose empties are nulls and empty lists).</summary>
+        public bool IsBlank =>
+            Id == null
+            && Errors.Count == 0
+            && Attributes.Values.All(v => v == null || (v is ICollection items && !(v is IDictionary) && items.Count == 0))
+            && References.Values.All(names => names.Count == 0);
     }
 }

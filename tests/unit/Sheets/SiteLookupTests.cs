@@ -1,0 +1,88 @@
+using System.Text.Json.Nodes;
+using DrupalOAuth.Sheets;
+using DrupalOAuth.Tests.Support;
+using Xunit;
+
+namespace DrupalOAuth.Tests.Sheets;
+
+public sealed class SiteLookupTests : IDisposable
+{
+    private readonly SheetSite _site = new();
+    private readonly RecordingLog _log = new();
+
+    public void Dispose() => _site.Dispose();
+
+    [Fact]
+    public async Task Labels_are_looked_up_fifty_a_request_and_kept_for_the_session()
+    {
+        var labels = AddTags(120);
+        var lookup = (await _site.OpenAsync()).OpenSheets().Lookup;
+
+        var found = await lookup.FindAsync("taxonomy_term--tags", "name", labels, new[] { "name" }, _log, CancellationToken.None);
+        var again = await lookup.FindAsync("taxonomy_term--tags", "name", labels.Take(60), new[] { "name" }, _log, CancellationToken.None);
+
+        Assert.Equal(120, found.Count);
+        Assert.All(labels, l => Assert.Equal(l, SiteLookup.Text(Assert.Single(found[l]), "name")));
+        Assert.Equal(60, again.Count);
+        Assert.Equal(3, _site.Reads.Count);
+        Assert.Equal(3, lookup.Requests);
+        Assert.Contains(_log.Lines, l => l.Contains("Looked up 120 taxonomy_term--tags labels in 3 requests.", StringComparison.Ordinal));
+        Assert.All(_site.Reads, r => Assert.Contains("fields%5Btaxonomy_term--tags%5D=name", r.Target, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_value_that_matches_nothing_is_an_empty_list_and_is_not_asked_for_again()
+    {
+        AddTags(2);
+        var lookup = (await _site.OpenAsync()).OpenSheets().Lookup;
+
+        var found = await lookup.FindAsync("taxonomy_term--tags", "name", new[] { "zeta", "tag 1" }, null, _log, CancellationToken.None);
+        await lookup.FindAsync("taxonomy_term--tags", "name", new[] { "zeta" }, null, _log, CancellationToken.None);
+
+        Assert.Empty(found["zeta"]);
+        Assert.Single(found["tag 1"]);
+        Assert.Single(_site.Reads);
+    }
+
+    [Fact]
+    public async Task A_batch_whose_matches_fill_several_pages_is_read_to_the_end()
+    {
+        for (var i = 0; i < 70; i++)
+        {
+            _site.Add("taxonomy_term--tags", Guid.NewGuid().ToString(), new JsonObject { ["name"] = "same" });
+        }
+
+        var lookup = (await _site.OpenAsync()).OpenSheets().Lookup;
+
+        var found = await lookup.FindAsync("taxonomy_term--tags", "name", new[] { "same" }, null, _log, CancellationToken.None);
+
+        Assert.Equal(70, found["same"].Count);
+        Assert.Equal(2, lookup.Requests);
+    }
+
+    [Fact]
+    public async Task Text_that_differs_only_in_case_matches_when_nothing_matches_exactly()
+    {
+        _site.Add("taxonomy_term--tags", "t1", new JsonObject { ["name"] = "Alpha" });
+        _site.Add("taxonomy_term--tags", "t2", new JsonObject { ["name"] = "beta" });
+        _site.Add("taxonomy_term--tags", "t3", new JsonObject { ["name"] = "BETA" });
+        var lookup = (await _site.OpenAsync()).OpenSheets().Lookup;
+
+        var found = await lookup.FindAsync("taxonomy_term--tags", "name", new[] { "alpha", "beta" }, null, _log, CancellationToken.None);
+
+        Assert.Equal("t1", SiteLookup.Id(Assert.Single(found["alpha"])));
+        Assert.Equal("t2", SiteLookup.Id(Assert.Single(found["beta"])));
+    }
+
+    private List<string> AddTags(int count)
+    {
+        var labels = new List<string>();
+        for (var i = 1; i <= count; i++)
+        {
+            labels.Add("Tag " + i);
+            _site.Add("taxonomy_term--tags", JsonApiDocuments.TagId(i), new JsonObject { ["name"] = "Tag " + i });
+        }
+
+        return labels;
+    }
+}
