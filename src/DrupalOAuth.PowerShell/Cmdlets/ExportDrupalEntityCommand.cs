@@ -228,7 +228,8 @@ namespace DrupalOAuth.Commands
             _writer.Dispose();
             _writer = null;
             WriteVerbose($"{_rows} rows written to {_path}.");
-            WriteObject(new FileInfo(_path!));
+            // Through the provider, as Get-Item writes it: with PSPath and PSParentPath, which its views and Copy-Item use.
+            WriteObject(InvokeProvider.Item.Get(new[] { _path! }, false, true), enumerateCollection: true);
         }
 
         private DrupalConnection ResolveConnection() => RunspaceConnections.Current.Resolve(Connection);
