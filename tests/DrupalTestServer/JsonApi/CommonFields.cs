@@ -13,9 +13,13 @@ public static class CommonFields
     public static AttributeField DefaultLangcode() =>
         new("default_langcode", "default_langcode", row => row.Langcode == row.Type.LangcodesOf(row.Entity)[0]);
 
-    /// <summary>The path field; the site has no aliases.</summary>
-    public static AttributeField Path() =>
-        new("path", "path", row => Properties(("alias", null), ("pid", null), ("langcode", row.Langcode)), PathProperties);
+    /// <summary>The path field: its alias and the alias's id, null for an entity without one (users never have one here).</summary>
+    public static AttributeField Path(Func<EntityRow, PathAlias>? path = null) =>
+        new("path", "path", row =>
+        {
+            var alias = path?.Invoke(row) ?? PathAlias.None;
+            return Properties(("alias", alias.Alias), ("pid", alias.Pid), ("langcode", row.Langcode));
+        }, PathProperties);
 
     public static AttributeField Time(string name, Func<EntityRow, long> seconds) => new(name, name, row => new Timestamp(seconds(row)));
 

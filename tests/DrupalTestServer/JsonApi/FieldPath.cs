@@ -14,18 +14,19 @@ public sealed class FieldPath
 
     private FieldPath(Step step) => this.step = step;
 
+    /// <param name="op">The filter's operator: IS NULL and IS NOT NULL may end at a relationship, asking whether it has items at all.</param>
     /// <exception cref="JsonApiException">400 for a path that does not resolve, 403 for a field the caller may not filter by.</exception>
-    public static FieldPath Resolve(ResourceType type, string path, Caller caller)
+    public static FieldPath Resolve(ResourceType type, string path, Caller caller, string? op = null)
     {
         if (path.Length == 0)
             throw JsonApiException.BadRequest("No field name was provided for the filter.");
-        return new FieldPath(new Resolver(path, caller).Resolve(type, new Queue<string>(path.Split('.'))));
+        return new FieldPath(new Resolver(path, caller, op is not null && FilterOperator.TakesNoValue(op)).Resolve(type, new Queue<string>(path.Split('.'))));
     }
 
     /// <param name="guard">Null for a sort, which Drupal does not restrict to the entities a filter may find.</param>
     public IEnumerable<object?> Values(EntityRow row, ContentSnapshot content, FilterGuard? guard) => step.Values(row, content, guard);
 
-    private sealed class Resolver(string path, Caller caller)
+    private sealed class Resolver(string path, Caller caller, bool asksPresence)
     {
         private const string Id = "id";
         private const string Meta = "meta";
@@ -39,8 +40,11 @@ public sealed class FieldPath
         {
             var part = parts.Dequeue();
             var field = part == Id ? null : type?.FindField(part);
-            if (type is null || (part != Id && field is not { IsFilterable: true }))
+            if (type is null || (part != Id && field is null))
                 throw Invalid($"The field `{part}`, given in the path `{path}`, does not exist.");
+            // JSON:API lets a computed value through, and the entity query, which has no column for it, fails.
+            if (field is { IsFilterable: false })
+                throw new JsonApiException(StatusCodes.Status500InternalServerError, $"'{field.InternalName}' not found");
             if (field is null)
             {
                 breadcrumbs.Add("uuid");
@@ -81,7 +85,7 @@ public sealed class FieldPath
             string[] specifiers = [Id, .. field.MetaProperties];
             var incomplete = Incomplete(part, specifiers.Select(s => s == Id ? s : $"{Meta}.{s}").ToArray());
             if (parts.Count == 0)
-                throw incomplete;
+                return asksPresence ? new PresenceStep(field) : throw incomplete;
             if (parts.Peek() == Meta)
             {
                 parts.Dequeue();
@@ -137,10 +141,13 @@ public sealed class FieldPath
 
     private sealed class AttributeStep(AttributeField field, string? property) : Step
     {
+        /// <summary>A multi-value field gives one value per item, as its table has one row per delta.</summary>
         public override IEnumerable<object?> Values(EntityRow row, ContentSnapshot content, FilterGuard? guard)
         {
             var value = field.Value(row);
-            yield return property is null ? value : (value as IReadOnlyDictionary<string, object?>)?.GetValueOrDefault(property);
+            if (value is IReadOnlyList<object?> items)
+                return items;
+            return [property is null ? value : (value as IReadOnlyDictionary<string, object?>)?.GetValueOrDefault(property)];
         }
     }
 
@@ -153,6 +160,13 @@ public sealed class FieldPath
     {
         public override IEnumerable<object?> Values(EntityRow row, ContentSnapshot content, FilterGuard? guard) =>
             field.Items(row, content).Select(item => item.Meta.GetValueOrDefault(property));
+    }
+
+    /// <summary>A relationship's items themselves, for IS NULL and IS NOT NULL (the field's target ids in Drupal's query).</summary>
+    private sealed class PresenceStep(RelationshipField field) : Step
+    {
+        public override IEnumerable<object?> Values(EntityRow row, ContentSnapshot content, FilterGuard? guard) =>
+            field.Items(row, content).Select(item => item.Id);
     }
 
     /// <summary>Like a join: the values of every target, in each of its languages, that the filter may reach.</summary>

@@ -31,7 +31,7 @@ public static class FilterParser
         foreach (var item in items)
         {
             if (item.Condition[PathKey] is { } path)
-                paths[item] = FieldPath.Resolve(type, path.Text ?? "", caller);
+                paths[item] = FieldPath.Resolve(type, path.Text ?? "", caller, item.Condition[OperatorKey]?.Text);
         }
         return BuildGroup(RootId, "AND", items, paths, []);
     }

@@ -39,7 +39,7 @@ public static class JsonApiDocument
         if (error.Allow is not null)
             response.Headers.Allow = error.Allow;
         var document = Start();
-        document["errors"] = new JsonArray(ErrorObject(error, requestUrl));
+        document["errors"] = new JsonArray((error.Violations ?? [error]).Select(e => (JsonNode)ErrorObject(e, requestUrl)).ToArray());
         return WriteAsync(response, error.Status, document);
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -8,21 +7,13 @@ using DrupalTestServer.Site;
 namespace DrupalTestServer.JsonApi;
 
 /// <summary>
-/// JSON:API's writes in read-write mode, on nodes: in Drupal's order the content type (415, a route filter), the
-/// entity (404, param conversion), the route's entity access (403), then EntityResource's own checks on the document.
+/// JSON:API's writes in read-write mode, on nodes and tags: in Drupal's order the content type (415, a route filter),
+/// the entity (404, param conversion), the route's entity access (403), then EntityResource's own steps: the document
+/// read (400, 409, 422, 404 for a related item), field access (403), a taken uuid (409), validation (422).
 /// </summary>
 public sealed partial class JsonApiEndpoint
 {
     private const string ApiJson = JsonApiDocument.ContentType;
-
-    /// <summary>NodeAccessControlHandler::checkFieldAccess: these need "administer nodes" to be edited.</summary>
-    private static readonly string[] AdministrativeFields = ["uid", "status", "created", "promote", "sticky"];
-
-    /// <summary>Fields nobody edits: the ids, and revision data that saving sets.</summary>
-    private static readonly string[] ReadOnlyFields = ["drupal_internal__nid", "drupal_internal__vid", "revision_timestamp", "revision_uid"];
-
-    /// <summary>Known fields a write may carry that this server keeps as they are (one language, no aliases, no revisions).</summary>
-    private static readonly string[] IgnoredFields = ["langcode", "default_langcode", "revision_log", "revision_translation_affected", "path", "changed", "node_type"];
 
     private async Task WriteAsync(HttpContext context, Caller caller, JsonApiPath path, JsonApiRoute route, LinkBuilder links)
     {
@@ -33,31 +24,28 @@ public sealed partial class JsonApiEndpoint
             await UploadAsync(context, caller, path, route, uploadField, links);
             return;
         }
-        if (route.Kind is not (JsonApiRouteKind.Collection or JsonApiRouteKind.Individual) || route.Type is not NodeResourceType type)
+        if (route.Kind is not (JsonApiRouteKind.Collection or JsonApiRouteKind.Individual) || route.Type is not (NodeResourceType or TermResourceType))
         {
             throw new JsonApiException(StatusCodes.Status405MethodNotAllowed,
-                $"The test server does not implement {method} on this route; it writes nodes (collections and individual resources) and uploads files.")
+                $"The test server does not implement {method} on this route; it writes nodes and tags (collections and individual resources) and uploads files.")
             { Allow = Get };
         }
+        var type = route.Type;
         if (method != "DELETE")
             CheckContentType(http, ApiJson);
         var snapshot = content.Current;
-        var node = route.Uuid is null ? null : (ContentNode)Find(new JsonApiRequest(caller, snapshot, path, links), route);
+        var entity = route.Uuid is null ? null : Find(new JsonApiRequest(caller, snapshot, path, links), route);
         CheckParameterNames(links);
-        var permission = method switch
-        {
-            "POST" => $"create {type.Bundle} content",
-            "PATCH" => $"edit any {type.Bundle} content",
-            _ => $"delete any {type.Bundle} content",
-        };
-        if (!caller.HasPermission(PermissionCatalog.BypassNodeAccess) && !caller.HasPermission(permission))
-            throw new JsonApiException(StatusCodes.Status403Forbidden, $"The '{permission}' permission is required.");
+        if (WriteDenied(type, method, caller) is { } reason)
+            throw new JsonApiException(StatusCodes.Status403Forbidden, reason);
+        var notFound = new JsonApiException(StatusCodes.Status404NotFound,
+            $"The \"entity\" parameter was not converted for the path \"{route.Pattern}\" (route name: \"{route.Name}\")");
 
         if (method == "DELETE")
         {
-            if (!content.Delete(node!.Uuid))
-                throw new JsonApiException(StatusCodes.Status404NotFound,
-                    $"The \"entity\" parameter was not converted for the path \"{route.Pattern}\" (route name: \"{route.Name}\")");
+            var uuid = type.UuidOf(entity!);
+            if (!(type is NodeResourceType ? content.Delete(uuid) : content.DeleteTerm(uuid)))
+                throw notFound;
             stats.CountDeleted();
             context.Response.StatusCode = StatusCodes.Status204NoContent;
             return;
@@ -67,37 +55,24 @@ public sealed partial class JsonApiEndpoint
         if (method == "PATCH")
         {
             var id = data["id"]?.GetValueKind() == JsonValueKind.String ? data["id"]!.GetValue<string>() : "";
-            if (id != node!.Uuid)
-                throw JsonApiException.BadRequest($"The selected entity ({node.Uuid}) does not match the ID in the payload ({id}).");
+            var uuid = type.UuidOf(entity!);
+            if (id != uuid)
+                throw JsonApiException.BadRequest($"The selected entity ({uuid}) does not match the ID in the payload ({id}).");
         }
-        var change = NodeChange.Parse(data, type, snapshot, caller, method);
-        ContentNode saved;
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var saved = (type is NodeResourceType nodes
+                ? (object?)SaveNode(nodes, data, (ContentNode?)entity, snapshot, caller, method, now)
+                : SaveTerm((TermResourceType)type, data, (TagTerm?)entity, snapshot, method, now))
+            ?? throw (method == "POST" ? Conflict() : notFound);
         int status;
         if (method == "POST")
         {
-            var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-            if (change.Title is null)
-                throw Invalid("title", "title: This value should not be null.");
-            saved = content.Create(nid =>
-                {
-                    var uuid = change.Uuid ?? EntityUuid.Of(EntityUuid.Node, nid);
-                    if (change.Uuid is null && content.Current.FindNode(uuid) is not null)
-                        uuid = Guid.NewGuid().ToString();
-                    var fresh = new ContentNode(nid, uuid, type.Bundle, change.Title, now, true, "", caller.Account.Uid, [], null, null, Changed: now);
-                    return change.ApplyTo(fresh);
-                })
-                ?? throw new JsonApiException(StatusCodes.Status409Conflict, "Conflict: Entity already exists.");
             stats.CountCreated();
             status = StatusCodes.Status201Created;
-            context.Response.Headers.Location = links.Individual(type, saved.Uuid);
+            context.Response.Headers.Location = links.Individual(type, type.UuidOf(saved));
         }
         else
         {
-            if (change.HasTitle && change.Title is null)
-                throw Invalid("title", "title: This value should not be null.");
-            saved = content.Update(node!.Uuid, old => change.ApplyTo(old) with { Changed = DateTimeOffset.UtcNow.ToUnixTimeSeconds() })
-                ?? throw new JsonApiException(StatusCodes.Status404NotFound,
-                    $"The \"entity\" parameter was not converted for the path \"{route.Pattern}\" (route name: \"{route.Name}\")");
             stats.CountUpdated();
             status = StatusCodes.Status200OK;
         }
@@ -105,6 +80,78 @@ public sealed partial class JsonApiEndpoint
         var resource = ResourceNormalizer.ResourceObject(request, type, saved, EntityAccessKind.Allowed);
         await JsonApiDocument.WriteAsync(context.Response, status, Document(request, resource, [], SelfLinks(request)));
     }
+
+    /// <summary>The route's entity access, with the reason Drupal's access result gives; null when allowed.</summary>
+    private static string? WriteDenied(ResourceType type, string method, Caller caller)
+    {
+        if (type is NodeResourceType)
+        {
+            var permission = method switch
+            {
+                "POST" => $"create {type.Bundle} content",
+                "PATCH" => $"edit any {type.Bundle} content",
+                _ => $"delete any {type.Bundle} content",
+            };
+            return caller.HasPermission(PermissionCatalog.BypassNodeAccess) || caller.HasPermission(permission)
+                ? null
+                : $"The '{permission}' permission is required.";
+        }
+        // TermAccessControlHandler: the vocabulary's own permission or "administer taxonomy".
+        var termPermission = method switch
+        {
+            "POST" => $"create terms in {type.Bundle}",
+            "PATCH" => $"edit terms in {type.Bundle}",
+            _ => $"delete terms in {type.Bundle}",
+        };
+        return caller.HasPermission(termPermission) || caller.HasPermission(TermResourceType.AdministerTaxonomy)
+            ? null
+            : $"The following permissions are required: '{termPermission}' OR '{TermResourceType.AdministerTaxonomy}'.";
+    }
+
+    /// <summary>Null when the uuid of a new node is taken (409) or the node is gone meanwhile (404).</summary>
+    private ContentNode? SaveNode(NodeResourceType type, JsonObject data, ContentNode? old, ContentSnapshot snapshot, Caller caller, string method, long now)
+    {
+        var change = NodeChange.Parse(data, type, snapshot, method, content.NextPathId);
+        NodeChange.CheckAccess(change, method, old, caller, snapshot);
+        if (method == "POST" && !change.Sets("title"))
+            change.Violations.NotNull("title");
+        if (old is null && change.Uuid is { } taken && snapshot.FindNode(taken) is not null)
+            throw Conflict();
+        change.Violations.ThrowIfAny();
+        if (old is not null)
+            return content.Update(old.Uuid, node => change.ApplyTo(node) with { Changed = now });
+        return content.Create(nid =>
+        {
+            var uuid = change.Uuid ?? EntityUuid.Of(EntityUuid.Node, nid);
+            if (change.Uuid is null && content.Current.FindNode(uuid) is not null)
+                uuid = Guid.NewGuid().ToString();
+            var fresh = new ContentNode(nid, uuid, type.Bundle, "", now, true, null, caller.Account.Uid, [], null, null, Changed: now) { BodyFormat = null };
+            return change.ApplyTo(fresh);
+        });
+    }
+
+    /// <summary>Null when the uuid of a new term is taken (409) or the term is gone meanwhile (404).</summary>
+    private TagTerm? SaveTerm(TermResourceType type, JsonObject data, TagTerm? old, ContentSnapshot snapshot, string method, long now)
+    {
+        var change = TermChange.Parse(data, type, snapshot, method, content.NextPathId);
+        TermChange.CheckAccess(change, method, old, snapshot);
+        if (method == "POST" && !change.Sets("name"))
+            change.Violations.NotNull("name");
+        if (old is null && change.Uuid is { } taken && snapshot.FindTerm(taken) is not null)
+            throw Conflict();
+        change.Violations.ThrowIfAny();
+        if (old is not null)
+            return content.UpdateTerm(old.Uuid, term => change.ApplyTo(term) with { Changed = now });
+        return content.CreateTerm(tid =>
+        {
+            var uuid = change.Uuid ?? EntityUuid.Of(EntityUuid.Term, tid);
+            if (change.Uuid is null && content.Current.FindTerm(uuid) is not null)
+                uuid = Guid.NewGuid().ToString();
+            return change.ApplyTo(new TagTerm(tid, "") { Uuid = uuid, Changed = now });
+        });
+    }
+
+    private static JsonApiException Conflict() => new(StatusCodes.Status409Conflict, "Conflict: Entity already exists.");
 
     /// <summary>ContentTypeHeaderMatcher: the media type without its parameters must be the route's.</summary>
     private static void CheckContentType(HttpRequest http, string expected)
@@ -155,178 +202,7 @@ public sealed partial class JsonApiEndpoint
         return data;
     }
 
-    /// <summary>A constraint violation, as JSON:API's 422 names the field it is about.</summary>
-    private static JsonApiException Invalid(string field, string detail, string member = "attributes") =>
-        new(StatusCodes.Status422UnprocessableEntity, detail) { Pointer = $"/data/{member}/{field}" };
-
     /// <summary>Drupal's Uuid::isValid.</summary>
     [GeneratedRegex("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")]
     private static partial Regex Uuid();
-
-    /// <summary>What a POST or PATCH document sets on a node, checked field by field; null members are not sent.</summary>
-    private sealed class NodeChange
-    {
-        public string? Uuid { get; private init; }
-
-        public bool HasTitle { get; private set; }
-
-        public string? Title { get; private set; }
-
-        private string? body;
-        private bool? status;
-        private bool? promote;
-        private bool? sticky;
-        private long? created;
-        private int? authorUid;
-        private IReadOnlyList<int>? tagTids;
-        private (bool Given, int? Fid) image;
-
-        public static NodeChange Parse(JsonObject data, NodeResourceType type, ContentSnapshot snapshot, Caller caller, string method)
-        {
-            var change = new NodeChange { Uuid = method == "POST" ? data["id"]?.GetValue<string>() : null };
-            foreach (var member in new[] { "attributes", "relationships" })
-            {
-                if (data[member] is not JsonObject fields)
-                    continue;
-                foreach (var (name, value) in fields)
-                {
-                    if (type.FindField(name) is not { } field || field.PublicName != name)
-                        throw new JsonApiException(StatusCodes.Status422UnprocessableEntity, $"The attribute {name} does not exist on the {type.TypeName} resource type.");
-                    if (ReadOnlyFields.Contains(name) || (AdministrativeFields.Contains(name) && !caller.HasPermission(PermissionCatalog.AdministerNodes)))
-                    {
-                        throw new JsonApiException(StatusCodes.Status403Forbidden, $"The current user is not allowed to {method} the selected field ({name}).")
-                            { Pointer = $"/data/{member}/{name}" };
-                    }
-                    if (member == "attributes")
-                        change.SetAttribute(name, value);
-                    else
-                        change.SetRelationship((RelationshipField)field, value, snapshot);
-                }
-            }
-            return change;
-        }
-
-        public ContentNode ApplyTo(ContentNode node) => node with
-        {
-            Title = HasTitle ? Title! : node.Title,
-            Body = body ?? node.Body,
-            Status = status ?? node.Status,
-            Promote = promote ?? node.Promote,
-            Sticky = sticky ?? node.Sticky,
-            Created = created ?? node.Created,
-            AuthorUid = authorUid ?? node.AuthorUid,
-            TagTids = tagTids ?? node.TagTids,
-            ImageFid = image.Given ? image.Fid : node.ImageFid,
-        };
-
-        private void SetAttribute(string name, JsonNode? value)
-        {
-            switch (name)
-            {
-                case "title":
-                    HasTitle = true;
-                    Title = value is null ? null : Text(name, value);
-                    break;
-                case "body":
-                    // A text field takes its properties, or its main property (value) alone.
-                    body = value switch
-                    {
-                        null => "",
-                        JsonObject properties => properties["value"] is { } text ? Text("body", text) : "",
-                        _ => Text(name, value),
-                    };
-                    break;
-                case "status":
-                    status = Flag(name, value);
-                    break;
-                case "promote":
-                    promote = Flag(name, value);
-                    break;
-                case "sticky":
-                    sticky = Flag(name, value);
-                    break;
-                case "created":
-                    created = Time(name, value);
-                    break;
-                default:
-                    if (!IgnoredFields.Contains(name))
-                        throw new JsonApiException(StatusCodes.Status422UnprocessableEntity, $"The attribute {name} does not exist on the node resource type.");
-                    break;
-            }
-        }
-
-        /// <summary>JsonApiDocumentTopLevelNormalizer: ids and types first, then each target loaded, a missing one a 404.</summary>
-        private void SetRelationship(RelationshipField field, JsonNode? relationship, ContentSnapshot snapshot)
-        {
-            var items = relationship?["data"] switch
-            {
-                null => [],
-                JsonArray array => array.ToArray(),
-                JsonObject one => [one],
-                _ => throw JsonApiException.BadRequest("No ID specified for related resource"),
-            };
-            var targets = new List<int>();
-            foreach (var (item, delta) in items.Select((item, delta) => (item, delta)))
-            {
-                var id = item?["id"]?.GetValueKind() == JsonValueKind.String ? item["id"]!.GetValue<string>() : null;
-                if (string.IsNullOrEmpty(id))
-                    throw JsonApiException.BadRequest("No ID specified for related resource");
-                var typeName = item!["type"]?.GetValueKind() == JsonValueKind.String ? item["type"]!.GetValue<string>() : null;
-                if (string.IsNullOrEmpty(typeName))
-                    throw JsonApiException.BadRequest("No type specified for related resource");
-                if (ResourceTypes.Find(typeName) is not { } targetType)
-                    throw JsonApiException.BadRequest($"Invalid type specified for related resource: '{typeName}'");
-                var target = targetType.Find(snapshot, id)
-                    ?? throw new JsonApiException(StatusCodes.Status404NotFound,
-                        $"The resource identified by `{typeName}:{id}` (given as a relationship item) could not be found.");
-                if (targetType.TypeName != field.TargetTypeName)
-                {
-                    throw Invalid(field.PublicName, $"{field.PublicName}.{delta}.target_id: This entity ({targetType.EntityTypeId}: {targetType.UuidOf(target)}) cannot be referenced.", "relationships");
-                }
-                targets.Add(target switch
-                {
-                    Account account => account.Uid,
-                    TagTerm term => term.Tid,
-                    ImageFile file => file.Fid,
-                    _ => 0,
-                });
-            }
-            switch (field.PublicName)
-            {
-                case "uid":
-                    authorUid = targets.Count > 0 ? targets[0] : 0;
-                    break;
-                case "field_tags":
-                    tagTids = targets;
-                    break;
-                case "field_image":
-                    image = (true, targets.Count > 0 ? targets[0] : null);
-                    break;
-            }
-        }
-
-        private static string Text(string name, JsonNode value) =>
-            value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : throw PrimitiveType(name);
-
-        private static bool Flag(string name, JsonNode? value) => value?.GetValueKind() switch
-        {
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            JsonValueKind.Number when value.GetValue<double>() is 0 or 1 => value.GetValue<double>() == 1,
-            _ => throw PrimitiveType(name),
-        };
-
-        /// <summary>TimestampNormalizer takes RFC 3339 strings; a number of seconds is taken too.</summary>
-        private static long Time(string name, JsonNode? value)
-        {
-            if (value?.GetValueKind() == JsonValueKind.Number)
-                return (long)value.GetValue<double>();
-            if (value?.GetValueKind() == JsonValueKind.String
-                && DateTimeOffset.TryParse(value.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
-                return time.ToUnixTimeSeconds();
-            throw PrimitiveType(name);
-        }
-
-        private static JsonApiException PrimitiveType(string name) => Invalid(name, $"{name}.0.value: This value should be of the correct primitive type.");
-    }
 }

@@ -16,6 +16,9 @@ public sealed class JsonApiException(int status, string detail) : Exception(deta
     /// <summary>The <c>source.pointer</c> member, e.g. <c>/data</c> for a resource the caller may not see.</summary>
     public string? Pointer { get; init; }
 
+    /// <summary>A 422's constraint violations when there are several, each its own error object; null for one.</summary>
+    public IReadOnlyList<JsonApiException>? Violations { get; init; }
+
     /// <summary>The <c>Allow</c> header of a 405.</summary>
     public string? Allow { get; init; }
 

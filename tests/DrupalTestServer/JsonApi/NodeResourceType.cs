@@ -7,8 +7,6 @@ namespace DrupalTestServer.JsonApi;
 /// <summary><c>node--article</c> and <c>node--page</c>, as the standard profile defines them; articles also have an image and tags.</summary>
 public sealed class NodeResourceType : ResourceType
 {
-    private const string TextFormat = "basic_html";
-
     private static readonly string[] BodyProperties = ["value", "format", "processed", "summary"];
 
     private static readonly string[] ImageProperties = ["alt", "title", "width", "height"];
@@ -32,8 +30,8 @@ public sealed class NodeResourceType : ResourceType
             new AttributeField("sticky", "sticky", row => Node(row).Sticky),
             DefaultLangcode(),
             Fixed("revision_translation_affected", true),
-            Path(),
-            new AttributeField("body", "body", row => Body(Text(row).Body), BodyProperties),
+            Path(row => Node(row).Path),
+            new AttributeField("body", "body", row => Body(Node(row), Text(row).Body), BodyProperties),
             new RelationshipField("node_type", "type", NodeTypeName, false, (_, _) =>
                 [new RelatedItem(NodeTypeName, EntityUuid.Of(EntityUuid.NodeType, bundleNumber), null, bundle, Properties())]),
             User("revision_uid", (row, _) => Node(row).AuthorUid),
@@ -41,10 +39,21 @@ public sealed class NodeResourceType : ResourceType
         ];
         if (isArticle)
         {
+            // Configurable fields come after the base fields, by name, as Drupal loads their configuration.
+            fields.InsertRange(fields.FindIndex(f => f.PublicName == "body") + 1,
+            [
+                new AttributeField("field_external_id", "field_external_id", row => Node(row).ExternalId),
+                new AttributeField("field_featured", "field_featured", row => Node(row).Featured),
+                new AttributeField("field_keywords", "field_keywords", row => Node(row).Keywords),
+                new AttributeField("field_rating", "field_rating", row => Node(row).Rating),
+                new AttributeField("field_score", "field_score", row => Node(row).Score),
+            ]);
             fields.Add(new RelationshipField("field_image", "field_image", ResourceTypes.FileTypeName, false, ImageItems, ImageProperties));
-            fields.Add(new RelationshipField("field_tags", "field_tags", ResourceTypes.TermTypeName, true, (row, _) =>
-                Node(row).TagTids.Select(tid => Taxonomy.Find(tid)!)
-                    .Select(term => new RelatedItem(ResourceTypes.TermTypeName, term.Uuid, term, (long)term.Tid, Properties()))
+            fields.Add(new RelationshipField("field_tags", "field_tags", ResourceTypes.TermTypeName, true, (row, content) =>
+                Node(row).TagTids
+                    .Select(tid => content.FindTerm(tid) is { } term
+                        ? new RelatedItem(ResourceTypes.TermTypeName, term.Uuid, term, (long)term.Tid, Properties())
+                        : RelatedItem.Missing(ResourceTypes.TermTypeName))
                     .ToArray()));
         }
         Fields = fields;
@@ -98,15 +107,17 @@ public sealed class NodeResourceType : ResourceType
 
     private static ContentNode Node(EntityRow row) => (ContentNode)row.Entity;
 
-    private static (string Title, string Body) Text(EntityRow row)
+    private static (string Title, string? Body) Text(EntityRow row)
     {
         var node = Node(row);
         return node.Spanish is { } spanish && spanish.Langcode == row.Langcode ? (spanish.Title, spanish.Body) : (node.Title, node.Body);
     }
 
-    /// <summary>basic_html lets the site's bodies through unchanged, so processed is the value.</summary>
-    private static IReadOnlyDictionary<string, object?> Body(string html) =>
-        Properties(("value", html), ("format", TextFormat), ("processed", html), ("summary", null));
+    /// <summary>A translation shares the original's format and summary; an empty body field is null.</summary>
+    private static IReadOnlyDictionary<string, object?>? Body(ContentNode node, string? value) =>
+        value is null
+            ? null
+            : Properties(("value", value), ("format", node.BodyFormat), ("processed", TextFormats.Processed(value, node.BodyFormat)), ("summary", node.BodySummary));
 
     private static IReadOnlyList<RelatedItem> ImageItems(EntityRow row, ContentSnapshot content) =>
         Node(row).ImageFid is { } fid && content.FindFile(fid) is { } file

@@ -66,14 +66,14 @@ public static class ResourceNormalizer
         var meta = new JsonObject();
         foreach (var (name, value) in item.Meta)
             meta[name] = Value(value, null);
-        if (item.Id == RelatedItem.VirtualId)
+        if (item.IsPlaceholder)
         {
             meta["links"] = new JsonObject
             {
                 ["help"] = new JsonObject
                 {
-                    ["href"] = "https://www.drupal.org/docs/8/modules/json-api/core-concepts#virtual",
-                    ["meta"] = new JsonObject { ["about"] = "Usage and meaning of the 'virtual' resource identifier." },
+                    ["href"] = $"https://www.drupal.org/docs/8/modules/json-api/core-concepts#{item.Id}",
+                    ["meta"] = new JsonObject { ["about"] = $"Usage and meaning of the '{item.Id}' resource identifier." },
                 },
             };
         }
@@ -87,6 +87,8 @@ public static class ResourceNormalizer
         null => null,
         string text => text,
         long number => number,
+        // PHP writes a float with its fraction (4.0, not 4), as decimal's scale does.
+        double number => number is > -1e15 and < 1e15 ? JsonValue.Create((decimal)number + 0.0m) : JsonValue.Create(number),
         bool flag => flag,
         Timestamp time => time.ToString(),
         IReadOnlyDictionary<string, object?> map => new JsonObject((properties ?? map.Keys.ToArray())

@@ -4,13 +4,15 @@ using static DrupalTestServer.JsonApi.CommonFields;
 
 namespace DrupalTestServer.JsonApi;
 
-/// <summary><c>taxonomy_term--tags</c>: the terms of the tags vocabulary, all published, all at the root.</summary>
+/// <summary><c>taxonomy_term--tags</c>: the terms of the tags vocabulary, which JSON:API writes change until a reset.</summary>
 public sealed class TermResourceType : ResourceType
 {
     /// <summary>Not among the site's listed permissions: only the administrator role has it.</summary>
     public const string AdministerTaxonomy = "administer taxonomy";
 
     private static readonly string[] DescriptionProperties = ["value", "format", "processed"];
+
+    private static readonly IReadOnlyList<RelatedItem> RootParent = [RelatedItem.Virtual(ResourceTypes.TermTypeName)];
 
     public TermResourceType()
         : base("taxonomy_term", Taxonomy.Tags.Vid) =>
@@ -19,30 +21,36 @@ public sealed class TermResourceType : ResourceType
             new AttributeField("drupal_internal__tid", "tid", row => (long)Term(row).Tid),
             new AttributeField("drupal_internal__revision_id", "revision_id", row => (long)Term(row).Tid),
             Langcode(),
-            Time("revision_created", row => Changed(Term(row))),
+            Time("revision_created", row => Term(row).Changed),
             Fixed("revision_log_message", null),
-            Fixed("status", true),
+            new AttributeField("status", "status", row => Term(row).Status),
             new AttributeField("name", "name", row => Term(row).Name),
-            new AttributeField("description", "description", _ => null, DescriptionProperties),
-            Fixed("weight", 0L),
-            Time("changed", row => Changed(Term(row))),
+            new AttributeField("description", "description", row => Description(Term(row)), DescriptionProperties),
+            new AttributeField("weight", "weight", row => Term(row).Weight),
+            Time("changed", row => Term(row).Changed),
             DefaultLangcode(),
             Fixed("revision_translation_affected", true),
-            Path(),
+            Path(row => Term(row).Path),
             new RelationshipField("vid", "vid", ResourceTypes.VocabularyTypeName, false, (_, _) =>
                 [new RelatedItem(ResourceTypes.VocabularyTypeName, Taxonomy.Tags.Uuid, Taxonomy.Tags, Taxonomy.Tags.Vid, Properties())]),
             User("revision_user", (_, _) => null),
             // A root term's parent is the "virtual" term 0.
-            new RelationshipField("parent", "parent", ResourceTypes.TermTypeName, true, (_, _) => [RelatedItem.Virtual(ResourceTypes.TermTypeName)]),
+            new RelationshipField("parent", "parent", ResourceTypes.TermTypeName, true, (row, content) => Term(row).ParentTids.Count == 0
+                ? RootParent
+                : Term(row).ParentTids
+                    .Select(tid => content.FindTerm(tid) is { } parent
+                        ? new RelatedItem(ResourceTypes.TermTypeName, parent.Uuid, parent, (long)parent.Tid, Properties())
+                        : RelatedItem.Missing(ResourceTypes.TermTypeName))
+                    .ToArray()),
         ];
 
     public override IReadOnlyList<ResourceField> Fields { get; }
 
     public override string LabelField => "name";
 
-    public override IReadOnlyList<object> Entities(ContentSnapshot content) => Taxonomy.Terms;
+    public override IReadOnlyList<object> Entities(ContentSnapshot content) => content.Terms;
 
-    public override object? Find(ContentSnapshot content, string uuid) => Taxonomy.Terms.FirstOrDefault(t => t.Uuid == uuid);
+    public override object? Find(ContentSnapshot content, string uuid) => content.FindTerm(uuid);
 
     public override string UuidOf(object entity) => ((TagTerm)entity).Uuid;
 
@@ -57,5 +65,8 @@ public sealed class TermResourceType : ResourceType
 
     private static TagTerm Term(EntityRow row) => (TagTerm)row.Entity;
 
-    private static long Changed(TagTerm term) => 1_699_000_000 + term.Tid * 3600L;
+    private static IReadOnlyDictionary<string, object?>? Description(TagTerm term) =>
+        term.Description is { } value
+            ? Properties(("value", value), ("format", term.DescriptionFormat), ("processed", TextFormats.Processed(value, term.DescriptionFormat)))
+            : null;
 }

@@ -39,6 +39,7 @@ public static class ValueComparer
         bool flag => flag ? 1 : 0,
         Timestamp time => time.Seconds,
         long number => number,
+        double number when number is > -1e15 and < 1e15 => (decimal)number,
         _ => ParseNumber(TextOf(value)),
     };
 

@@ -33,75 +33,71 @@ public sealed class ContentStore
     }
 
     /// <summary>Tags and image follow from the nid as for every article; a title of the client's own has no translation.</summary>
-    public ContentNode AddArticle(string title, string body, int authorUid)
+    public ContentNode AddArticle(string title, string body, int authorUid) => Change(snapshot =>
     {
-        lock (gate)
-        {
-            var nodes = current.Nodes;
-            var node = NewNode(nodes.Max(n => n.Nid) + 1, ArticleBundle, title, body, authorUid, true, null);
-            // Its image follows from the nid as for the seeded ones; uploaded files stay.
-            var files = current.Files;
-            if (node.ImageFid is { } fid && current.FindFile(fid) is null)
-                files = [.. files.Append(new ImageFile(fid, node.Nid, node.Created)).OrderBy(f => f.Fid)];
-            current = new ContentSnapshot([.. nodes, node], files);
-            return node;
-        }
-    }
+        var nodes = snapshot.Nodes;
+        var node = NewNode(nodes.Max(n => n.Nid) + 1, ArticleBundle, title, body, authorUid, true, null);
+        // Its image follows from the nid as for the seeded ones; uploaded files stay.
+        var files = snapshot.Files;
+        if (node.ImageFid is { } fid && snapshot.FindFile(fid) is null)
+            files = [.. files.Append(new ImageFile(fid, node.Nid, node.Created)).OrderBy(f => f.Fid)];
+        return (snapshot.WithNodesAndFiles([.. nodes, node], files), node);
+    });
 
     /// <summary>A JSON:API create: the next nid goes to <paramref name="make"/>; null when the node's uuid is taken (409).</summary>
-    public ContentNode? Create(Func<int, ContentNode> make)
+    public ContentNode? Create(Func<int, ContentNode> make) => Change<ContentNode?>(snapshot =>
     {
-        lock (gate)
-        {
-            var snapshot = current;
-            var node = make(snapshot.Nodes.Count == 0 ? 1 : snapshot.Nodes.Max(n => n.Nid) + 1);
-            if (snapshot.FindNode(node.Uuid) is not null)
-                return null;
-            current = new ContentSnapshot([.. snapshot.Nodes, node], snapshot.Files);
-            return node;
-        }
-    }
+        var node = make(snapshot.Nodes.Count == 0 ? 1 : snapshot.Nodes.Max(n => n.Nid) + 1);
+        return snapshot.FindNode(node.Uuid) is null ? (snapshot.WithNodes([.. snapshot.Nodes, node]), node) : (null, null);
+    });
 
     /// <summary>Replaces a node by what <paramref name="change"/> makes of it; null when it is gone meanwhile.</summary>
-    public ContentNode? Update(string uuid, Func<ContentNode, ContentNode> change)
+    public ContentNode? Update(string uuid, Func<ContentNode, ContentNode> change) => Change<ContentNode?>(snapshot =>
     {
-        lock (gate)
-        {
-            var snapshot = current;
-            if (snapshot.FindNode(uuid) is not { } old)
-                return null;
-            var node = change(old);
-            current = new ContentSnapshot([.. snapshot.Nodes.Select(n => n.Uuid == uuid ? node : n)], snapshot.Files);
-            return node;
-        }
-    }
+        if (snapshot.FindNode(uuid) is not { } old)
+            return (null, null);
+        var node = change(old);
+        return (snapshot.WithNodes([.. snapshot.Nodes.Select(n => n.Uuid == uuid ? node : n)]), node);
+    });
 
     /// <summary>Its files stay, as Drupal keeps a file that nothing uses any more (until cron removes temporary ones).</summary>
-    public bool Delete(string uuid)
+    public bool Delete(string uuid) => Change(snapshot =>
+        snapshot.FindNode(uuid) is null ? (null, false) : (snapshot.WithNodes([.. snapshot.Nodes.Where(n => n.Uuid != uuid)]), true));
+
+    /// <summary>A JSON:API create of a tag: the next tid goes to <paramref name="make"/>; null when the term's uuid is taken (409).</summary>
+    public TagTerm? CreateTerm(Func<int, TagTerm> make) => Change<TagTerm?>(snapshot =>
     {
-        lock (gate)
-        {
-            var snapshot = current;
-            if (snapshot.FindNode(uuid) is null)
-                return false;
-            current = new ContentSnapshot([.. snapshot.Nodes.Where(n => n.Uuid != uuid)], snapshot.Files);
-            return true;
-        }
-    }
+        var term = make(snapshot.Terms.Count == 0 ? 1 : snapshot.Terms.Max(t => t.Tid) + 1);
+        return snapshot.FindTerm(term.Uuid) is null ? (snapshot.WithTerms([.. snapshot.Terms, term]), term) : (null, null);
+    });
+
+    public TagTerm? UpdateTerm(string uuid, Func<TagTerm, TagTerm> change) => Change<TagTerm?>(snapshot =>
+    {
+        if (snapshot.FindTerm(uuid) is not { } old)
+            return (null, null);
+        var term = change(old);
+        return (snapshot.WithTerms([.. snapshot.Terms.Select(t => t.Uuid == uuid ? term : t)]), term);
+    });
+
+    /// <summary>Articles keep their reference to a deleted term, as Drupal keeps the field item; JSON:API shows it as "missing".</summary>
+    public bool DeleteTerm(string uuid) => Change(snapshot =>
+        snapshot.FindTerm(uuid) is null ? (null, false) : (snapshot.WithTerms([.. snapshot.Terms.Where(t => t.Uuid != uuid)]), true));
 
     /// <summary>A new file entity with the next fid; <paramref name="attachTo"/> (a node uuid) gets it as its image in the same step.</summary>
-    public ImageFile AddFile(Func<int, ImageFile> make, string? attachTo = null)
+    public ImageFile AddFile(Func<int, ImageFile> make, string? attachTo = null) => Change(snapshot =>
     {
-        lock (gate)
-        {
-            var snapshot = current;
-            var file = make(snapshot.Files.Count == 0 ? 1 : snapshot.Files.Max(f => f.Fid) + 1);
-            var nodes = attachTo is null
-                ? snapshot.Nodes
-                : [.. snapshot.Nodes.Select(n => n.Uuid == attachTo ? n with { ImageFid = file.Fid } : n)];
-            current = new ContentSnapshot(nodes, [.. snapshot.Files, file]);
-            return file;
-        }
+        var file = make(snapshot.Files.Count == 0 ? 1 : snapshot.Files.Max(f => f.Fid) + 1);
+        var files = (IReadOnlyList<ImageFile>)[.. snapshot.Files, file];
+        return attachTo is null
+            ? (snapshot.WithFiles(files), file)
+            : (snapshot.WithNodesAndFiles([.. snapshot.Nodes.Select(n => n.Uuid == attachTo ? n with { ImageFid = file.Fid } : n)], files), file);
+    });
+
+    /// <summary>The next path_alias id, for an entity whose alias is set for the first time.</summary>
+    public long NextPathId()
+    {
+        var snapshot = current;
+        return Math.Max(snapshot.Nodes.Max(n => n.Path.Pid) ?? 0, snapshot.Terms.Max(t => t.Path.Pid) ?? 0) + 1;
     }
 
     /// <summary>A name the public folder does not hold yet: Drupal's FileSystem::createFilename appends _0, _1, …</summary>
@@ -134,6 +130,18 @@ public sealed class ContentStore
 
     public void Reset() => Replace(SeedArticles, 0);
 
+    /// <summary>One change under the lock: <paramref name="change"/> gives the next snapshot (null: none) and the result.</summary>
+    private T Change<T>(Func<ContentSnapshot, (ContentSnapshot? Next, T Result)> change)
+    {
+        lock (gate)
+        {
+            var (next, result) = change(current);
+            if (next is not null)
+                current = next;
+            return result;
+        }
+    }
+
     private static ContentSnapshot Seed(int articles, int unpublishedEvery)
     {
         var seeded = new List<ContentNode>(articles + SeedPages);
@@ -149,11 +157,15 @@ public sealed class ContentStore
         return new ContentSnapshot(seeded);
     }
 
-    /// <summary>Uuid, created time, tags and image follow from the nid so that tests can predict them; every third article has an image.</summary>
+    /// <summary>
+    /// Uuid, created time, tags, image and the article fields follow from the nid so that tests can predict them:
+    /// every third article has an image and is featured, every seventh has no rating, none has a score (a client
+    /// learns that field's type only once something has one).
+    /// </summary>
     private static ContentNode NewNode(int nid, string bundle, string title, string body, int authorUid, bool published, ContentTranslation? spanish)
     {
         var isArticle = bundle == ArticleBundle;
-        return new ContentNode(
+        var node = new ContentNode(
             nid,
             EntityUuid.Of(EntityUuid.Node, nid),
             bundle,
@@ -165,5 +177,18 @@ public sealed class ContentStore
             isArticle ? Taxonomy.TagsOfArticle(nid) : [],
             isArticle && nid % 3 == 0 ? nid / 3 : null,
             spanish);
+        return isArticle ? WithArticleFields(node) : node;
+    }
+
+    private static ContentNode WithArticleFields(ContentNode node)
+    {
+        var nid = node.Nid;
+        return node with
+        {
+            Featured = nid % 3 == 0,
+            Rating = nid % 7 == 0 ? null : nid % 5 + 1,
+            Keywords = nid % 2 == 0 ? ["alpha", "beta"] : nid % 3 == 0 ? ["gamma"] : [],
+            ExternalId = string.Create(CultureInfo.InvariantCulture, $"EXT-{nid:D4}"),
+        };
     }
 }

@@ -10,6 +10,11 @@ public static class PermissionCatalog
     public const string BypassNodeAccess = "bypass node access";
     public const string ViewOwnUnpublished = "view own unpublished content";
     public const string CreateArticle = "create article content";
+    public const string EditAnyArticle = "edit any article content";
+    public const string DeleteAnyArticle = "delete any article content";
+    public const string CreateTags = "create terms in tags";
+    public const string EditTags = "edit terms in tags";
+    public const string DeleteTags = "delete terms in tags";
     public const string DebugTokens = "debug simple_oauth tokens";
     public const string ExecuteGraphQL = "execute default_server arbitrary graphql requests";
 
@@ -30,9 +35,12 @@ public static class PermissionCatalog
         new(AdministerUsers, "Administer users"),
         new(BypassNodeAccess, "Bypass content access control"),
         new(CreateArticle, "Article: Create new content"),
+        new(CreateTags, "Tags: Create terms"),
         new(DebugTokens, "Debug simple_oauth tokens"),
-        new("delete any article content", "Article: Delete any content"),
-        new("edit any article content", "Article: Edit any content"),
+        new(DeleteAnyArticle, "Article: Delete any content"),
+        new(DeleteTags, "Tags: Delete terms"),
+        new(EditAnyArticle, "Article: Edit any content"),
+        new(EditTags, "Tags: Edit terms"),
         new(ExecuteGraphQL, "default_server: Execute arbitrary requests"),
         new("execute default_server persisted graphql requests", "default_server: Execute persisted requests"),
         new(ViewOwnUnpublished, "View own unpublished content"),

@@ -27,6 +27,7 @@ public static class SiteDirectory
         // Without the authenticated role, whose "access content" every other account has: Drupal has no way to take a
         // permission away, so a site whose consumer may not read content grants it to no role that user holds.
         new Account(5, "nocontent", ["no_content"]),
+        new Account(6, "writer", ["authenticated", "writer"]),
     }.ToDictionary(a => a.Uid);
 
     /// <summary>The administrator role has no list: like Drupal's admin role it holds every permission.</summary>
@@ -39,8 +40,10 @@ public static class SiteDirectory
         ["editor"] =
         [
             ExecuteGraphQL, DebugTokens, CreateArticle, AdministerNodes, BypassNodeAccess,
-            "access content overview", "edit any article content", "delete any article content",
+            "access content overview", EditAnyArticle, DeleteAnyArticle,
         ],
+        // What an import job needs, and no more: neither "administer nodes" nor "access user profiles".
+        ["writer"] = [CreateArticle, EditAnyArticle, DeleteAnyArticle, CreateTags, EditTags],
     };
 
     public static IReadOnlySet<string> Scopes { get; } = new HashSet<string> { "api_user", "content:read", "content:write", "admin" };
@@ -59,6 +62,7 @@ public static class SiteDirectory
         new Consumer("nogrant", "nogrant-secret", 2, ["api_user"], ["api_user"], 300, false),
         new Consumer("public", null, 2, ["api_user"], ["api_user"], 300, true),
         new Consumer("nocontent", "nocontent-secret", 5, ["api_user"], ["api_user"], 300, true),
+        new Consumer("writer-client", "writer-secret", 6, ["api_user"], ["api_user"], 300, true),
     }.ToDictionary(c => c.ClientId, StringComparer.Ordinal);
 
     public static bool HasPermission(Account account, string permission) =>

@@ -1,0 +1,52 @@
+using DrupalTestServer.Site;
+
+namespace DrupalTestServer.JsonApi;
+
+/// <summary>
+/// What a POST or PATCH document sets on an entity: one change per field, in the document's order, made from the
+/// values as they were read (deserialization), and the constraint violations found on them (validation).
+/// </summary>
+public sealed class EntityChange<T>(ResourceType type, string? uuid)
+    where T : class
+{
+    private readonly List<(ResourceField Field, string Member, Func<T, T> Apply)> changes = [];
+
+    /// <summary>The client's own uuid for a new entity, if it gave one.</summary>
+    public string? Uuid { get; } = uuid;
+
+    public WriteViolations Violations { get; } = new(type);
+
+    public void Set(ResourceField field, string member, Func<T, T> apply) => changes.Add((field, member, apply));
+
+    public bool Sets(string publicName) => changes.Any(change => change.Field.PublicName == publicName);
+
+    public T ApplyTo(T entity) => changes.Aggregate(entity, (changed, change) => change.Apply(changed));
+
+    /// <summary>
+    /// EntityResource's field access: a field the caller may not edit is a 403 on POST; on PATCH only when its value
+    /// changes (checkPatchFieldAccess lets a client send back what it read), unless nobody may ever set it.
+    /// </summary>
+    /// <param name="denied">Null when the caller may edit the field, else the access result's reason ("" for none).</param>
+    public void CheckAccess(string method, T? old, Func<ResourceField, string?> denied, Func<ResourceField, bool> isReadOnly, ContentSnapshot content)
+    {
+        foreach (var (field, member, apply) in changes)
+        {
+            if (denied(field) is not { } reason || (old is not null && !isReadOnly(field) && Unchanged(field, old, apply(old), content)))
+                continue;
+            throw new JsonApiException(StatusCodes.Status403Forbidden,
+                $"The current user is not allowed to {method} the selected field ({field.PublicName}).{(reason.Length > 0 ? " " + reason : "")}")
+                { Pointer = $"/data/{member}/{field.PublicName}" };
+        }
+    }
+
+    private bool Unchanged(ResourceField field, T old, T changed, ContentSnapshot content)
+    {
+        var (before, after) = (type.RowFor(old, SiteDirectory.DefaultLangcode), type.RowFor(changed, SiteDirectory.DefaultLangcode));
+        return field switch
+        {
+            AttributeField attribute => Equals(attribute.Value(before), attribute.Value(after)),
+            RelationshipField relationship => relationship.Items(before, content).Select(i => i.Id).SequenceEqual(relationship.Items(after, content).Select(i => i.Id)),
+            _ => false,
+        };
+    }
+}
