@@ -303,7 +303,7 @@ namespace DrupalOAuth.Sheets
             {
                 found[target.Key] = byId
                     ? await _lookup.FindAsync(target.Key, SheetColumn.IdHeader, target.Value, SiteLookup.LabelFields(target.Key), _log, cancellationToken).ConfigureAwait(false)
-                    : await FindByLabelAsync(target.Key, target.Value, cancellationToken).ConfigureAwait(false);
+                    : await _lookup.FindAsync(target.Key, LabelField.For(target.Key), target.Value, SiteLookup.LabelFields(target.Key), _log, cancellationToken).ConfigureAwait(false);
             }
 
             // Labels that match nothing may be the UUIDs of existing entities.
@@ -361,30 +361,6 @@ namespace DrupalOAuth.Sheets
                     row.References[reference.Key] = identifiers;
                 }
             }
-        }
-
-        /// <summary>
-        /// Entities by label. Users a consumer sees as label-only are not found by name (Drupal answers an empty
-        /// page, and a filter on display_name fails), so names that match nothing are looked for among the listed users.
-        /// </summary>
-        private async Task<IReadOnlyDictionary<string, IReadOnlyList<PSObject>>> FindByLabelAsync(string typeName, IReadOnlyCollection<string> labels, CancellationToken cancellationToken)
-        {
-            var label = LabelField.For(typeName);
-            var found = await _lookup.FindAsync(typeName, label, labels, SiteLookup.LabelFields(typeName), _log, cancellationToken).ConfigureAwait(false);
-            var missing = labels.Where(l => found[l].Count == 0).ToList();
-            if (missing.Count == 0 || !string.Equals(typeName, SiteLookup.UserType, StringComparison.Ordinal))
-            {
-                return found;
-            }
-
-            var users = await _lookup.ListAsync(typeName, SiteLookup.LabelFields(typeName), _log, cancellationToken).ConfigureAwait(false);
-            var all = found.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-            foreach (var name in missing)
-            {
-                all[name] = Matching(users, LabelField.DisplayName, name) is var byDisplay && byDisplay.Count > 0 ? byDisplay : Matching(users, label, name);
-            }
-
-            return all;
         }
 
         private PlannedRow Compare(RowWork row)
@@ -457,12 +433,6 @@ namespace DrupalOAuth.Sheets
 
         private FieldShape? Shape(string name) =>
             _fields.Find(name) ?? _columns.Values.Select(c => c.Field).FirstOrDefault(f => f != null && string.Equals(f.Name, name, StringComparison.Ordinal));
-
-        private static IReadOnlyList<PSObject> Matching(IReadOnlyList<PSObject> entities, string field, string name)
-        {
-            var exact = entities.Where(e => string.Equals(SiteLookup.Text(e, field), name, StringComparison.Ordinal)).ToList();
-            return exact.Count > 0 ? exact : entities.Where(e => string.Equals(SiteLookup.Text(e, field), name, StringComparison.OrdinalIgnoreCase)).ToList();
-        }
 
         private static Hashtable Identifier(string typeName, PSObject entity) => Identifier(typeName, SiteLookup.Id(entity)!);
 

@@ -49,6 +49,11 @@ namespace DrupalOAuth.Sheets
 
                     foreach (var property in item.EnumerateObject())
                     {
+                        if (string.IsNullOrWhiteSpace(property.Name))
+                        {
+                            throw SheetFileErrors.Invalid(path, $"has a property with no name in row {number.ToString(CultureInfo.InvariantCulture)}: every property names a column (a field name such as title or body.value).");
+                        }
+
                         if (!columns.ContainsKey(property.Name))
                         {
                             columns.Add(property.Name, headers.Count);

@@ -209,7 +209,7 @@ namespace DrupalOAuth.Sheets
                 }
 
                 var made = items.Select(Ordered).ToList();
-                value = Field.IsList ? made.ToArray() : (object?)made.FirstOrDefault();
+                value = Field.IsList ? made.Cast<object>().ToArray() : (object?)made.FirstOrDefault();
                 return true;
             }
 

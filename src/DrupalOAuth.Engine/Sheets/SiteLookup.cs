@@ -85,31 +85,13 @@ namespace DrupalOAuth.Sheets
                     }
 
                     log.Verbose($"Looked up {missing.Count} {typeName} {Described(typeName, path)} in {Requests - before} requests.");
+                    if (string.Equals(typeName, UserType, StringComparison.Ordinal) && missing.Where(v => known[v].Count == 0).ToList() is var unmatched && unmatched.Count > 0)
+                    {
+                        await MatchListedUsersAsync(path, unmatched, known, log, cancellationToken).ConfigureAwait(false);
+                    }
                 }
 
                 return wanted.ToDictionary(v => v, v => (IReadOnlyList<PSObject>)Exact(known[v], path, v), StringComparer.Ordinal);
-            }
-            finally
-            {
-                _gate.Release();
-            }
-        }
-
-        /// <summary>Every entity of the type with only <paramref name="fields"/>, read once for the session (users, whose names a consumer may not filter on).</summary>
-        public async Task<IReadOnlyList<PSObject>> ListAsync(string typeName, IReadOnlyList<string> fields, IDrupalLog log, CancellationToken cancellationToken)
-        {
-            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                if (!_listed.TryGetValue(typeName, out var all))
-                {
-                    var before = Requests;
-                    all = await ReadAllAsync(new EntityQuery(typeName, property: fields.ToArray(), pageSize: BatchSize), log, cancellationToken).ConfigureAwait(false);
-                    _listed[typeName] = all;
-                    log.Verbose($"Listed {all.Count} {typeName} in {Requests - before} requests, to match by {string.Join(" and ", fields)}.");
-                }
-
-                return all;
             }
             finally
             {
@@ -129,6 +111,40 @@ namespace DrupalOAuth.Sheets
         /// <summary>The fields a lookup of related entities reads: the label, and for users the display name too.</summary>
         public static IReadOnlyList<string> LabelFields(string typeName) =>
             string.Equals(typeName, UserType, StringComparison.Ordinal) ? new[] { LabelField.For(typeName), LabelField.DisplayName } : new[] { LabelField.For(typeName) };
+
+        /// <summary>Every entity of the type with only <paramref name="fields"/>, read once for the session.</summary>
+        private async Task<IReadOnlyList<PSObject>> ListUnlockedAsync(string typeName, IReadOnlyList<string> fields, IDrupalLog log, CancellationToken cancellationToken)
+        {
+            if (!_listed.TryGetValue(typeName, out var all))
+            {
+                var before = Requests;
+                all = await ReadAllAsync(new EntityQuery(typeName, property: fields.ToArray(), pageSize: BatchSize), log, cancellationToken).ConfigureAwait(false);
+                _listed[typeName] = all;
+                log.Verbose($"Listed {all.Count} {typeName} in {Requests - before} requests, to match by {string.Join(" and ", fields)}.");
+            }
+
+            return all;
+        }
+
+        /// <summary>
+        /// Drupal answers any filter on users with the consumer's own account only, unless its user may "access user
+        /// profiles" (jsonapi_jsonapi_user_filter_access; a filter on display_name is a 500): values that matched
+        /// nothing are looked for among the listed users, a name as the display name first, so that none is missed.
+        /// </summary>
+        private async Task MatchListedUsersAsync(string path, IReadOnlyList<string> unmatched, Dictionary<string, List<PSObject>> known, IDrupalLog log, CancellationToken cancellationToken)
+        {
+            var users = await ListUnlockedAsync(UserType, LabelFields(UserType), log, cancellationToken).ConfigureAwait(false);
+            foreach (var value in unmatched)
+            {
+                var matches = string.Equals(path, LabelField.For(UserType), StringComparison.Ordinal) && Matching(users, LabelField.DisplayName, value) is var byDisplay && byDisplay.Count > 0
+                    ? byDisplay
+                    : Matching(users, path, value);
+                known[value].AddRange(matches);
+            }
+        }
+
+        private static List<PSObject> Matching(IReadOnlyList<PSObject> entities, string path, string value) =>
+            entities.Where(e => string.Equals(Text(e, path), value, StringComparison.OrdinalIgnoreCase)).ToList();
 
         private async Task<IReadOnlyList<PSObject>> ReadAllAsync(EntityQuery query, IDrupalLog log, CancellationToken cancellationToken)
         {

@@ -1,3 +1,4 @@
+using DrupalTestServer.OAuth;
 using DrupalTestServer.Site;
 
 namespace DrupalTestServer.JsonApi;
@@ -20,6 +21,12 @@ public static class CommonFields
             var alias = path?.Invoke(row) ?? PathAlias.None;
             return Properties(("alias", alias.Alias), ("pid", alias.Pid), ("langcode", row.Langcode));
         }, PathProperties);
+
+    /// <summary>path_entity_field_access: editing any entity's alias takes a permission of the path module; null when allowed.</summary>
+    public static string? PathEditDenied(Caller caller) =>
+        caller.HasPermission(PermissionCatalog.CreateUrlAliases) || caller.HasPermission(PermissionCatalog.AdministerUrlAliases)
+            ? null
+            : $"The following permissions are required: '{PermissionCatalog.CreateUrlAliases}' OR '{PermissionCatalog.AdministerUrlAliases}'.";
 
     public static AttributeField Time(string name, Func<EntityRow, long> seconds) => new(name, name, row => new Timestamp(seconds(row)));
 

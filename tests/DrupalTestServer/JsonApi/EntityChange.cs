@@ -44,9 +44,18 @@ public sealed class EntityChange<T>(ResourceType type, string? uuid)
         var (before, after) = (type.RowFor(old, SiteDirectory.DefaultLangcode), type.RowFor(changed, SiteDirectory.DefaultLangcode));
         return field switch
         {
-            AttributeField attribute => Equals(attribute.Value(before), attribute.Value(after)),
+            AttributeField attribute => SameValue(attribute.Value(before), attribute.Value(after)),
             RelationshipField relationship => relationship.Items(before, content).Select(i => i.Id).SequenceEqual(relationship.Items(after, content).Select(i => i.Id)),
             _ => false,
         };
     }
+
+    /// <summary>Field values by what they hold: maps of properties (path, body) and lists (multi-value fields) member by member.</summary>
+    private static bool SameValue(object? left, object? right) => (left, right) switch
+    {
+        (IReadOnlyDictionary<string, object?> l, IReadOnlyDictionary<string, object?> r) =>
+            l.Count == r.Count && l.All(entry => r.TryGetValue(entry.Key, out var other) && SameValue(entry.Value, other)),
+        (IReadOnlyList<object?> l, IReadOnlyList<object?> r) => l.Count == r.Count && l.Zip(r).All(pair => SameValue(pair.First, pair.Second)),
+        _ => Equals(left, right),
+    };
 }

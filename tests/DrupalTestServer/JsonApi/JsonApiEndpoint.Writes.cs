@@ -62,7 +62,7 @@ public sealed partial class JsonApiEndpoint
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var saved = (type is NodeResourceType nodes
                 ? (object?)SaveNode(nodes, data, (ContentNode?)entity, snapshot, caller, method, now)
-                : SaveTerm((TermResourceType)type, data, (TagTerm?)entity, snapshot, method, now))
+                : SaveTerm((TermResourceType)type, data, (TagTerm?)entity, snapshot, caller, method, now))
             ?? throw (method == "POST" ? Conflict() : notFound);
         int status;
         if (method == "POST")
@@ -131,10 +131,10 @@ public sealed partial class JsonApiEndpoint
     }
 
     /// <summary>Null when the uuid of a new term is taken (409) or the term is gone meanwhile (404).</summary>
-    private TagTerm? SaveTerm(TermResourceType type, JsonObject data, TagTerm? old, ContentSnapshot snapshot, string method, long now)
+    private TagTerm? SaveTerm(TermResourceType type, JsonObject data, TagTerm? old, ContentSnapshot snapshot, Caller caller, string method, long now)
     {
         var change = TermChange.Parse(data, type, snapshot, method, content.NextPathId);
-        TermChange.CheckAccess(change, method, old, snapshot);
+        TermChange.CheckAccess(change, method, old, caller, snapshot);
         if (method == "POST" && !change.Sets("name"))
             change.Violations.NotNull("name");
         if (old is null && change.Uuid is { } taken && snapshot.FindTerm(taken) is not null)

@@ -44,6 +44,7 @@ public static class NodeChange
     public static void CheckAccess(EntityChange<ContentNode> change, string method, ContentNode? old, Caller caller, ContentSnapshot content) =>
         change.CheckAccess(method, old,
             field => ReadOnlyFields.Contains(field.PublicName) ? ""
+                : field.PublicName == "path" ? CommonFields.PathEditDenied(caller)
                 : AdministrativeFields.Contains(field.PublicName) && !caller.HasPermission(PermissionCatalog.AdministerNodes)
                     ? $"The '{PermissionCatalog.AdministerNodes}' permission is required."
                     : null,

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DrupalTestServer.OAuth;
 using DrupalTestServer.Site;
 
 namespace DrupalTestServer.JsonApi;
@@ -41,8 +42,11 @@ public static class TermChange
         return change;
     }
 
-    public static void CheckAccess(EntityChange<TagTerm> change, string method, TagTerm? old, ContentSnapshot content) =>
-        change.CheckAccess(method, old, field => ReadOnlyFields.Contains(field.PublicName) ? "" : null, field => ReadOnlyFields.Contains(field.PublicName), content);
+    public static void CheckAccess(EntityChange<TagTerm> change, string method, TagTerm? old, Caller caller, ContentSnapshot content) =>
+        change.CheckAccess(method, old,
+            field => ReadOnlyFields.Contains(field.PublicName) ? "" : field.PublicName == "path" ? CommonFields.PathEditDenied(caller) : null,
+            field => ReadOnlyFields.Contains(field.PublicName),
+            content);
 
     private static Func<TagTerm, TagTerm> Attribute(TermResourceType type, string name, JsonNode? value, WriteViolations violations, Func<long> nextPathId)
     {

@@ -15,6 +15,8 @@ public static class PermissionCatalog
     public const string CreateTags = "create terms in tags";
     public const string EditTags = "edit terms in tags";
     public const string DeleteTags = "delete terms in tags";
+    public const string CreateUrlAliases = "create url aliases";
+    public const string AdministerUrlAliases = "administer url aliases";
     public const string DebugTokens = "debug simple_oauth tokens";
     public const string ExecuteGraphQL = "execute default_server arbitrary graphql requests";
 
@@ -32,10 +34,12 @@ public static class PermissionCatalog
         new("administer permissions", "Administer permissions"),
         new("administer simple_oauth entities", "Administer Simple OAuth entities"),
         new("administer site configuration", "Administer site configuration"),
+        new(AdministerUrlAliases, "Administer URL aliases"),
         new(AdministerUsers, "Administer users"),
         new(BypassNodeAccess, "Bypass content access control"),
         new(CreateArticle, "Article: Create new content"),
         new(CreateTags, "Tags: Create terms"),
+        new(CreateUrlAliases, "Create and edit URL aliases"),
         new(DebugTokens, "Debug simple_oauth tokens"),
         new(DeleteAnyArticle, "Article: Delete any content"),
         new(DeleteTags, "Tags: Delete terms"),

@@ -18,6 +18,7 @@ public sealed class SheetExportTests : IDisposable
             _site.Add("taxonomy_term--tags", "t-" + t, new JsonObject { ["name"] = "tag " + t });
         }
 
+        _site.LabelOnlyUsers = true;
         _site.Add("user--user", "u-3", new JsonObject { ["display_name"] = "Editor Three" });
         for (var i = 1; i <= 30; i++)
         {
@@ -45,7 +46,8 @@ public sealed class SheetExportTests : IDisposable
         Assert.Equal("Editor Three", rows[0][export.Headers.ToList().IndexOf("uid")]);
         Assert.DoesNotContain("changed", export.Headers);
         Assert.Equal(new[] { "id", "title" }, export.Headers.Take(2));
-        Assert.Equal(2 + 1, _site.Reads.Count - before - 1);
+        // Two pages of tags by id; users by id (nothing, as Drupal answers a filter on users), then the users listed.
+        Assert.Equal(2 + 1 + 1, _site.Reads.Count - before - 1);
         Assert.Contains(export.TakeWarnings(), w => w.Contains("t-gone", StringComparison.Ordinal));
         Assert.Empty(export.TakeWarnings());
     }

@@ -23,7 +23,7 @@ public sealed class SheetSite : IDisposable
 
     public Uri SiteUri => _drupal.SiteUri;
 
-    /// <summary>Users are label-only: a filter on name finds nothing, as for a consumer without "access user profiles".</summary>
+    /// <summary>Users are label-only (display_name) and any filter on them finds nothing, as for a consumer without "access user profiles".</summary>
     public bool LabelOnlyUsers { get; set; }
 
     /// <summary>Reads of collections (the entry point not counted).</summary>
@@ -108,7 +108,7 @@ public sealed class SheetSite : IDisposable
 
     private bool Matches(string type, JsonObject resource, string path, string op, List<string> values)
     {
-        if (type == "user--user" && LabelOnlyUsers && path == "name")
+        if (type == "user--user" && LabelOnlyUsers)
         {
             return false;
         }
