@@ -198,9 +198,9 @@ From a CSV,yes,7,2024-01-02,Plain text,alpha; beta
             $results = @($rows | Import-DrupalEntity node article -CreateMissingReferences -WhatIf -WarningAction SilentlyContinue)
             $results.Action | Should -Be 'WouldUpdate', 'Unchanged', 'WouldCreate'
             $results[0].Changed | Should -Be 'title'
-            # Changed is text in the result object (for Export-Csv), the list in the ImportResult itself.
-            $results[2].Changed | Should -Match 'title'
-            $results[2].PSObject.BaseObject.Changed | Should -Contain 'field_tags'
+            # Changed is the names joined with ', ', so that Export-Csv writes them whole.
+            $results[2].Changed -split ', ' | Should -Contain 'title'
+            $results[2].Changed -split ', ' | Should -Contain 'field_tags'
             Get-Writes | Should -Be $writes
             @(Get-DrupalEntity taxonomy_term tags -Filter @{ name = 'Not yet a tag' }) | Should -HaveCount 0
         }
@@ -251,7 +251,7 @@ From a CSV,yes,7,2024-01-02,Plain text,alpha; beta
             )
             $results = @($rows | Import-DrupalEntity node article -WhatIf -SkipInvalidRows -ErrorAction SilentlyContinue)
             $results[0].Action | Should -Be 'WouldCreate'
-            $results[0].Changed | Should -Contain 'uid'
+            $results[0].Changed -split ', ' | Should -Contain 'uid'
             $results[1].Action | Should -Be 'Failed'
             $results[1].Error | Should -Match "'nobody'"
         }

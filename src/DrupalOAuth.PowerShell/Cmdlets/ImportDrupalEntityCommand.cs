@@ -176,8 +176,8 @@ namespace DrupalOAuth.Commands
 
         /// <summary>
         /// A result as the report it is meant for: Export-Csv writes a string[] property as "System.String[]", so the
-        /// properties are shown in order with Changed as its names joined by ", "; the ImportResult itself, with
-        /// Changed as a list, is the object's BaseObject.
+        /// properties are given again in order, with Changed as its names joined by ", ". The object stays an
+        /// ImportResult (-is, its type names, the table view).
         /// </summary>
         private void WriteResult(ImportResult result)
         {
