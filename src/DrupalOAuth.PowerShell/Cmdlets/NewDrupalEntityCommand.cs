@@ -54,7 +54,7 @@ namespace DrupalOAuth.Commands
             Change(description, () =>
             {
                 // A piped row is text (Import-Csv) or a spreadsheet's cells; -Attributes are sent as they are given.
-                var values = ParameterSetName == InputObjectSet ? Converted(connection, EntityType!, Bundle, attributes) : attributes;
+                var values = ParameterSetName == InputObjectSet ? Converted(connection, EntityType!, Bundle, null, attributes, Relationships) : attributes;
                 WriteObject(Await((log, cancellation) =>
                     connection.CreateEntityAsync(EntityType!, Bundle, values, Relationships, RetryNonIdempotent, log, cancellation, CallOptions)));
             });

@@ -40,7 +40,7 @@ namespace DrupalOAuth.Commands
             var connection = ResolveConnection();
             Change(description, () =>
             {
-                var attributes = Converted(connection, entityType, bundle, Attributes);
+                var attributes = Converted(connection, entityType, bundle, id, Attributes, Relationships);
                 var updated = Await((log, cancellation) => connection.UpdateEntityAsync(entityType, bundle, id, attributes, Relationships, log, cancellation, CallOptions));
                 if (PassThru)
                 {

@@ -66,9 +66,13 @@ namespace DrupalOAuth.Commands.Infrastructure
         /// <summary>
         /// Attributes as a sheet row gives them ("TRUE", "7", "2024-01-02", a plain string for formatted text) in the
         /// JSON types their fields take, as Import-DrupalEntity converts them; the fields are learned once per call.
+        /// What the write would refuse anyway (a bad id, a value that cannot be sent) is refused first, so that
+        /// nothing at all is sent for it.
         /// </summary>
-        protected IDictionary? Converted(DrupalConnection connection, string entityType, string? bundle, IDictionary? attributes)
+        /// <param name="id">The entity's id for an update; null for a create.</param>
+        protected IDictionary? Converted(DrupalConnection connection, string entityType, string? bundle, string? id, IDictionary? attributes, IDictionary? relationships)
         {
+            DrupalConnection.CheckEntityChange(id, attributes, relationships);
             if (attributes == null || attributes.Count == 0)
             {
                 return attributes;
