@@ -201,7 +201,7 @@ namespace DrupalOAuth.Commands
             {
                 foreach (DictionaryEntry entry in dictionary)
                 {
-                    cells.Add(new KeyValuePair<string, object?>(entry.Key?.ToString() ?? string.Empty, Unwrap(entry.Value)));
+                    cells.Add(new KeyValuePair<string, object?>(entry.Key?.ToString() ?? string.Empty, entry.Value));
                 }
 
                 return cells;
@@ -209,15 +209,11 @@ namespace DrupalOAuth.Commands
 
             foreach (var property in row.Properties)
             {
-                cells.Add(new KeyValuePair<string, object?>(property.Name, Unwrap(property.Value)));
+                cells.Add(new KeyValuePair<string, object?>(property.Name, property.Value));
             }
 
             return cells;
         }
-
-        // The value inside a PSObject that only wraps it (a number from a pipeline expression); the engine reads plain values.
-        private static object? Unwrap(object? value) =>
-            value is PSObject wrapped && !(wrapped.BaseObject is PSCustomObject) ? wrapped.BaseObject : value;
 
         /// <summary>"120 of 5,000 rows, 85 rows/s", written a few times a second at most.</summary>
         private sealed class ImportProgress
