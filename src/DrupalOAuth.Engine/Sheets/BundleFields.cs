@@ -48,7 +48,10 @@ namespace DrupalOAuth.Sheets
         public static BundleFields Learn(string typeName, IEnumerable<JsonElement> resources) =>
             new BundleFields(typeName, Array.Empty<FieldShape>()).With(resources);
 
-        /// <summary>This knowledge and what <paramref name="resources"/> add (a field known stays as it is).</summary>
+        /// <summary>
+        /// This knowledge and what <paramref name="resources"/> add: new fields, kinds of fields that were unknown, and
+        /// kinds widened where the new values need it (an integer field seen with a fraction is a number).
+        /// </summary>
         public BundleFields With(IEnumerable<JsonElement> resources)
         {
             var learners = Learners();
@@ -162,7 +165,7 @@ namespace DrupalOAuth.Sheets
                 // Null wherever looked: its properties are unknown too, and go as text.
                 if (parent.Kind == FieldKind.Unknown && propertyName.Length > 0)
                 {
-                    return new SheetColumn(parent.Name + "." + propertyName, parent, new FieldShape(propertyName, FieldKind.Unknown, isReadOnly: IsReadOnlyProperty(parent, propertyName, Array.Empty<string>())));
+                    return new SheetColumn(parent.Name + "." + propertyName, parent, new FieldShape(propertyName, FieldKind.Unknown, isReadOnly: parent.IsReadOnly || IsReadOnlyPropertyName(propertyName, Array.Empty<string>())));
                 }
 
                 return null;
@@ -263,9 +266,6 @@ namespace DrupalOAuth.Sheets
 
             return field.Kind == FieldKind.Reference && (IsBundleName(name) || field.TargetTypes.Any(IsBundleType));
         }
-
-        private bool IsReadOnlyProperty(FieldShape field, string property, IReadOnlyList<string> siblings) =>
-            field.IsReadOnly || IsReadOnlyPropertyName(property, siblings);
 
         /// <summary>Computed properties (body.processed, path.pid), and a node's comment statistics, all but the comment status.</summary>
         private static bool IsReadOnlyPropertyName(string property, IReadOnlyList<string> siblings) =>

@@ -263,8 +263,16 @@ namespace DrupalOAuth.Sheets
         private static string Floating(double number) =>
             Integral(number) is long whole ? whole.ToString(CultureInfo.InvariantCulture) : number.ToString("R", CultureInfo.InvariantCulture);
 
-        private static DateTimeOffset AsInstant(DateTime date) =>
-            date.Kind == DateTimeKind.Local ? new DateTimeOffset(date) : new DateTimeOffset(DateTime.SpecifyKind(date, DateTimeKind.Utc));
+        /// <summary>
+        /// A DateTime at its instant (UTC unless it says it is local), to the nearest second: an xlsx date is a
+        /// fraction of a day, and 03:04:05 may come back as 03:04:04.9999, which Drupal's whole seconds would cut to 04.
+        /// </summary>
+        private static DateTimeOffset AsInstant(DateTime date)
+        {
+            var ticks = Math.Min(date.Ticks + (TimeSpan.TicksPerSecond / 2), DateTime.MaxValue.Ticks);
+            var rounded = new DateTime(ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, date.Kind);
+            return rounded.Kind == DateTimeKind.Local ? new DateTimeOffset(rounded) : new DateTimeOffset(DateTime.SpecifyKind(rounded, DateTimeKind.Utc));
+        }
 
         private static DateTimeOffset? UnixSeconds(long seconds) =>
             seconds >= -62135596800L && seconds <= 253402300799L ? DateTimeOffset.FromUnixTimeSeconds(seconds) : (DateTimeOffset?)null;

@@ -28,6 +28,9 @@ namespace DrupalOAuth.Sheets
         private readonly BundleFields _fields;
         private readonly ImportOptions _options;
         private readonly IDrupalLog _log;
+
+        /// <summary>No entity of the type to learn its fields from: every header goes, as text.</summary>
+        private readonly bool _unlearned;
         private readonly List<string> _warnings = new List<string>();
         private readonly Dictionary<string, PlannedReference> _creations = new Dictionary<string, PlannedReference>(StringComparer.OrdinalIgnoreCase);
         private IReadOnlyDictionary<string, SheetColumn> _columns = new Dictionary<string, SheetColumn>();
@@ -38,6 +41,7 @@ namespace DrupalOAuth.Sheets
             _lookup = lookup;
             _site = site;
             _typeName = fields.TypeName;
+            _unlearned = fields.Fields.Count == 0;
             _fields = WithReferenceTypes(fields, options.ReferenceTypes);
             _options = options;
             _log = log;
@@ -51,11 +55,11 @@ namespace DrupalOAuth.Sheets
         public async Task<ImportPlan> PlanAsync(IReadOnlyList<SheetRow> rows, int requestsBefore, CancellationToken cancellationToken)
         {
             var headers = rows.SelectMany(r => r.Cells.Select(c => c.Key)).Distinct(StringComparer.Ordinal).ToList();
-            _columns = MapColumns(_fields, headers, _warnings);
+            _columns = MapColumns(_fields, headers, _unlearned, _warnings);
             _order = FieldOrder(headers, _columns);
-            CheckKey(_fields, KeyName, headers);
+            CheckKey(_fields, KeyName, _unlearned, headers);
 
-            var work = rows.Select(Convert).ToList();
+            var work = rows.Select(ConvertRow).ToList();
             await MatchAsync(work, cancellationToken).ConfigureAwait(false);
             await ResolveReferencesAsync(work, cancellationToken).ConfigureAwait(false);
             var planned = work.Select(Compare).ToList();
@@ -79,12 +83,14 @@ namespace DrupalOAuth.Sheets
                 return fields;
             }
 
+            var unlearned = fields.Fields.Count == 0;
+
             foreach (DictionaryEntry entry in referenceTypes)
             {
-                var field = (System.Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty).Trim();
+                var field = (Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty).Trim();
                 var targets = TypeNames(entry.Value);
                 var shape = fields.Find(field);
-                if (targets.Count == 0 || (fields.Fields.Count > 0 && (shape == null || shape.Kind != FieldKind.Reference)))
+                if (targets.Count == 0 || (!unlearned && (shape == null || shape.Kind != FieldKind.Reference)))
                 {
                     var nearest = fields.Nearest(field);
                     var what = targets.Count == 0
@@ -107,7 +113,7 @@ namespace DrupalOAuth.Sheets
         /// The columns of the headers: read-only ones and <c>type</c> are left out with a warning; headers that name
         /// nothing are refused all at once (UnknownColumn), unless the type has no entity to learn its fields from.
         /// </summary>
-        public static IReadOnlyDictionary<string, SheetColumn> MapColumns(BundleFields fields, IReadOnlyList<string> headers, List<string> warnings)
+        public static IReadOnlyDictionary<string, SheetColumn> MapColumns(BundleFields fields, IReadOnlyList<string> headers, bool unlearned, List<string> warnings)
         {
             var columns = new Dictionary<string, SheetColumn>(StringComparer.Ordinal);
             var unknown = new List<string>();
@@ -122,7 +128,7 @@ namespace DrupalOAuth.Sheets
                 {
                     columns[header] = column;
                 }
-                else if (fields.Fields.Count == 0)
+                else if (unlearned)
                 {
                     columns[header] = Unlearned(fields, header.Trim());
                 }
@@ -156,7 +162,7 @@ namespace DrupalOAuth.Sheets
         }
 
         /// <summary>-Key must name a plain field of the type (any header goes while the type has no entity to learn from).</summary>
-        public static void CheckKey(BundleFields fields, string? key, IReadOnlyList<string> headers)
+        public static void CheckKey(BundleFields fields, string? key, bool unlearned, IReadOnlyList<string> headers)
         {
             if (key == null)
             {
@@ -164,7 +170,7 @@ namespace DrupalOAuth.Sheets
             }
 
             var shape = fields.Find(key);
-            if (shape == null && fields.Fields.Count == 0 && headers.Contains(key, StringComparer.Ordinal))
+            if (shape == null && unlearned && headers.Contains(key, StringComparer.Ordinal))
             {
                 return;
             }
@@ -183,7 +189,7 @@ namespace DrupalOAuth.Sheets
             }
         }
 
-        private RowWork Convert(SheetRow row)
+        private RowWork ConvertRow(SheetRow row)
         {
             var values = RowConverter.Convert(row, _columns, _options.Delimiter, _options.ClearEmpty);
             var work = new RowWork(row.Number, values) { Label = Text(values, LabelName) };
@@ -489,7 +495,7 @@ namespace DrupalOAuth.Sheets
         {
             var unwrapped = PowerShellValue.Unwrap(value);
             var items = unwrapped is string one ? new object?[] { one } : unwrapped is IEnumerable many ? many.Cast<object?>() : new[] { unwrapped };
-            return items.Select(i => System.Convert.ToString(PowerShellValue.Unwrap(i), CultureInfo.InvariantCulture) ?? string.Empty)
+            return items.Select(i => Convert.ToString(PowerShellValue.Unwrap(i), CultureInfo.InvariantCulture) ?? string.Empty)
                 .SelectMany(t => t.Split(','))
                 .Select(t => t.Trim())
                 .Where(t => t.Length > 0)

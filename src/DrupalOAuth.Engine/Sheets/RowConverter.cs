@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.Linq;
+using DrupalOAuth.Json;
 
 namespace DrupalOAuth.Sheets
 {
@@ -16,6 +17,9 @@ namespace DrupalOAuth.Sheets
         private const string ValueProperty = "value";
         private const string FormatProperty = "format";
 
+        /// <summary>What a plain column gives an object field (a formatted text's value).</summary>
+        private static readonly FieldShape PlainValue = new FieldShape(ValueProperty, FieldKind.Text);
+
         /// <param name="columns">The row's columns by header, from <see cref="BundleFields.Column"/>; headers that name nothing are left out by the caller.</param>
         public static RowValues Convert(SheetRow row, IReadOnlyDictionary<string, SheetColumn> columns, string delimiter, bool clearEmpty)
         {
@@ -26,8 +30,10 @@ namespace DrupalOAuth.Sheets
 
             // An object field's cells, gathered over its columns (body.value, body.format...) before it is made.
             var objects = new Dictionary<string, ObjectCells>();
-            foreach (var cell in row.Cells)
+            foreach (var given in row.Cells)
             {
+                // Pipeline rows may hold values wrapped in PSObjects; a list cell must be seen as the text it is.
+                var cell = new KeyValuePair<string, object?>(given.Key, PowerShellValue.Unwrap(given.Value));
                 if (!columns.TryGetValue(cell.Key, out var column) || cell.Key == TypeHeader)
                 {
                     continue;
@@ -173,7 +179,7 @@ namespace DrupalOAuth.Sheets
                         continue;
                     }
 
-                    var shape = property ?? new FieldShape(ValueProperty, FieldKind.Text);
+                    var shape = property ?? PlainValue;
                     var parts = Parts(cell.Value.Value, delimiter);
                     for (var i = 0; i < parts.Count; i++)
                     {
@@ -192,7 +198,7 @@ namespace DrupalOAuth.Sheets
                             continue;
                         }
 
-                        if (Convert(header, parts[i], new FieldShape(shape.Name, shape.Kind), errors, out var converted))
+                        if (Convert(header, parts[i], shape, errors, out var converted))
                         {
                             items[i][shape.Name] = converted;
                         }

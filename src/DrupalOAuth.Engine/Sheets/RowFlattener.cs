@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using DrupalOAuth.Json;
@@ -88,7 +89,9 @@ namespace DrupalOAuth.Sheets
         {
             if (PowerShellValue.Unwrap(value) is object[] items)
             {
-                return items.Length == 0 ? null : CellList.Join(items.Select(item => CellConverter.Text(Cell(PowerShellValue.Member(item, property.Name), property, delimiter))), delimiter);
+                // Empty items keep their places (the import pairs the dotted columns item by item), unless all are empty.
+                var texts = items.Select(item => CellConverter.Text(Cell(PowerShellValue.Member(item, property.Name), property, delimiter))).ToList();
+                return texts.All(text => text.Length == 0) ? null : CellList.Join(texts, delimiter);
             }
 
             return Cell(PowerShellValue.Member(value, property.Name), property, delimiter);
@@ -120,7 +123,7 @@ namespace DrupalOAuth.Sheets
         }
 
         /// <summary>Drupal writes timestamps as ISO 8601; a number is kept as the number it is.</summary>
-        private static bool IsUnixSeconds(string text) => long.TryParse(text.Trim(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _);
+        private static bool IsUnixSeconds(string text) => long.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
 
         private static IEnumerable<object?> Items(object? value)
         {

@@ -109,7 +109,9 @@ namespace DrupalOAuth.Sheets
                 if (unlabelled.Count > 0)
                 {
                     _unlabelled.UnionWith(unlabelled);
-                    _warnings.Add($"'{field.Key}': {unlabelled.Count} related items could not be read (such as {unlabelled[0]}; deleted, or the consumer's user may not see them): written as their ids.");
+                    var warning = $"'{field.Key}': {unlabelled.Count} related items could not be read (such as {unlabelled[0]}; deleted, or the consumer's user may not see them): written as their ids.";
+                    _warnings.Add(warning);
+                    log.Verbose(warning);
                 }
             }
         }

@@ -7,9 +7,11 @@ namespace DrupalOAuth.Sheets
     /// <summary>The errors of a sheet file that cannot be written or read, each naming the file.</summary>
     internal static class SheetFileErrors
     {
-        // ERROR_SHARING_VIOLATION and ERROR_LOCK_VIOLATION: on Windows, what Excel's lock on an open workbook gives.
+        // On Windows, what Excel's lock on an open workbook gives: ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION, and
+        // ERROR_UNABLE_TO_REMOVE_REPLACED when the finished file is to take the open one's place.
         private const int SharingViolation = unchecked((int)0x80070020);
         private const int LockViolation = unchecked((int)0x80070021);
+        private const int UnableToRemoveReplaced = unchecked((int)0x80070497);
 
         public static DrupalException WriteFailed(string path, Exception e) =>
             new DrupalException(
@@ -41,6 +43,6 @@ namespace DrupalOAuth.Sheets
                 inner);
 
         private static bool IsLocked(Exception e) =>
-            e is IOException && (e.HResult == SharingViolation || e.HResult == LockViolation);
+            e is IOException && (e.HResult == SharingViolation || e.HResult == LockViolation || e.HResult == UnableToRemoveReplaced);
     }
 }

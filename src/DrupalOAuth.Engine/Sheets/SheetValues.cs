@@ -40,8 +40,7 @@ namespace DrupalOAuth.Sheets
             {
                 case object[] items:
                     var held = current is object[] list ? list : current == null ? new object[0] : new[] { current };
-                    var item = new FieldShape(shape.Name, shape.Kind, properties: shape.Properties);
-                    return held.Length == items.Length && items.Zip(held, (w, c) => Same(PowerShellValue.Unwrap(w), PowerShellValue.Unwrap(c), item, inObject)).All(same => same);
+                    return held.Length == items.Length && items.Zip(held, (w, c) => Same(PowerShellValue.Unwrap(w), PowerShellValue.Unwrap(c), shape, inObject)).All(same => same);
                 case IDictionary properties:
                     return SameObject(properties, current, shape);
                 default:
@@ -74,7 +73,8 @@ namespace DrupalOAuth.Sheets
         {
             if (kind == FieldKind.Timestamp && CellConverter.Instant(wanted) is DateTimeOffset a && CellConverter.Instant(current) is DateTimeOffset b)
             {
-                return a == b;
+                // Drupal keeps whole seconds.
+                return a.ToUnixTimeSeconds() == b.ToUnixTimeSeconds();
             }
 
             if (wanted is bool || current is bool)

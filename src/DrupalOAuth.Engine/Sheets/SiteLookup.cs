@@ -22,6 +22,15 @@ namespace DrupalOAuth.Sheets
     {
         public const int BatchSize = 50;
 
+        /// <summary>
+        /// The most characters of encoded values one lookup's address carries: Apache refuses a request line over
+        /// 8190 bytes (414), and fifty long titles would pass it.
+        /// </summary>
+        public const int QueryBudget = 6000;
+
+        /// <summary>What each value adds to the address besides itself: the encoded filter[lookup][condition][value][]= and the '&amp;'.</summary>
+        private const int PerValue = 56;
+
         /// <summary>Users: looked up by name, or by the display name a consumer without "access user profiles" sees.</summary>
         public const string UserType = "user--user";
 
@@ -71,9 +80,8 @@ namespace DrupalOAuth.Sheets
                         known[value] = new List<PSObject>();
                     }
 
-                    for (var start = 0; start < missing.Count; start += BatchSize)
+                    foreach (var batch in Batches(missing))
                     {
-                        var batch = missing.Skip(start).Take(BatchSize).ToArray();
                         var filter = new Hashtable { ["lookup"] = new Hashtable { ["path"] = path, ["operator"] = "IN", ["value"] = batch } };
                         foreach (var entity in await ReadAllAsync(new EntityQuery(typeName, filter: filter, property: fields?.ToArray(), pageSize: BatchSize), log, cancellationToken).ConfigureAwait(false))
                         {
@@ -111,6 +119,31 @@ namespace DrupalOAuth.Sheets
         /// <summary>The fields a lookup of related entities reads: the label, and for users the display name too.</summary>
         public static IReadOnlyList<string> LabelFields(string typeName) =>
             string.Equals(typeName, UserType, StringComparison.Ordinal) ? new[] { LabelField.For(typeName), LabelField.DisplayName } : new[] { LabelField.For(typeName) };
+
+        /// <summary>The values in batches of up to <see cref="BatchSize"/>, fewer when they are long (<see cref="QueryBudget"/>).</summary>
+        internal static IEnumerable<string[]> Batches(IReadOnlyList<string> values)
+        {
+            var batch = new List<string>();
+            var length = 0;
+            foreach (var value in values)
+            {
+                var cost = Uri.EscapeDataString(value).Length + PerValue;
+                if (batch.Count > 0 && (batch.Count == BatchSize || length + cost > QueryBudget))
+                {
+                    yield return batch.ToArray();
+                    batch.Clear();
+                    length = 0;
+                }
+
+                batch.Add(value);
+                length += cost;
+            }
+
+            if (batch.Count > 0)
+            {
+                yield return batch.ToArray();
+            }
+        }
 
         /// <summary>Every entity of the type with only <paramref name="fields"/>, read once for the session.</summary>
         private async Task<IReadOnlyList<PSObject>> ListUnlockedAsync(string typeName, IReadOnlyList<string> fields, IDrupalLog log, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DrupalTestServer.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace DrupalTestServer.JsonApi;
@@ -40,6 +41,8 @@ public static class JsonApiDocument
             response.Headers.Allow = error.Allow;
         var document = Start();
         document["errors"] = new JsonArray((error.Violations ?? [error]).Select(e => (JsonNode)ErrorObject(e, requestUrl)).ToArray());
+        if (response.HttpContext.Features.Get<IHttpResponseFeature>() is { } status)
+            status.ReasonPhrase = Title(error.Status);
         return WriteAsync(response, error.Status, document);
     }
 
@@ -51,7 +54,7 @@ public static class JsonApiDocument
             links["info"] = Link(info);
         var json = new JsonObject
         {
-            ["title"] = ReasonPhrases.GetReasonPhrase(error.Status),
+            ["title"] = Title(error.Status),
             ["status"] = error.Status.ToString(CultureInfo.InvariantCulture),
             ["detail"] = error.Message,
             ["links"] = links,
@@ -60,6 +63,10 @@ public static class JsonApiDocument
             json["source"] = new JsonObject { ["pointer"] = error.Pointer };
         return json;
     }
+
+    /// <summary>Symfony 6.4's reason phrases, in the status line and the title, which Drupal 10.5 takes: RFC 9110 renamed 422 "Unprocessable Content".</summary>
+    private static string Title(int status) =>
+        status == StatusCodes.Status422UnprocessableEntity ? "Unprocessable Content" : ReasonPhrases.GetReasonPhrase(status);
 
     private static string? InfoUrl(int status) =>
         InfoSections.TryGetValue(status, out var section) ? "http://www.w3.org/Protocols/rfc2616/rfc2616-sec10.html" + section : null;

@@ -3,8 +3,8 @@ using System.Globalization;
 namespace DrupalTestServer.Site;
 
 /// <summary>
-/// The site's nodes: by default 25 articles and 3 pages, plus what mutations add until the next reset; tests
-/// may replace them with any number of articles, some unpublished. Readers get an immutable snapshot.
+/// The site's content: by default 25 articles, 3 pages and 5 tags, plus what writes change until the next reset;
+/// tests may replace the articles with any number, some unpublished. Readers get an immutable snapshot.
 /// </summary>
 public sealed class ContentStore
 {
@@ -93,7 +93,7 @@ public sealed class ContentStore
             : (snapshot.WithNodesAndFiles([.. snapshot.Nodes.Select(n => n.Uuid == attachTo ? n with { ImageFid = file.Fid } : n)], files), file);
     });
 
-    /// <summary>The next path_alias id, for an entity whose alias is set for the first time.</summary>
+    /// <summary>The next path_alias id, for an entity whose alias is set for the first time; called under the lock, from a change.</summary>
     public long NextPathId()
     {
         var snapshot = current;
@@ -114,7 +114,7 @@ public sealed class ContentStore
     /// <summary>Where uploaded bytes are stored, one folder per server process, emptied on reset.</summary>
     public string UploadFolder { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"DrupalTestServer-uploads-{Environment.ProcessId}");
 
-    /// <summary>Articles nid 1 to <paramref name="articles"/>, those whose nid is a multiple of <paramref name="unpublishedEvery"/> unpublished (0: none), then the pages.</summary>
+    /// <summary>Articles nid 1 to <paramref name="articles"/>, those whose nid is a multiple of <paramref name="unpublishedEvery"/> unpublished (0: none), then the pages; the seeded tags.</summary>
     public void Replace(int articles, int unpublishedEvery)
     {
         var replaced = Seed(articles, unpublishedEvery);

@@ -187,6 +187,27 @@ public sealed class BundleFieldsTests
     }
 
     [Fact]
+    public void With_and_WithTargets_leave_the_knowledge_they_start_from_as_it_was()
+    {
+        var fields = Articles();
+
+        fields.With(new[] { Resource("""{"type":"node--article","id":"z","attributes":{"field_nothing":true,"field_new":1}}""") });
+        fields.WithTargets("field_image", new[] { "file--file" });
+
+        Assert.Equal(FieldKind.Unknown, Field(fields, "field_nothing").Kind);
+        Assert.Null(fields.Find("field_new"));
+        Assert.Empty(Field(fields, "field_image").TargetTypes);
+    }
+
+    [Fact]
+    public void A_field_seen_with_a_fraction_later_becomes_a_number()
+    {
+        var fields = Articles().With(new[] { Resource("""{"type":"node--article","id":"z","attributes":{"field_count":2.5}}""") });
+
+        Assert.Equal(FieldKind.Number, Field(fields, "field_count").Kind);
+    }
+
+    [Fact]
     public void WithTargets_gives_a_relationship_its_types()
     {
         var fields = Articles().WithTargets("field_related", new[] { "node--page", "node--article" });

@@ -107,6 +107,23 @@ public sealed class ImportPlannerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_create_whose_answer_was_lost_is_retried_and_read_back_and_a_run_again_makes_no_second_one()
+    {
+        var rows = Rows(("title", "Lost answer"), ("field_tags", "alpha"));
+        _site.LoseNextCreateAnswer = true;
+        var session = (await _site.OpenAsync()).OpenSheets();
+        var plan = await session.PlanImportAsync("node", "article", rows, new ImportOptions(), _log, CancellationToken.None);
+
+        var result = await session.ApplyAsync(plan, plan.Rows[0], _log, CancellationToken.None);
+        var again = await (await _site.OpenAsync()).OpenSheets().PlanImportAsync("node", "article", rows, new ImportOptions(), _log, CancellationToken.None);
+
+        Assert.Equal(ImportAction.Created, result.Action);
+        Assert.Equal(2, _site.Writes.Count);
+        Assert.Single(_site.All(Article), a => (string?)a["attributes"]!["title"] == "Lost answer");
+        Assert.Equal(ImportAction.Unchanged, Assert.Single(again.Rows).Action);
+    }
+
+    [Fact]
     public async Task A_label_that_matches_nothing_fails_the_row_or_is_created_once_with_CreateMissingReferences()
     {
         var rows = Rows(("title", "One"), ("field_tags", "zeta")).Concat(Rows(("title", "Two"), ("field_tags", "zeta; alpha"))).Select((r, i) => new SheetRow(i + 1, r.Cells)).ToList();
@@ -224,12 +241,39 @@ public sealed class ImportPlannerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_label_that_is_the_UUID_of_an_existing_entity_takes_it()
+    {
+        const string gamma = "0f0e0d0c-0b0a-4908-8706-050403020100";
+        _site.Add(Tags, gamma, new JsonObject { ["name"] = "gamma" });
+
+        var plan = await (await _site.OpenAsync()).OpenSheets().PlanImportAsync("node", "article", Rows(("id", "a-1"), ("field_tags", "alpha; " + gamma)), new ImportOptions(), _log, CancellationToken.None);
+
+        var row = Assert.Single(plan.Rows);
+        Assert.Equal(ImportAction.WouldUpdate, row.Action);
+        Assert.Equal(new[] { "field_tags" }, row.Changed);
+    }
+
+    [Fact]
     public async Task References_by_id_are_checked_to_exist()
     {
         var plan = await (await _site.OpenAsync()).OpenSheets().PlanImportAsync(
             "node", "article", Rows(("id", "a-1"), ("field_tags", "t-beta; t-nope")), new ImportOptions { ReferenceBy = ReferenceBy.Id }, _log, CancellationToken.None);
 
         Assert.Equal("column 'field_tags': no taxonomy_term--tags has id t-nope", Assert.Single(plan.Rows).Error);
+    }
+
+    [Fact]
+    public async Task A_type_with_no_entity_takes_its_columns_as_text_and_relationships_from_ReferenceType()
+    {
+        using var empty = new SheetSite();
+        empty.Add(Tags, "t-alpha", new JsonObject { ["name"] = "alpha" });
+        var options = new ImportOptions { ReferenceTypes = new Hashtable { ["field_tags"] = Tags } };
+
+        var plan = await (await empty.OpenAsync()).OpenSheets().PlanImportAsync("node", "article", Rows(("title", "First"), ("body.value", "<p>x</p>"), ("field_tags", "alpha")), options, _log, CancellationToken.None);
+
+        var row = Assert.Single(plan.Rows);
+        Assert.Equal(ImportAction.WouldCreate, row.Action);
+        Assert.Equal(new[] { "title", "body", "field_tags" }, row.Changed);
     }
 
     private async Task<IReadOnlyList<SheetRow>> ExportAsync(SheetSession session)

@@ -85,6 +85,7 @@ public sealed class RowConverterTests
         Assert.False(Convert(("status", "maybe")).IsBlank);
         Assert.False(Convert(("field_tags", "alpha")).IsBlank);
         Assert.False(Convert(clearEmpty: true, ("title", ""), ("status", "1")).IsBlank);
+        Assert.False(Convert(("path.alias", "/a")).IsBlank);
     }
 
     [Fact]
@@ -176,6 +177,16 @@ public sealed class RowConverterTests
         var row = RowConverter.Convert(Row(("field_numbers", 3.0)), Columns(fields, "field_numbers"), CellList.DefaultDelimiter, clearEmpty: false);
 
         Assert.Equal(new object[] { 3L }, row.Attributes["field_numbers"]);
+    }
+
+    [Fact]
+    public void Cells_wrapped_in_PSObjects_convert_as_their_contents()
+    {
+        var row = Convert(("field_keywords", new System.Management.Automation.PSObject("a; b")), ("status", new System.Management.Automation.PSObject("1")), ("field_tags", new System.Management.Automation.PSObject("alpha; beta")));
+
+        Assert.Equal(new object[] { "a", "b" }, row.Attributes["field_keywords"]);
+        Assert.Equal(true, row.Attributes["status"]);
+        Assert.Equal(new[] { "alpha", "beta" }, row.References["field_tags"]);
     }
 
     [Fact]

@@ -146,6 +146,15 @@ public sealed class RowFlattenerTests
     }
 
     [Fact]
+    public void A_property_empty_on_every_item_of_a_multi_value_object_field_is_an_empty_cell()
+    {
+        const string resource = """{"type":"node--article","id":"x","attributes":{"field_links":[{"uri":"https://a","title":null},{"uri":"https://b","title":""}]}}""";
+        var columns = BundleFields.Learn("node--article", new[] { Resource(resource) }).Columns(includeReadOnly: false);
+
+        Assert.Equal(new object?[] { "x", "https://a; https://b", null }, RowFlattener.Flatten(Flat(resource), columns, null, CellList.DefaultDelimiter));
+    }
+
+    [Fact]
     public void The_delimiter_given_joins_lists()
     {
         var cells = RowFlattener.Flatten(Flat(First), Columns, null, " | ");

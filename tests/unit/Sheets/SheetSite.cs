@@ -26,6 +26,9 @@ public sealed class SheetSite : IDisposable
     /// <summary>Users are label-only (display_name) and any filter on them finds nothing, as for a consumer without "access user profiles".</summary>
     public bool LabelOnlyUsers { get; set; }
 
+    /// <summary>The next create is made, but its answer is lost: the connection drops before any answer.</summary>
+    public bool LoseNextCreateAnswer { get; set; }
+
     /// <summary>Reads of collections (the entry point not counted).</summary>
     public IReadOnlyList<ReceivedRequest> Reads => _drupal.SiteRequests.Where(r => r.Method == "GET" && r.Path != "/jsonapi").ToList();
 
@@ -72,6 +75,13 @@ public sealed class SheetSite : IDisposable
 
                     created["relationships"] ??= new JsonObject();
                     list.Add(created);
+                    if (LoseNextCreateAnswer)
+                    {
+                        LoseNextCreateAnswer = false;
+                        x.Abort();
+                        return Task.CompletedTask;
+                    }
+
                     return x.RespondAsync(201, Document(created), JsonApiDocuments.MediaType);
                 case "PATCH":
                     var patch = JsonNode.Parse(x.Request.BodyText)!["data"]!;
@@ -85,6 +95,13 @@ public sealed class SheetSite : IDisposable
                     }
 
                     return x.RespondAsync(200, Document(target), JsonApiDocuments.MediaType);
+            }
+
+            if (segments.Length > 3)
+            {
+                return list.FirstOrDefault(r => (string?)r["id"] == segments[3]) is { } one
+                    ? x.RespondAsync(200, Document(one), JsonApiDocuments.MediaType)
+                    : x.RespondAsync(404, JsonApiDocuments.Errors(("Not Found", "404", "The \"entity\" parameter was not converted.", null)), JsonApiDocuments.MediaType);
             }
 
             var query = Query(x.Request.Target);

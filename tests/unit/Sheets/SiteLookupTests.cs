@@ -74,6 +74,35 @@ public sealed class SiteLookupTests : IDisposable
         Assert.Equal("t2", SiteLookup.Id(Assert.Single(found["beta"])));
     }
 
+    [Fact]
+    public void Long_values_make_smaller_batches_so_that_the_address_stays_short()
+    {
+        var batches = SiteLookup.Batches(Enumerable.Range(1, 50).Select(i => new string('x', 190) + i).ToList()).ToList();
+        var small = SiteLookup.Batches(Enumerable.Range(1, 120).Select(i => "t" + i).ToList()).Select(b => b.Length);
+
+        Assert.True(batches.Count > 1);
+        Assert.All(batches, b => Assert.True(b.Sum(v => Uri.EscapeDataString(v).Length + 56) <= SiteLookup.QueryBudget));
+        Assert.Equal(50, batches.Sum(b => b.Length));
+        Assert.Equal(new[] { 50, 50, 20 }, small);
+    }
+
+    [Fact]
+    public async Task Users_a_filter_cannot_find_are_matched_among_the_listed_users()
+    {
+        _site.LabelOnlyUsers = true;
+        _site.Add("user--user", "u-1", new JsonObject { ["display_name"] = "Alice" });
+        _site.Add("user--user", "u-2", new JsonObject { ["display_name"] = "Bob" });
+        var lookup = (await _site.OpenAsync()).OpenSheets().Lookup;
+
+        var byName = await lookup.FindAsync("user--user", "name", new[] { "alice" }, SiteLookup.LabelFields("user--user"), _log, CancellationToken.None);
+        var byId = await lookup.FindAsync("user--user", "id", new[] { "u-2", "u-9" }, SiteLookup.LabelFields("user--user"), _log, CancellationToken.None);
+
+        Assert.Equal("u-1", SiteLookup.Id(Assert.Single(byName["alice"])));
+        Assert.Equal("u-2", SiteLookup.Id(Assert.Single(byId["u-2"])));
+        Assert.Empty(byId["u-9"]);
+        Assert.Equal(3, lookup.Requests);
+    }
+
     private List<string> AddTags(int count)
     {
         var labels = new List<string>();

@@ -84,6 +84,31 @@ public sealed class XlsxSheetTests : IDisposable
     }
 
     [Fact]
+    public void A_row_missing_from_the_sheet_as_Excel_leaves_an_empty_one_out_is_counted_too()
+    {
+        var path = Write(new[] { "id" }, new object?[] { 1L }, new object?[] { 2L }, new object?[] { 3L });
+        using (var zip = ZipFile.Open(path, ZipArchiveMode.Update))
+        {
+            var entry = zip.GetEntry("xl/worksheets/sheet1.xml")!;
+            XDocument sheet;
+            using (var stream = entry.Open())
+            {
+                sheet = XDocument.Load(stream);
+            }
+
+            sheet.Descendants(Main + "row").Single(r => (string?)r.Attribute("r") == "3").Remove();
+            entry.Delete();
+            using var rewritten = zip.CreateEntry("xl/worksheets/sheet1.xml").Open();
+            sheet.Save(rewritten);
+        }
+
+        var table = SheetReader.Read(path);
+
+        Assert.Equal(new[] { 1, 3 }, table.Rows.Select(r => r.Number));
+        Assert.Equal(3d, table.Rows[1].Cells[0].Value);
+    }
+
+    [Fact]
     public void A_sheet_with_no_rows_has_its_frozen_header_row()
     {
         var path = Write(new[] { "id", "title" });
