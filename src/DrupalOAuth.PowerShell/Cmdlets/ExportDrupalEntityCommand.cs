@@ -28,7 +28,6 @@ namespace DrupalOAuth.Commands
         private const int ProgressActivityId = 0x44_72_77;
 
         private readonly List<object?> _batch = new List<object?>(BatchSize);
-        private SheetSession? _session;
         private SheetExport? _export;
         private SheetWriter? _writer;
         private string? _path;
@@ -143,6 +142,7 @@ namespace DrupalOAuth.Commands
             }
 
             WriteBatch();
+            WriteProgress(BatchProgress(ProgressRecordType.Completed));
             Complete();
         }
 
@@ -176,8 +176,8 @@ namespace DrupalOAuth.Commands
                 }
             }
 
-            _session = ResolveConnection().OpenSheets(CallOptions);
-            _export = Await((log, cancellation) => _session.StartExportAsync(entityType, bundle, IncludeReadOnly, ReferenceBy, Delimiter ?? new ImportOptions().Delimiter, log, cancellation));
+            var session = ResolveConnection().OpenSheets(CallOptions);
+            _export = Await((log, cancellation) => session.StartExportAsync(entityType, bundle, IncludeReadOnly, ReferenceBy, Delimiter ?? new ImportOptions().Delimiter, log, cancellation));
             WriteVerbose($"{_export.TypeName}: {_export.Headers.Count} columns: {string.Join(", ", _export.Headers)}.");
             if (_path != null)
             {
@@ -196,8 +196,12 @@ namespace DrupalOAuth.Commands
 
             Write(_batch.ToArray());
             _batch.Clear();
-            WriteProgress(new ProgressRecord(ProgressActivityId, $"Exporting {_export!.TypeName}", $"{_rows} rows"));
+            WriteProgress(BatchProgress(ProgressRecordType.Processing));
         }
+
+        // A record of its own each time: a host may keep the records it was given.
+        private ProgressRecord BatchProgress(ProgressRecordType type) =>
+            new ProgressRecord(ProgressActivityId, $"Exporting {_export!.TypeName}", $"{_rows} rows") { RecordType = type };
 
         private void Write(IReadOnlyList<object?> entities)
         {

@@ -108,7 +108,6 @@ namespace DrupalOAuth.Commands
             options.Delimiter = Delimiter ?? options.Delimiter;
             var session = RunspaceConnections.Current.Resolve(Connection).OpenSheets(CallOptions);
             var plan = Await((log, cancellation) => session.PlanImportAsync(EntityType!, Bundle, rows, options, log, cancellation));
-            WriteVerbose($"{plan.TypeName}: {plan.Rows.Count} rows planned with {plan.LookupRequests} lookup requests; {plan.InvalidCount} invalid.");
             foreach (var warning in plan.Warnings)
             {
                 WriteWarning(warning);
@@ -170,7 +169,8 @@ namespace DrupalOAuth.Commands
             catch (DrupalException e)
             {
                 WriteError(new DrupalException(e.ErrorId, e.Category, $"{row.Description}: {e.Message}", e.Target, e, e.FurtherErrors));
-                return row.Failed(e.Message);
+                // The result is output, which no scrubbing of error records reaches.
+                return row.Failed(SecretScrubber.Shared.Scrub(e.Message));
             }
         }
 
