@@ -14,9 +14,11 @@
     CmdletsToExport      = @(
         'Connect-DrupalApi'
         'Disconnect-DrupalApi'
+        'Export-DrupalEntity'
         'Get-DrupalConnection'
         'Get-DrupalEntity'
         'Get-DrupalToken'
+        'Import-DrupalEntity'
         'Invoke-DrupalGraphQL'
         'Invoke-DrupalRequest'
         'New-DrupalEntity'

@@ -160,6 +160,23 @@ namespace DrupalOAuth.Connections
             return _writer.UpdateAsync(entityType, bundle, id, attributes, relationships, options ?? CallOptions.None, log, cancellationToken);
         }
 
+        /// <summary>
+        /// Refuses now what <see cref="CreateEntityAsync"/> or <see cref="UpdateEntityAsync"/> would refuse of these
+        /// arguments before sending anything (InvalidId, InvalidValue, InvalidRelationship), for a caller that reads the
+        /// site first (the fields a piped row's values convert to) and must not when the write cannot be sent.
+        /// </summary>
+        /// <param name="id">The entity's id for an update; null for a create.</param>
+        public static void CheckEntityChange(string? id, IDictionary? attributes, IDictionary? relationships)
+        {
+            if (id != null)
+            {
+                JsonApiClient.Id(id);
+            }
+
+            ResourceWriter.Attributes(attributes);
+            RelationshipValue.ReadAll(relationships);
+        }
+
         public Task RemoveEntityAsync(string entityType, string? bundle, string id, IDrupalLog log, CancellationToken cancellationToken, CallOptions? options = null)
         {
             ThrowIfClosed();

@@ -40,7 +40,8 @@ namespace DrupalOAuth.Commands
             var connection = ResolveConnection();
             Change(description, () =>
             {
-                var updated = Await((log, cancellation) => connection.UpdateEntityAsync(entityType, bundle, id, Attributes, Relationships, log, cancellation, CallOptions));
+                var attributes = Converted(connection, entityType, bundle, id, Attributes, Relationships);
+                var updated = Await((log, cancellation) => connection.UpdateEntityAsync(entityType, bundle, id, attributes, Relationships, log, cancellation, CallOptions));
                 if (PassThru)
                 {
                     WriteObject(updated);

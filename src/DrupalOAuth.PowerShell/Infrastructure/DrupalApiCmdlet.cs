@@ -49,7 +49,21 @@ namespace DrupalOAuth.Commands.Infrastructure
         /// Writes each page's items as soon as the page arrives (the pager decides how far ahead it fetches), with progress
         /// when more than one page is read, and the read's warnings at the end.
         /// </summary>
-        protected void WritePages(IResultPager pager, PagingScope scope)
+        protected void WritePages(IResultPager pager, PagingScope scope) =>
+            ForEachPage(pager, scope, "items", page =>
+            {
+                foreach (var item in page.Items)
+                {
+                    WriteObject(item);
+                }
+            });
+
+        /// <summary>
+        /// Hands each page to <paramref name="write"/> as soon as it arrives, after its warnings and errors, with
+        /// progress ("120 <paramref name="noun"/> in 3 pages") when more than one page is read, and the read's
+        /// warnings at the end.
+        /// </summary>
+        protected void ForEachPage(IResultPager pager, PagingScope scope, string noun, System.Action<ResultPage> write)
         {
             var showProgress = !scope.OnePage;
             string? status = null;
@@ -70,14 +84,11 @@ namespace DrupalOAuth.Commands.Infrastructure
                     WriteError(error);
                 }
 
-                foreach (var item in page.Items)
-                {
-                    WriteObject(item);
-                }
+                write(page);
 
                 if (showProgress)
                 {
-                    status = $"{page.ItemsSoFar} items in {page.Number} page{(page.Number == 1 ? string.Empty : "s")}";
+                    status = $"{page.ItemsSoFar} {noun} in {page.Number} page{(page.Number == 1 ? string.Empty : "s")}";
                     var progress = Progress(pager, status);
                     if (pager.TotalCount is long total && total > 0)
                     {

@@ -18,11 +18,15 @@ namespace DrupalOAuth.Commands.Infrastructure
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
 
-        protected sealed override void ProcessRecord()
+        protected sealed override void ProcessRecord() => Run(Process);
+
+        protected sealed override void EndProcessing() => Run(Finish);
+
+        private void Run(Action work)
         {
             try
             {
-                Process();
+                work();
             }
             catch (DrupalException e)
             {
@@ -47,9 +51,29 @@ namespace DrupalOAuth.Commands.Infrastructure
         /// <summary>The cmdlet's work for one pipeline input; a <see cref="DrupalException"/> ends the command.</summary>
         protected abstract void Process();
 
+        /// <summary>
+        /// The cmdlet's work once every pipeline input has come (a batch still to write, a plan of all the rows); a
+        /// <see cref="DrupalException"/> ends the command as in <see cref="Process"/>.
+        /// </summary>
+        protected virtual void Finish()
+        {
+        }
+
         protected override void StopProcessing() => _stopping.Cancel();
 
-        public void Dispose() => _stopping.Dispose();
+        public void Dispose()
+        {
+            Release();
+            _stopping.Dispose();
+        }
+
+        /// <summary>
+        /// Lets go of what the cmdlet holds across pipeline inputs (a file being written), however the command ended:
+        /// PowerShell disposes a cmdlet after a terminating error or Ctrl+C too, when EndProcessing never runs.
+        /// </summary>
+        protected virtual void Release()
+        {
+        }
 
         /// <summary>Runs engine work and waits for it on the pipeline thread, writing its log as it goes.</summary>
         protected T Await<T>(Func<IDrupalLog, CancellationToken, Task<T>> work) =>

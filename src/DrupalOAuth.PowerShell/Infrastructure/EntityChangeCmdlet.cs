@@ -2,6 +2,7 @@ using System.Collections;
 using System.Management.Automation;
 using DrupalOAuth.Connections;
 using DrupalOAuth.Errors;
+using DrupalOAuth.Sheets;
 
 namespace DrupalOAuth.Commands.Infrastructure
 {
@@ -14,6 +15,8 @@ namespace DrupalOAuth.Commands.Infrastructure
     {
         protected const string InputObjectSet = "InputObject";
         protected const string IdSet = "Id";
+
+        private SheetSession? _sheets;
 
         [Parameter]
         [ConnectionTransformation]
@@ -32,9 +35,7 @@ namespace DrupalOAuth.Commands.Infrastructure
         /// </summary>
         protected bool TryIdentify(PSObject entity, out string type, out string id)
         {
-            type = entity.Properties["type"]?.Value?.ToString() ?? string.Empty;
-            id = entity.Properties["id"]?.Value?.ToString() ?? string.Empty;
-            if (type.Trim().Length > 0 && id.Trim().Length > 0)
+            if (PipedEntity.TryIdentify(entity, out type, out id))
             {
                 return true;
             }
@@ -61,6 +62,25 @@ namespace DrupalOAuth.Commands.Infrastructure
         }
 
         protected DrupalConnection ResolveConnection() => RunspaceConnections.Current.Resolve(Connection);
+
+        /// <summary>
+        /// Attributes as a sheet row gives them ("TRUE", "7", "2024-01-02", a plain string for formatted text) in the
+        /// JSON types their fields take, as Import-DrupalEntity converts them; the fields are learned once per call.
+        /// What the write would refuse anyway (a bad id, a value that cannot be sent) is refused first, so that
+        /// nothing at all is sent for it.
+        /// </summary>
+        /// <param name="id">The entity's id for an update; null for a create.</param>
+        protected IDictionary? Converted(DrupalConnection connection, string entityType, string? bundle, string? id, IDictionary? attributes, IDictionary? relationships)
+        {
+            DrupalConnection.CheckEntityChange(id, attributes, relationships);
+            if (attributes == null || attributes.Count == 0)
+            {
+                return attributes;
+            }
+
+            _sheets ??= connection.OpenSheets(CallOptions);
+            return Await((log, cancellation) => _sheets.ConvertAttributesAsync(entityType, bundle, attributes, log, cancellation));
+        }
 
         /// <summary>The label of an entity object, or of the attributes of one to be made.</summary>
         private static string? Label(object? entity)
