@@ -1,4 +1,4 @@
-using System;
+using System.Collections.Generic;
 
 namespace DrupalOAuth
 {
@@ -9,13 +9,13 @@ namespace DrupalOAuth
     /// </summary>
     public sealed class ImportResult
     {
-        public ImportResult(int row, ImportAction action, string? id, string? label, string[]? changed, string? error)
+        public ImportResult(int row, ImportAction action, string? id, string? label, IEnumerable<string>? changed, string? error)
         {
             Row = row;
             Action = action;
             Id = id;
             Label = label;
-            Changed = changed ?? Array.Empty<string>();
+            Changed = changed == null ? string.Empty : string.Join(", ", changed);
             Error = error;
         }
 
@@ -28,8 +28,11 @@ namespace DrupalOAuth
 
         public string? Label { get; }
 
-        /// <summary>The field names sent (or that would be sent under -WhatIf); empty when nothing differed.</summary>
-        public string[] Changed { get; }
+        /// <summary>
+        /// The field names sent (or that would be sent under -WhatIf), joined by ", "; empty when nothing differed. Text
+        /// rather than a list, so that Export-Csv writes the names and not "System.String[]" (-split ', ' gives the list).
+        /// </summary>
+        public string Changed { get; }
 
         public string? Error { get; }
 

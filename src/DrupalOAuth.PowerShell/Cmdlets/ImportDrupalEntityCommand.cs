@@ -120,19 +120,19 @@ namespace DrupalOAuth.Commands
                 {
                     var result = row.AsResult();
                     WriteError(new DrupalException("InvalidRow", DrupalErrorCategory.InvalidData, $"{row.Description}: {row.Error}", result));
-                    WriteResult(result);
+                    WriteObject(result);
                 }
                 else if (!row.Writes)
                 {
-                    WriteResult(row.AsResult());
+                    WriteObject(row.AsResult());
                 }
                 else if (plan.Stopped)
                 {
-                    WriteResult(Skipped(row));
+                    WriteObject(Skipped(row));
                 }
                 else
                 {
-                    WriteResult(Apply(session, plan, row));
+                    WriteObject(Apply(session, plan, row));
                 }
 
                 progress.Done();
@@ -172,23 +172,6 @@ namespace DrupalOAuth.Commands
                 // The result is output, which no scrubbing of error records reaches.
                 return row.Failed(SecretScrubber.Shared.Scrub(e.Message));
             }
-        }
-
-        /// <summary>
-        /// A result as the report it is meant for: Export-Csv writes a string[] property as "System.String[]", so the
-        /// properties are given again in order, with Changed as its names joined by ", ". The object stays an
-        /// ImportResult (-is, its type names, the table view).
-        /// </summary>
-        private void WriteResult(ImportResult result)
-        {
-            var shown = new PSObject(result);
-            shown.Properties.Add(new PSNoteProperty(nameof(result.Row), result.Row));
-            shown.Properties.Add(new PSNoteProperty(nameof(result.Action), result.Action));
-            shown.Properties.Add(new PSNoteProperty(nameof(result.Id), result.Id));
-            shown.Properties.Add(new PSNoteProperty(nameof(result.Label), result.Label));
-            shown.Properties.Add(new PSNoteProperty(nameof(result.Changed), string.Join(", ", result.Changed)));
-            shown.Properties.Add(new PSNoteProperty(nameof(result.Error), result.Error));
-            WriteObject(shown);
         }
 
         private static ImportResult Skipped(PlannedRow row) => new ImportResult(row.Number, ImportAction.Skipped, row.Id, row.Label, null, null);
