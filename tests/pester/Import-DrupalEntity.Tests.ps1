@@ -126,6 +126,15 @@ From a CSV,yes,7,2024-01-02,Plain text,alpha; beta
             $updated.field_rating | Should -Be 3
         }
 
+        It 'learns a bundle''s fields once per connection for Set-DrupalEntity, however many calls' {
+            $first = New-DrupalEntity node article -Attributes @{ title = 'One call' }
+            $null = Set-DrupalEntity node article -Id $first.id -Attributes @{ field_rating = '2' }
+            $reads = (Get-Stats).jsonapiRequests - (Get-Stats).jsonapiWrites
+            foreach ($rating in '3', '4', '5') { $null = Set-DrupalEntity node article -Id $first.id -Attributes @{ field_rating = $rating } }
+            (Get-Stats).jsonapiRequests - (Get-Stats).jsonapiWrites | Should -Be $reads
+            (Get-DrupalEntity node article -Id $first.id).field_rating | Should -Be 5
+        }
+
         It 'refuses a piped row to New-DrupalEntity whose cell cannot convert, naming the field and value' {
             $writes = Get-Writes
             $null = [pscustomobject]@{ title = 'Bad'; field_featured = 'maybe' } | New-DrupalEntity node article -ErrorVariable problems -ErrorAction SilentlyContinue

@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Net.Http;
@@ -30,6 +31,7 @@ namespace DrupalOAuth.Connections
         private readonly ApiClient _api;
         private readonly JsonApiClient _jsonApi;
         private readonly EntityWriter _writer;
+        private readonly ConcurrentDictionary<string, BundleFields> _rowFields = new ConcurrentDictionary<string, BundleFields>(StringComparer.Ordinal);
         private int _closed;
         private int _holdsToken = 1;
 
@@ -195,7 +197,7 @@ namespace DrupalOAuth.Connections
         public SheetSession OpenSheets(CallOptions? options = null)
         {
             ThrowIfClosed();
-            return new SheetSession(_jsonApi, _writer, options ?? CallOptions.None);
+            return new SheetSession(_jsonApi, _writer, options ?? CallOptions.None, _rowFields);
         }
 
         /// <summary>The JSON:API resource type names the site offers (node--article, user--user, ...), read once per connection.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.Globalization;
@@ -29,12 +30,19 @@ namespace DrupalOAuth.Sheets
         private readonly SiteLookup _lookup;
         private readonly Dictionary<string, BundleFields> _fields = new Dictionary<string, BundleFields>(StringComparer.Ordinal);
         private readonly SemaphoreSlim _fieldsGate = new SemaphoreSlim(1, 1);
+        private readonly ConcurrentDictionary<string, BundleFields> _rowFields;
 
-        internal SheetSession(JsonApiClient client, EntityWriter writer, CallOptions options)
+        /// <param name="rowFields">
+        /// The fields learned for piped rows, kept by the connection: a script that calls New- or Set-DrupalEntity once
+        /// per item must not read a page of the bundle each time. An export or import learns afresh (its own data may
+        /// have filled fields since).
+        /// </param>
+        internal SheetSession(JsonApiClient client, EntityWriter writer, CallOptions options, ConcurrentDictionary<string, BundleFields> rowFields)
         {
             _client = client;
             _writer = writer;
             _options = options;
+            _rowFields = rowFields;
             _lookup = new SiteLookup(client, options);
         }
 
@@ -96,7 +104,13 @@ namespace DrupalOAuth.Sheets
                 return row;
             }
 
-            var fields = await FieldsAsync(entityType, bundle, log, cancellationToken).ConfigureAwait(false);
+            var type = await _client.ResolveAsync(entityType, bundle, _options, log, cancellationToken).ConfigureAwait(false);
+            if (!_rowFields.TryGetValue(type.Key, out var fields))
+            {
+                fields = await FieldsAsync(entityType, bundle, log, cancellationToken).ConfigureAwait(false);
+                _rowFields[type.Key] = fields;
+            }
+
             var cells = new List<KeyValuePair<string, object?>>();
             var columns = new Dictionary<string, SheetColumn>(StringComparer.Ordinal);
             var asGiven = new OrderedDictionary(StringComparer.Ordinal);
