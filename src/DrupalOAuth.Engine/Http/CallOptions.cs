@@ -1,4 +1,5 @@
 using System;
+using DrupalOAuth.Throttling;
 
 namespace DrupalOAuth.Http
 {
@@ -8,12 +9,13 @@ namespace DrupalOAuth.Http
     /// </summary>
     public sealed class CallOptions
     {
-        public CallOptions(int? timeoutSec = null, int? maximumRetryCount = null, int? retryIntervalSec = null, long? maximumResponseSize = null)
+        public CallOptions(int? timeoutSec = null, int? maximumRetryCount = null, int? retryIntervalSec = null, long? maximumResponseSize = null, AdaptiveLimit? limit = null)
         {
             TimeoutSec = timeoutSec;
             MaximumRetryCount = maximumRetryCount;
             RetryIntervalSec = retryIntervalSec;
             MaximumResponseSize = maximumResponseSize;
+            Limit = limit;
         }
 
         public static CallOptions None { get; } = new CallOptions();
@@ -26,6 +28,9 @@ namespace DrupalOAuth.Http
 
         /// <summary>The most bytes an answer may hold once inflated; 0 for no limit.</summary>
         public long? MaximumResponseSize { get; }
+
+        /// <summary>The call's adaptive limit of requests in flight (-ThrottleLimit), told of every attempt's outcome; null: none.</summary>
+        public AdaptiveLimit? Limit { get; }
 
         internal TimeSpan TimeoutOr(TimeSpan connectionTimeout) =>
             TimeoutSec is int seconds ? TimeSpan.FromSeconds(seconds) : connectionTimeout;
