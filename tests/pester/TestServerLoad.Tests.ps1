@@ -53,7 +53,7 @@ Describe 'Drupal test server under load' {
             $read.request | Should -BeLike 'GET *'
             $read.ms | Should -BeLessThan 500
             $write.request | Should -BeLike 'PATCH *'
-            $write.ms | Should -BeGreaterOrEqual 500
+            $write.ms | Should -BeGreaterOrEqual 490 -Because 'timers may fire a few ms early'
         }
 
         It 'serves 8 PATCHes sent at once side by side, and counts them in flight' {
@@ -68,7 +68,7 @@ Describe 'Drupal test server under load' {
             $stats.jsonapiInFlight | Should -Be 0
             $patches = @($stats.jsonapiTimeline | Where-Object request -Like 'PATCH *')
             $patches | Should -HaveCount 8
-            $patches.ms | ForEach-Object { $_ | Should -BeGreaterOrEqual 400 }
+            $patches.ms | ForEach-Object { $_ | Should -BeGreaterOrEqual 390 -Because 'timers may fire a few ms early' }
             ($patches.inFlight | Measure-Object -Maximum).Maximum | Should -BeGreaterOrEqual 4
             # From the first arrival to the last answer, in the server's own times.
             $span = ($patches | ForEach-Object { $_.at + $_.ms } | Measure-Object -Maximum).Maximum - ($patches.at | Measure-Object -Minimum).Minimum
