@@ -201,7 +201,8 @@ namespace DrupalOAuth.Throttling
             }
         }
 
-        private DrupalException Failure()
+        /// <summary>SiteFailing, made now: with the items done so far (<see cref="Completed"/>).</summary>
+        internal DrupalException Failure()
         {
             string last;
             lock (_gate)
