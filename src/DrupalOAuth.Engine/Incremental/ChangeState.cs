@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using DrupalOAuth.Errors;
 using DrupalOAuth.Http;
@@ -135,7 +136,7 @@ namespace DrupalOAuth.Incremental
             try
             {
                 using (var stream = file.Open())
-                using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+                using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
                 {
                     writer.WriteStartObject();
                     writer.WriteNumber("version", Version);
