@@ -23,6 +23,9 @@ namespace DrupalOAuth.Incremental
     /// </summary>
     public sealed class ChangeReader : IResultPager
     {
+        /// <summary>Ids in one IN filter: Drupal's page size, and a query string of about 2 KB.</summary>
+        private const int IdsPerLook = 50;
+
         private readonly JsonApiClient _client;
         private readonly EntityQuery _query;
         private readonly DateTimeOffset? _changedSince;
@@ -232,18 +235,7 @@ namespace DrupalOAuth.Incremental
         {
             log.Verbose($"Reading the ids of every {_typeName} of the selection, to find those deleted since the last run.");
             _idPager = new EntityPager(_client, _query.IdsOnly(), new PagingScope(all: true), raw: false, _options, _pagesAtOnce);
-            var current = new HashSet<string>(StringComparer.Ordinal);
-            for (var page = await _idPager.NextPageAsync(log, cancellationToken).ConfigureAwait(false); page != null; page = await _idPager.NextPageAsync(log, cancellationToken).ConfigureAwait(false))
-            {
-                foreach (var item in page.Items)
-                {
-                    if (item is PSObject entity && entity.Properties["id"]?.Value is string id)
-                    {
-                        current.Add(id);
-                    }
-                }
-            }
-
+            var current = await ReadIdsAsync(_idPager, log, cancellationToken).ConfigureAwait(false);
             _warnings.AddRange(_idPager.Finish());
             if (_state != null && _state.Seen == null)
             {
@@ -253,9 +245,37 @@ namespace DrupalOAuth.Incremental
             var known = new HashSet<string>(_state?.Seen ?? (IEnumerable<string>)current, StringComparer.Ordinal);
             known.UnionWith(_written);
             var gone = known.Where(id => !current.Contains(id)).OrderBy(id => id, StringComparer.Ordinal).ToList();
+
+            // An entity deleted during the id read shifts the offsets after it, so that one still there can be
+            // passed over: each id that looks gone is asked for once more, 50 at a time, before it is called deleted.
+            for (var start = 0; start < gone.Count; start += IdsPerLook)
+            {
+                var look = new EntityPager(_client, _query.IdsOnly(gone.Skip(start).Take(IdsPerLook).ToList()), new PagingScope(all: true), raw: false, _options, 1);
+                current.UnionWith(await ReadIdsAsync(look, log, cancellationToken).ConfigureAwait(false));
+                look.Finish();
+            }
+
+            gone = gone.Where(id => !current.Contains(id)).ToList();
             known.IntersectWith(current);
             _seen = known;
             return gone;
+        }
+
+        private static async Task<HashSet<string>> ReadIdsAsync(EntityPager pager, IDrupalLog log, CancellationToken cancellationToken)
+        {
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            for (var page = await pager.NextPageAsync(log, cancellationToken).ConfigureAwait(false); page != null; page = await pager.NextPageAsync(log, cancellationToken).ConfigureAwait(false))
+            {
+                foreach (var item in page.Items)
+                {
+                    if (item is PSObject entity && entity.Properties["id"]?.Value is string id)
+                    {
+                        ids.Add(id);
+                    }
+                }
+            }
+
+            return ids;
         }
 
         private static string Time(long seconds) =>

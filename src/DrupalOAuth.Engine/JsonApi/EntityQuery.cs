@@ -30,6 +30,7 @@ namespace DrupalOAuth.JsonApi
         private readonly bool _byChange;
         private readonly long? _changedSince;
         private readonly bool _idsOnly;
+        private readonly IReadOnlyList<string> _amongIds = Array.Empty<string>();
 
         public EntityQuery(
             string? entityType,
@@ -73,8 +74,9 @@ namespace DrupalOAuth.JsonApi
             _filter = JsonApiFilter.ToQuery(filter);
         }
 
-        private EntityQuery(EntityQuery from, IReadOnlyList<string> sort, IReadOnlyList<string> include, bool byChange, long? changedSince, bool idsOnly)
+        private EntityQuery(EntityQuery from, IReadOnlyList<string> sort, IReadOnlyList<string> include, bool byChange, long? changedSince, bool idsOnly, IReadOnlyList<string>? amongIds = null)
         {
+            _amongIds = amongIds ?? Array.Empty<string>();
             EntityType = from.EntityType;
             Bundle = from.Bundle;
             Language = from.Language;
@@ -120,7 +122,8 @@ namespace DrupalOAuth.JsonApi
         }
 
         /// <summary>Only the ids of the same selection (a sparse fieldset of changed, nothing included), in the order of id.</summary>
-        internal EntityQuery IdsOnly() => new EntityQuery(this, new[] { "id" }, Array.Empty<string>(), byChange: false, changedSince: null, idsOnly: true);
+        /// <param name="among">Only these ids (an IN filter ANDed with the others): a look whether they are still there.</param>
+        internal EntityQuery IdsOnly(IReadOnlyList<string>? among = null) => new EntityQuery(this, new[] { "id" }, Array.Empty<string>(), byChange: false, changedSince: null, idsOnly: true, among);
 
         /// <summary>
         /// What a state file of -StatePath belongs to beyond the site, client and type: a hash of the filter,
@@ -152,6 +155,16 @@ namespace DrupalOAuth.JsonApi
                     yield return Pair("filter[changed-since][condition][path]", ChangedField);
                     yield return Pair("filter[changed-since][condition][operator]", ">=");
                     yield return Pair("filter[changed-since][condition][value]", since.ToString(CultureInfo.InvariantCulture));
+                }
+
+                if (_amongIds.Count > 0)
+                {
+                    yield return Pair("filter[ids-among][condition][path]", "id");
+                    yield return Pair("filter[ids-among][condition][operator]", "IN");
+                    foreach (var id in _amongIds)
+                    {
+                        yield return Pair("filter[ids-among][condition][value][]", id);
+                    }
                 }
 
                 if (Sort.Count > 0)

@@ -226,6 +226,25 @@ public sealed class EntityQueryTests
     }
 
     [Fact]
+    public void A_look_at_ids_that_seem_gone_asks_for_them_alone()
+    {
+        var query = new EntityQuery("node", "article", filter: new Hashtable { ["status"] = 1 }).IdsOnly(new[] { "a", "b" });
+
+        Assert.Equal(
+            new[]
+            {
+                "filter[status]=1",
+                "filter[ids-among][condition][path]=id",
+                "filter[ids-among][condition][operator]=IN",
+                "filter[ids-among][condition][value][]=a",
+                "filter[ids-among][condition][value][]=b",
+                "sort=id",
+                "fields[node--article]=changed",
+            },
+            Collection(query));
+    }
+
+    [Fact]
     public void The_selection_hash_ignores_the_order_of_a_hashtable_and_tells_filters_apart()
     {
         var first = new OrderedDictionary { ["status"] = 1, ["promote"] = 1 };
