@@ -116,6 +116,13 @@ namespace DrupalOAuth.Incremental
                 {
                     var items = _watermark == null ? page.Items : page.Items.Where(Admit).ToList();
                     _writtenCount += _raw ? page.Items.Count : items.Count;
+                    if (_watermark != null && _scope.First is ulong first && (ulong)_writtenCount >= first)
+                    {
+                        // The batch is full: what was read beyond it is neither written nor counted in the watermark.
+                        _changesDone = true;
+                        _warnings.AddRange(_pager.Finish());
+                    }
+
                     return new ResultPage(items, ++_pages, _writtenCount, page.Warnings, page.Errors);
                 }
 
@@ -183,12 +190,26 @@ namespace DrupalOAuth.Incremental
             var fromTime = _changedSince is DateTimeOffset time ? Seconds(time) : (long?)null;
             var fromState = _state?.Watermark;
             _since = fromTime is long a && fromState is long b ? Math.Max(a, b) : fromTime ?? fromState;
-            log.Verbose($"Reading {Description}{(_statePath != null && _state == null ? ": no state yet, so every item" : string.Empty)}.");
-            _pager = new EntityPager(_client, _query.ByChange(_since), _scope, _raw, _options, _pagesAtOnce);
+            log.Verbose($"Reading {Description}.");
+            if (_statePath != null && _state == null)
+            {
+                log.Verbose($"The state file '{_stateShown}' does not exist yet: a first run, which reads every item from the time given, if any.");
+            }
+
+            // -First counts the items written: the ones the last run wrote at the watermark, skipped, are read on top.
+            var scope = _scope.First is ulong first && _watermark != null
+                ? new PagingScope(_scope.All, first + (ulong)(_state?.AtWatermark.Count ?? 0), _scope.Skip)
+                : _scope;
+            _pager = new EntityPager(_client, _query.ByChange(_since), scope, _raw, _options, _pagesAtOnce);
         }
 
         private bool Admit(object? item)
         {
+            if (_scope.First is ulong first && (ulong)_written.Count >= first)
+            {
+                return false;
+            }
+
             if (!(item is PSObject entity) || !(entity.Properties["id"]?.Value is string id))
             {
                 return true;
