@@ -38,6 +38,7 @@ Describe 'Incremental reads' {
             $second[3].id | Should -Be (Get-Uuid 20)
             $second[3].type | Should -Be 'node--article'
             $second[3].deleted | Should -BeTrue
+            ($second | Out-String -Width 200) | Should -Match "node--article\s+$(Get-Uuid 20)\s+\(deleted\)" -Because 'one table, the deleted entity in it'
 
             $before = Get-JsonApiCount
             @(Get-DrupalEntity node article -StatePath $state) | Should -HaveCount 0
