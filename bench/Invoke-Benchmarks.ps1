@@ -246,7 +246,7 @@ Import-Module '$modulePath'
     $null = Get-DrupalEntity node page -First 1 -Connection $editor
     # Drupal's changed counts whole seconds: from the start of this one, so that no change falls before it.
     $since = [DateTimeOffset]::FromUnixTimeSeconds([DateTimeOffset]::UtcNow.ToUnixTimeSeconds())
-    $step = [math]::Floor($Articles / 10)
+    $step = [int][math]::Floor($Articles / 10)
     foreach ($n in 1..10) {
         $null = Set-DrupalEntity node article -Id ('{0:x8}-d7a1-4c3e-9f00-{0:x12}' -f ($n * $step)) -Attributes @{ title = "Changed $n" } -Connection $editor
     }
