@@ -64,6 +64,17 @@ Describe 'Incremental reads' {
             @(Get-DrupalEntity node article -StatePath $state) | Should -HaveCount 0
         }
 
+        It 'learns the ids of a state kept without them, with a warning, and finds deletions from the next run on' {
+            $null = Get-DrupalEntity node article -StatePath $state
+            Remove-DrupalEntity node article -Id (Get-Uuid 6) -Force
+            @(Get-DrupalEntity node article -StatePath $state -IncludeDeleted -WarningVariable warned -WarningAction SilentlyContinue) | Should -HaveCount 0
+            "$warned" | Should -BeLike '*held no ids*deletions before this run cannot be known*'
+            Remove-DrupalEntity node article -Id (Get-Uuid 8) -Force
+            $gone = @(Get-DrupalEntity node article -StatePath $state -IncludeDeleted)
+            $gone.id | Should -Be (Get-Uuid 8)
+            $gone.deleted | Should -BeTrue
+        }
+
         It 'reads in batches with -First, the state going on from the last item written' {
             @(Get-DrupalEntity node article -StatePath $state -First 10).title | Should -Be (1..10 | ForEach-Object { "Article $_" })
             @(Get-DrupalEntity node article -StatePath $state -First 10).title | Should -Be (11..20 | ForEach-Object { "Article $_" })

@@ -263,7 +263,8 @@ namespace DrupalOAuth.Incremental
                 _warnings.Add($"The state file '{_stateShown}' held no ids, as a run without -IncludeDeleted leaves it: deletions before this run cannot be known. From the next run on, -IncludeDeleted writes them.");
             }
 
-            var known = new HashSet<string>(_state?.Seen ?? (IEnumerable<string>)current, StringComparer.Ordinal);
+            // A first run knows what it wrote; a state kept without ids takes what is there now as written before.
+            var known = new HashSet<string>(_state == null ? Enumerable.Empty<string>() : _state.Seen ?? (IEnumerable<string>)current, StringComparer.Ordinal);
             known.UnionWith(_written);
             var gone = known.Where(id => !current.Contains(id)).OrderBy(id => id, StringComparer.Ordinal).ToList();
 
