@@ -237,6 +237,30 @@ Import-Module '$modulePath'
 
     }
 
+    # 3. -ChangedSince: 10 articles changed among $Articles, read by their time, against a full read; requests
+    # counted by the server, after the connection's token and index.
+    if ($Goal -contains 3) {
+    Set-DrupalTestServerContent -Server $server -Articles $Articles
+    Set-DrupalTestServerJsonApiMode -Server $server -ReadOnly:$false
+    $editor = Connect-DrupalApi -Uri $uri -ClientId 'editor-client' -ClientSecret (ConvertTo-SecureString 'editor-secret' -AsPlainText -Force) -SkipAdminCheck -Name bench-changes -PassThru
+    $null = Get-DrupalEntity node page -First 1 -Connection $editor
+    # Drupal's changed counts whole seconds: from the start of this one, so that no change falls before it.
+    $since = [DateTimeOffset]::FromUnixTimeSeconds([DateTimeOffset]::UtcNow.ToUnixTimeSeconds())
+    $step = [int][math]::Floor($Articles / 10)
+    foreach ($n in 1..10) {
+        $null = Set-DrupalEntity node article -Id ('{0:x8}-d7a1-4c3e-9f00-{0:x12}' -f ($n * $step)) -Attributes @{ title = "Changed $n" } -Connection $editor
+    }
+    $before = (Get-DrupalTestServerStats -Server $server).jsonapiRequests
+    $changed = @(Get-DrupalEntity node article -ChangedSince $since -All -Connection $editor)
+    $changedRequests = (Get-DrupalTestServerStats -Server $server).jsonapiRequests - $before
+    $before = (Get-DrupalTestServerStats -Server $server).jsonapiRequests
+    $null = Get-DrupalEntity node article -All -Connection $editor
+    $fullRequests = (Get-DrupalTestServerStats -Server $server).jsonapiRequests - $before
+    Write-Goal '3 -ChangedSince, 10 of them changed' $changedRequests '<= 2 req' ($changedRequests -le 2 -and $changed.Count -eq 10) ('{0} request(s) for the {1} articles changed among {2}, against {3} for a full read (requests, not a ratio)' -f $changedRequests, $changed.Count, $Articles, $fullRequests)
+    $editor | Disconnect-DrupalApi
+    Set-DrupalTestServerJsonApiMode -Server $server -ReadOnly:$true
+    }
+
     # 4. Token traffic: 1,000 calls over 16 runspaces with a consumer whose token nobody holds yet, the connection
     # handed to each runspace as ForEach-Object -Parallel takes it ($using:).
     if ($Goal -contains 4) {
