@@ -82,6 +82,38 @@ Describe 'Incremental reads' {
         }
     }
 
+    Context 'editors at work during a read of several pages' {
+        # Six pages of 20. A plain -All read has pages 2 to 5 on their way while page 1 is written; by offset, the
+        # save or delete at the 10th article would make page 6 begin one article late, and article 101 would never
+        # be read in this run, nor in the next (its changed is below the watermark).
+        BeforeEach { Set-DrupalTestServerContent -Server $Server -Articles 120 }
+
+        It 'loses no article when one already written is saved, and writes that one again at the end' {
+            $read = @(Get-DrupalEntity node article -StatePath $state -PageSize 20 | ForEach-Object {
+                    if ($_.title -eq 'Article 10') { Set-Title 5 'Saved 5' }
+                    $_
+                })
+            $read | Should -HaveCount 121
+            @($read.id | Sort-Object -Unique) | Should -HaveCount 120
+            @($read | Where-Object id -EQ (Get-Uuid 5)).title | Should -Be @('Article 5', 'Saved 5')
+            $read[-1].title | Should -Be 'Saved 5'
+            @(Get-DrupalEntity node article -StatePath $state) | Should -HaveCount 0
+        }
+
+        It 'loses no article when one already written is deleted, and tells it with -IncludeDeleted' {
+            $read = @(Get-DrupalEntity node article -StatePath $state -PageSize 20 -IncludeDeleted | ForEach-Object {
+                    if ($_.title -eq 'Article 10') { Remove-DrupalEntity node article -Id (Get-Uuid 5) -Force }
+                    $_
+                })
+            $articles = @($read | Where-Object { -not $_.deleted })
+            $articles | Should -HaveCount 120
+            @($articles.id | Sort-Object -Unique) | Should -HaveCount 120
+            $read[-1].id | Should -Be (Get-Uuid 5)
+            $read[-1].deleted | Should -BeTrue
+            @(Get-DrupalEntity node article -StatePath $state -IncludeDeleted) | Should -HaveCount 0
+        }
+    }
+
     Context 'a run that does not complete leaves the state as it was' {
         It 'Select-Object -First stops the run: no state is written' {
             $null = Get-DrupalEntity node article -StatePath $state | Select-Object -First 1

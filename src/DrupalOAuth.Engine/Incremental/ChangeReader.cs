@@ -15,7 +15,9 @@ namespace DrupalOAuth.Incremental
 {
     /// <summary>
     /// An incremental read (-ChangedSince, -StatePath, -IncludeDeleted): the entities changed at or after a time,
-    /// in the order of changed and id, through <see cref="EntityPager"/>; with a state file, from the watermark the
+    /// in the order of changed and id, through <see cref="EntityPager"/> one page at a time, each page after the
+    /// first a fresh query from the last item's <see cref="ChangeKey"/>, so that an item saved or deleted during
+    /// the read shifts nothing (one saved is read again at the end, as it changed); with a state file, from the watermark the
     /// last completed run left, skipping what it wrote at that very second unchanged; with -IncludeDeleted, then an
     /// id-only read of the selection, and the ids written before and gone now as DeletedEntity objects. The state
     /// is written by <see cref="SaveState"/> only, which the caller calls once the last item was written: a failed
@@ -38,7 +40,9 @@ namespace DrupalOAuth.Incremental
         private readonly int _pagesAtOnce;
         private readonly HashSet<string> _written = new HashSet<string>(StringComparer.Ordinal);
         private readonly List<string> _warnings = new List<string>();
+        private readonly PagingHistory _keys = new PagingHistory();
         private EntityPager? _pager;
+        private EntityQuery? _changes;
         private EntityPager? _idPager;
         private ChangeState? _state;
         private ChangeWatermark? _watermark;
@@ -123,6 +127,11 @@ namespace DrupalOAuth.Incremental
                         _warnings.AddRange(_pager.Finish());
                     }
 
+                    if (!_changesDone)
+                    {
+                        MoveOn(page);
+                    }
+
                     return new ResultPage(items, ++_pages, _writtenCount, page.Warnings, page.Errors);
                 }
 
@@ -200,7 +209,29 @@ namespace DrupalOAuth.Incremental
             var scope = _scope.First is ulong first && _watermark != null
                 ? new PagingScope(_scope.All, first + (ulong)(_state?.AtWatermark.Count ?? 0), _scope.Skip)
                 : _scope;
-            _pager = new EntityPager(_client, _query.ByChange(_since), scope, _raw, _options, _pagesAtOnce);
+            _changes = _query.ByChange(_since);
+            _pager = new EntityPager(_client, _changes, scope, _raw, _options, byKey: true);
+        }
+
+        /// <summary>
+        /// Asks for the next page from the page's last item on; a page with none (all its items hidden from the
+        /// consumer's user) leaves Drupal's next link to be followed, by offset, to a page with items or the end.
+        /// </summary>
+        private void MoveOn(ResultPage page)
+        {
+            if (!_pager!.ReadsOn || !(ChangeKey.Last(page.Items, _raw) is ChangeKey last))
+            {
+                return;
+            }
+
+            if (!_keys.Ask(last.ToString()))
+            {
+                throw PagingHistory.Loop(
+                    $"Page {page.Number} of {Description} ends at the same item as a page before it ({last.Id}, changed {Time(last.Changed)}): Drupal answers the same items whatever key the read goes on from (the answer ignores the filter on changed and id), so reading on would never end. Nothing of this page was written. Check the site's JSON:API filtering (a contributed module or a proxy may rewrite the query).",
+                    last.Id);
+            }
+
+            _pager.ContinueWith(_changes!.After(last));
         }
 
         private bool Admit(object? item)

@@ -36,14 +36,16 @@ namespace DrupalOAuth.JsonApi
         private const int DrupalPageLimit = 50;
 
         private readonly JsonApiClient _client;
-        private readonly EntityQuery _query;
+        private EntityQuery _query;
         private readonly PagingScope _scope;
         private readonly bool _raw;
         private readonly CallOptions _options;
         private readonly int _pagesAtOnce;
         private readonly AdaptiveLimit _limit;
         private readonly Queue<Fetch> _ahead = new Queue<Fetch>();
-        private readonly PagingHistory _history = new PagingHistory();
+        private readonly bool _byKey;
+        private PagingHistory _history = new PagingHistory();
+        private int? _pageLimit;
         private Uri? _collection;
         private DrupalException? _refusedNext;
         private CancellationTokenSource? _aheadCancel;
@@ -64,8 +66,10 @@ namespace DrupalOAuth.JsonApi
         private string? _otherLanguageCode;
 
         /// <param name="pagesAtOnce">How many page requests may be in flight at once (-ThrottleLimit), at most; the options' limit, or one made with this maximum, decides how many are.</param>
-        internal EntityPager(JsonApiClient client, EntityQuery query, PagingScope scope, bool raw, CallOptions options, int pagesAtOnce = 1)
+        /// <param name="byKey">The caller moves the read on with <see cref="ContinueWith"/> after each page (keyset paging), so no page is fetched ahead.</param>
+        internal EntityPager(JsonApiClient client, EntityQuery query, PagingScope scope, bool raw, CallOptions options, int pagesAtOnce = 1, bool byKey = false)
         {
+            _byKey = byKey;
             _client = client;
             _query = query;
             _scope = scope;
@@ -106,9 +110,9 @@ namespace DrupalOAuth.JsonApi
                     warnings.Add(_client.ForeignOriginWarning(index.ForeignOrigin));
                 }
 
-                var pageLimit = _query.PageSize ?? (_scope.First is ulong first && first < DrupalPageLimit ? (int)Math.Max(first, 1) : (int?)null);
+                _pageLimit = _query.PageSize ?? (_scope.First is ulong first && first < DrupalPageLimit ? (int)Math.Max(first, 1) : (int?)null);
                 _collection = _client.Collection(type.Value, _query.Language);
-                var firstPage = SitePath.WithQuery(_collection, _query.Parameters(type.Key, collection: true, pageLimit, _scope.Skip));
+                var firstPage = SitePath.WithQuery(_collection, _query.Parameters(type.Key, collection: true, _pageLimit, _scope.Skip));
                 _history.Ask(OffsetLink.Page(firstPage));
                 _started = true;
                 _stopping = cancellationToken;
@@ -118,7 +122,7 @@ namespace DrupalOAuth.JsonApi
             }
             else
             {
-                fetch = _ahead.Dequeue();
+                fetch = _ahead.Count > 0 ? _ahead.Dequeue() : Start(_next!);
             }
 
             var uri = fetch.Uri;
@@ -208,13 +212,30 @@ namespace DrupalOAuth.JsonApi
             {
                 StopFetching();
             }
-            else
+            else if (!_byKey)
             {
                 FetchAhead(log);
             }
 
             log.Verbose($"Page {_pages} of {Description}: {document.Resources} items{(document.Omitted > 0 ? $", {document.Omitted} left out by Drupal" : string.Empty)}; {(_next == null ? "the last page" : _done ? "not reading further" : "more to come")}.");
             return new ResultPage(items, _pages, _written, warnings);
+        }
+
+        /// <summary>Whether the read goes on after the page last handed out: Drupal gave a next link and nothing ends the read.</summary>
+        internal bool ReadsOn => _started && !_done;
+
+        /// <summary>
+        /// Keyset paging (only for a pager made by key, while it <see cref="ReadsOn"/>): the next page is the first
+        /// of <paramref name="query"/>, the same read from the last item's key, rather than Drupal's next link. That
+        /// query is a read of its own: an item it holds may have come before, saved since with a later key, and is
+        /// written again; the pages it asks for are its own.
+        /// </summary>
+        internal void ContinueWith(EntityQuery query)
+        {
+            _query = query;
+            _history = new PagingHistory();
+            _next = SitePath.WithQuery(_collection!, query.Parameters(_typeName!, collection: true, _pageLimit, offset: 0));
+            _history.Ask(OffsetLink.Page(_next));
         }
 
         /// <summary>Why a next link is not followed: it leaves the collection's route, or leads back to a page already read.</summary>

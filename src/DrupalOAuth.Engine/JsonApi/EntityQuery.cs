@@ -7,6 +7,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using DrupalOAuth.Errors;
+using DrupalOAuth.Incremental;
 using DrupalOAuth.Input;
 using DrupalOAuth.Json;
 
@@ -31,6 +32,7 @@ namespace DrupalOAuth.JsonApi
         private readonly long? _changedSince;
         private readonly bool _idsOnly;
         private readonly IReadOnlyList<string> _amongIds = Array.Empty<string>();
+        private readonly ChangeKey? _after;
 
         public EntityQuery(
             string? entityType,
@@ -74,9 +76,10 @@ namespace DrupalOAuth.JsonApi
             _filter = JsonApiFilter.ToQuery(filter);
         }
 
-        private EntityQuery(EntityQuery from, IReadOnlyList<string> sort, IReadOnlyList<string> include, bool byChange, long? changedSince, bool idsOnly, IReadOnlyList<string>? amongIds = null)
+        private EntityQuery(EntityQuery from, IReadOnlyList<string> sort, IReadOnlyList<string> include, bool byChange, long? changedSince, bool idsOnly, IReadOnlyList<string>? amongIds = null, ChangeKey? after = null)
         {
             _amongIds = amongIds ?? Array.Empty<string>();
+            _after = after;
             EntityType = from.EntityType;
             Bundle = from.Bundle;
             Language = from.Language;
@@ -121,6 +124,12 @@ namespace DrupalOAuth.JsonApi
             return new EntityQuery(this, ChangeOrder, Include, byChange: true, changedSince, idsOnly: false);
         }
 
+        /// <summary>
+        /// The same read by change from the items after <paramref name="key"/> on (keyset paging): the next page of a
+        /// read that an item saved or deleted meanwhile does not shift.
+        /// </summary>
+        internal EntityQuery After(ChangeKey key) => new EntityQuery(this, Sort, Include, _byChange, _changedSince, idsOnly: false, after: key);
+
         /// <summary>Only the ids of the same selection (a sparse fieldset of changed, nothing included), in the order of id.</summary>
         /// <param name="among">Only these ids (an IN filter ANDed with the others): a look whether they are still there.</param>
         internal EntityQuery IdsOnly(IReadOnlyList<string>? among = null) => new EntityQuery(this, new[] { "id" }, Array.Empty<string>(), byChange: false, changedSince: null, idsOnly: true, among);
@@ -155,6 +164,11 @@ namespace DrupalOAuth.JsonApi
                     yield return Pair("filter[changed-since][condition][path]", ChangedField);
                     yield return Pair("filter[changed-since][condition][operator]", ">=");
                     yield return Pair("filter[changed-since][condition][value]", since.ToString(CultureInfo.InvariantCulture));
+                }
+
+                foreach (var pair in _after?.Filter() ?? Enumerable.Empty<KeyValuePair<string, string>>())
+                {
+                    yield return pair;
                 }
 
                 if (_amongIds.Count > 0)
