@@ -101,8 +101,11 @@ function Get-DrupalTestServerStats {
     The server's counters: tokenRequests, graphqlRequests, debugRequests, jsonapiRequests, filesRequests,
     echoRequests, tokensIssued, lastGraphqlAuthScheme, mutationsExecuted, jsonapiWrites, entitiesCreated,
     entitiesUpdated, entitiesDeleted, filesUploaded, uploads, compressedResponses, lastAcceptEncoding,
-    graphqlCacheHits, jsonapiLog (the last 500 JSON:API request lines), hosts (per scheme://host: requests,
-    withAuthorization), storedTokens.
+    graphqlCacheHits, jsonapiLog (the last 500 JSON:API request lines), jsonapiInFlight (JSON:API requests being
+    served now), jsonapiMaxInFlight (the most at once since the last reset or Reset-DrupalTestServerConcurrency),
+    jsonapiTimeline (the last 500 JSON:API requests as they completed: at, ms since then, inFlight when it came,
+    status, request), stormAnswers, maintenanceAnswers, hosts (per scheme://host: requests, withAuthorization),
+    storedTokens.
     #>
     [CmdletBinding()]
     [OutputType([pscustomobject])]
@@ -129,8 +132,8 @@ function Invoke-DrupalTestServerControl {
         [pscustomobject] $Server,
 
         [Parameter(Mandatory)]
-        [ArgumentCompletions('reset', 'revoke', 'rotate-keys', 'token-delay', 'fault', 'content', 'jsonapi-delay', 'jsonapi-links', 'jsonapi-mode', 'graphql-delay', 'graphql-cache', 'compression')]
-        [ValidatePattern('^[a-z][a-z-]*$')]
+        [ArgumentCompletions('reset', 'revoke', 'rotate-keys', 'token-delay', 'fault', 'content', 'jsonapi-delay', 'jsonapi-writes-delay', 'storm', 'maintenance', 'stats/reset-concurrency', 'jsonapi-links', 'jsonapi-mode', 'graphql-delay', 'graphql-cache', 'compression')]
+        [ValidatePattern('^[a-z][a-z-]*(/[a-z][a-z-]*)?$')]
         [string] $Action,
 
         [hashtable] $Body
@@ -149,8 +152,9 @@ function Invoke-DrupalTestServerControl {
 function Reset-DrupalTestServer {
     <#
     .SYNOPSIS
-    Zeroes the counters, drops queued faults, the token, JSON:API and GraphQL delays, the links' origin switch,
-    the GraphQL answer cache and compression, puts JSON:API back in read-only mode,
+    Zeroes the counters, drops queued faults, the token, JSON:API (reads and writes) and GraphQL delays, the
+    links' origin switch, the GraphQL answer cache and compression, ends a storm and maintenance mode, puts JSON:API
+    back in read-only mode,
     brings back revoked tokens and the first signing key, and restores the 25 articles, 3 pages and 5 tags
     (JSON:API writes to nodes and tags are undone).
     #>
@@ -169,7 +173,10 @@ function Set-DrupalTestServerDelay {
     <#
     .SYNOPSIS
     Makes every request to -Route (token, jsonapi or graphql) wait -Milliseconds before it is answered (0 ends
-    the delay).
+    the delay); -Route jsonapi-writes makes JSON:API's POST, PATCH and DELETE wait that much more.
+    .DESCRIPTION
+    Each request waits on its own, so requests sent at once are served at once: with -Route jsonapi-writes
+    -Milliseconds 150, eight PATCHes in parallel take about 150 ms, not 1.2 s (the stats' jsonapiMaxInFlight shows it).
     #>
     [CmdletBinding(SupportsShouldProcess)]
     param(
@@ -177,7 +184,7 @@ function Set-DrupalTestServerDelay {
         [pscustomobject] $Server,
 
         [Parameter(Mandatory)]
-        [ValidateSet('token', 'jsonapi', 'graphql')]
+        [ValidateSet('token', 'jsonapi', 'jsonapi-writes', 'graphql')]
         [string] $Route,
 
         [Parameter(Mandatory)]
@@ -187,6 +194,127 @@ function Set-DrupalTestServerDelay {
 
     if ($PSCmdlet.ShouldProcess($Server.Uri, "Delay $Route answers by $Milliseconds ms")) {
         Invoke-DrupalTestServerControl -Server $Server -Action "$Route-delay" -Body @{ ms = $Milliseconds }
+    }
+}
+
+function Reset-DrupalTestServerConcurrency {
+    <#
+    .SYNOPSIS
+    Starts a new measure of concurrency without resetting anything else: the stats' jsonapiMaxInFlight becomes the
+    number in flight now, jsonapiTimeline is emptied and its times count from now.
+    #>
+    [CmdletBinding(SupportsShouldProcess)]
+    param(
+        [Parameter(Mandatory)]
+        [pscustomobject] $Server
+    )
+
+    if ($PSCmdlet.ShouldProcess($Server.Uri, 'Reset the concurrency measure')) {
+        Invoke-DrupalTestServerControl -Server $Server -Action stats/reset-concurrency
+    }
+}
+
+function Set-DrupalTestServerStorm {
+    <#
+    .SYNOPSIS
+    For -Seconds, or for the next -Requests JSON:API requests, answers every JSON:API request (reads and writes) with
+    -Status (429 or 503) and Retry-After: -RetryAfterSec, without carrying it out; -Off ends the storm early.
+    .DESCRIPTION
+    The answer is a JSON:API error document ({"jsonapi": ..., "errors": [{"title": "Too Many Requests", "status":
+    "429", "detail": ...}]}), sent before authentication and before the delays, as a rate limiter in front of the
+    site answers. The stats count these answers in stormAnswers; a new storm replaces the one going on; reset ends it.
+    .EXAMPLE
+    Set-DrupalTestServerStorm -Server $server -Status 429 -RetryAfterSec 1 -Seconds 3
+    #>
+    [CmdletBinding(SupportsShouldProcess, DefaultParameterSetName = 'Seconds')]
+    param(
+        [Parameter(Mandatory)]
+        [pscustomobject] $Server,
+
+        [Parameter(Mandatory, ParameterSetName = 'Seconds')]
+        [Parameter(Mandatory, ParameterSetName = 'Requests')]
+        [ValidateSet(429, 503)]
+        [int] $Status,
+
+        [Parameter(ParameterSetName = 'Seconds')]
+        [Parameter(ParameterSetName = 'Requests')]
+        [ValidateRange(0, 600)]
+        [int] $RetryAfterSec = 1,
+
+        [Parameter(Mandatory, ParameterSetName = 'Seconds')]
+        [ValidateRange(0.001, 600)]
+        [double] $Seconds,
+
+        [Parameter(Mandatory, ParameterSetName = 'Requests')]
+        [ValidateRange(1, [int]::MaxValue)]
+        [int] $Requests,
+
+        [Parameter(Mandatory, ParameterSetName = 'Off')]
+        [switch] $Off
+    )
+
+    $body, $action = switch ($PSCmdlet.ParameterSetName) {
+        'Off' { @{ off = $true }, 'End the JSON:API storm' }
+        'Seconds' { @{ status = $Status; retryAfter = $RetryAfterSec; seconds = $Seconds }, "Answer JSON:API with $Status for $Seconds s" }
+        'Requests' { @{ status = $Status; retryAfter = $RetryAfterSec; requests = $Requests }, "Answer the next $Requests JSON:API requests with $Status" }
+    }
+    if ($PSCmdlet.ShouldProcess($Server.Uri, $action)) {
+        Invoke-DrupalTestServerControl -Server $Server -Action storm -Body $body
+    }
+}
+
+function Set-DrupalTestServerMaintenance {
+    <#
+    .SYNOPSIS
+    Puts the site in maintenance mode (-On; with -Seconds it ends by itself) or takes it out (-Off): JSON:API
+    answers 503 with Retry-After, as Drupal core's JSON:API does.
+    .DESCRIPTION
+    The answer is a JSON:API error document: title "Service Unavailable", status "503", detail "Drupal Test Site is
+    currently under maintenance. We should be back shortly. Thank you for your patience.", and Retry-After a random
+    whole number of seconds from -RetryAfterMinSec to -RetryAfterMaxSec for each answer (jsonapi.settings
+    maintenance_header_retry_seconds, 5 to 10 by default; tests give shorter ones). It comes after authentication
+    and routing (a bad token is still 401, an unknown path 404); admin-client (the administrator role, which holds
+    "access site in maintenance mode") is served as usual. The stats count these answers in maintenanceAnswers.
+    .EXAMPLE
+    Set-DrupalTestServerMaintenance -Server $server -On -Seconds 2 -RetryAfterMinSec 1 -RetryAfterMaxSec 1
+    #>
+    [CmdletBinding(SupportsShouldProcess, DefaultParameterSetName = 'On')]
+    param(
+        [Parameter(Mandatory)]
+        [pscustomobject] $Server,
+
+        [Parameter(Mandatory, ParameterSetName = 'On')]
+        [switch] $On,
+
+        [Parameter(ParameterSetName = 'On')]
+        [ValidateRange(0.001, 86400)]
+        [double] $Seconds,
+
+        [Parameter(ParameterSetName = 'On')]
+        [ValidateRange(0, 3600)]
+        [int] $RetryAfterMinSec = 5,
+
+        [Parameter(ParameterSetName = 'On')]
+        [ValidateRange(0, 3600)]
+        [int] $RetryAfterMaxSec = 10,
+
+        [Parameter(Mandatory, ParameterSetName = 'Off')]
+        [switch] $Off
+    )
+
+    if ($Off) {
+        if ($PSCmdlet.ShouldProcess($Server.Uri, 'Take the site out of maintenance mode')) {
+            Invoke-DrupalTestServerControl -Server $Server -Action maintenance -Body @{ on = $false }
+        }
+        return
+    }
+    if ($RetryAfterMaxSec -lt $RetryAfterMinSec) {
+        throw "-RetryAfterMaxSec ($RetryAfterMaxSec) must be at least -RetryAfterMinSec ($RetryAfterMinSec)."
+    }
+    $body = @{ on = $true; retryAfterMin = $RetryAfterMinSec; retryAfterMax = $RetryAfterMaxSec }
+    if ($PSBoundParameters.ContainsKey('Seconds')) { $body.seconds = $Seconds }
+    if ($PSCmdlet.ShouldProcess($Server.Uri, 'Put the site in maintenance mode')) {
+        Invoke-DrupalTestServerControl -Server $Server -Action maintenance -Body $body
     }
 }
 
@@ -367,5 +495,6 @@ function Add-DrupalTestServerFault {
 
 Export-ModuleMember -Function Start-DrupalTestServer, Stop-DrupalTestServer, Get-DrupalTestServerStats,
     Invoke-DrupalTestServerControl, Reset-DrupalTestServer, Set-DrupalTestServerDelay, Set-DrupalTestServerContent,
+    Reset-DrupalTestServerConcurrency, Set-DrupalTestServerStorm, Set-DrupalTestServerMaintenance,
     Set-DrupalTestServerLinkOrigin, Set-DrupalTestServerJsonApiMode,
     Set-DrupalTestServerGraphQLCache, Set-DrupalTestServerCompression, Add-DrupalTestServerFault

@@ -59,6 +59,8 @@ builder.Services
     .AddSingleton<GraphQLEndpoint>()
     .AddSingleton<CompressionSettings>()
     .AddSingleton<JsonApiSettings>()
+    .AddSingleton<StormSwitch>()
+    .AddSingleton<MaintenanceMode>()
     .AddSingleton<JsonApiEndpoint>();
 
 var app = builder.Build();

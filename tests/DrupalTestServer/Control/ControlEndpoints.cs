@@ -25,7 +25,7 @@ public static class ControlEndpoints
 
         control.MapPost("/reset", (ServerStats stats, FaultInjector faults, TokenStore tokens, SigningKeys keys,
             ContentStore content, TokenEndpoint tokenEndpoint, JsonApiSettings jsonApi, GraphQLSettings graphql,
-            GraphQLResponseCache graphqlCache, CompressionSettings compression) =>
+            GraphQLResponseCache graphqlCache, CompressionSettings compression, StormSwitch storm, MaintenanceMode maintenance) =>
         {
             stats.Reset();
             faults.Clear();
@@ -37,6 +37,14 @@ public static class ControlEndpoints
             graphql.Reset();
             graphqlCache.Enabled = false;
             compression.Reset();
+            storm.Stop();
+            maintenance.Off();
+            return Results.NoContent();
+        });
+
+        control.MapPost("/stats/reset-concurrency", (ServerStats stats) =>
+        {
+            stats.ResetConcurrency();
             return Results.NoContent();
         });
 
@@ -65,6 +73,49 @@ public static class ControlEndpoints
             if (await ReadDelayAsync(request) is not { } delay)
                 return InvalidDelay();
             jsonApi.Delay = delay;
+            return Results.NoContent();
+        });
+
+        control.MapPost("/jsonapi-writes-delay", async (HttpRequest request, JsonApiSettings jsonApi) =>
+        {
+            if (await ReadDelayAsync(request) is not { } delay)
+                return InvalidDelay();
+            jsonApi.WriteDelay = delay;
+            return Results.NoContent();
+        });
+
+        control.MapPost("/storm", (StormRequest request, StormSwitch storm) =>
+        {
+            if (request.Off)
+            {
+                storm.Stop();
+                return Results.NoContent();
+            }
+            if (request.Status is not (>= 400 and <= 599))
+                return Invalid("Give the storm's 'status' from 400 to 599 (429 or 503), or {\"off\": true}.");
+            if (request.RetryAfter is < 0 or > StormRequest.MaxSeconds)
+                return Invalid($"'retryAfter' must be from 0 to {StormRequest.MaxSeconds} seconds.");
+            if ((request.Seconds is null) == (request.Requests is null)
+                || request.Seconds is <= 0 or > StormRequest.MaxSeconds || request.Requests is < 1)
+                return Invalid($"Give the storm's length as 'seconds' (more than 0, at most {StormRequest.MaxSeconds}) or 'requests' (1 or more), not both.");
+            storm.Start(request.Status.Value, request.RetryAfter, request.Seconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null, request.Requests);
+            return Results.NoContent();
+        });
+
+        control.MapPost("/maintenance", (MaintenanceRequest request, MaintenanceMode maintenance) =>
+        {
+            if (request.On is not { } on)
+                return Invalid("Give the mode as {\"on\": true} (optionally with 'seconds', 'retryAfterMin', 'retryAfterMax') or {\"on\": false}.");
+            if (!on)
+            {
+                maintenance.Off();
+                return Results.NoContent();
+            }
+            if (request.Seconds is <= 0)
+                return Invalid("'seconds' must be more than 0, or left out for maintenance until {\"on\": false}.");
+            if (request.RetryAfterMin < 0 || request.RetryAfterMax < request.RetryAfterMin)
+                return Invalid("'retryAfterMin' must be 0 or more and 'retryAfterMax' at least 'retryAfterMin'.");
+            maintenance.On(request.Seconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null, request.RetryAfterMin, request.RetryAfterMax);
             return Results.NoContent();
         });
 

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using DrupalTestServer.Http;
+using DrupalTestServer.JsonApi;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Primitives;
 
@@ -17,6 +19,7 @@ public sealed class ServerStats
     private readonly ConcurrentDictionary<string, HostCounts> hosts = new(StringComparer.Ordinal);
     private readonly Dictionary<ApiRoute, Counter> requests = ApiRoute.All.ToDictionary(route => route, _ => new Counter());
     private readonly Queue<string> jsonApiLog = new();
+    private readonly Queue<JsonObject> jsonApiTimeline = new();
     private readonly Lock jsonApiLogGate = new();
     private readonly Counter tokensIssued = new();
     private readonly Counter mutationsExecuted = new();
@@ -27,9 +30,14 @@ public sealed class ServerStats
     private readonly Counter filesUploaded = new();
     private readonly Counter compressedResponses = new();
     private readonly Counter graphqlCacheHits = new();
+    private readonly Counter stormAnswers = new();
+    private readonly Counter maintenanceAnswers = new();
     private readonly Queue<JsonObject> uploads = new();
     private volatile string? lastGraphqlAuthScheme;
     private volatile string? lastAcceptEncoding;
+    private long jsonApiInFlight;
+    private long jsonApiMaxInFlight;
+    private long timelineOrigin = Stopwatch.GetTimestamp();
 
     public void Count(ApiRoute route, HttpRequest request)
     {
@@ -50,10 +58,62 @@ public sealed class ServerStats
         else if (route == ApiRoute.JsonApi)
         {
             Log(request);
-            if (HttpMethods.IsPost(request.Method) || HttpMethods.IsPatch(request.Method) || HttpMethods.IsDelete(request.Method))
+            if (JsonApiEndpoint.IsWrite(request))
                 jsonApiWrites.Increment();
         }
     }
+
+    /// <summary>A JSON:API request starts being served: it counts in flight until <see cref="LeaveJsonApi"/>.</summary>
+    public JsonApiArrival EnterJsonApi()
+    {
+        var inFlight = Interlocked.Increment(ref jsonApiInFlight);
+        for (var max = Interlocked.Read(ref jsonApiMaxInFlight); inFlight > max; max = Interlocked.Read(ref jsonApiMaxInFlight))
+        {
+            if (Interlocked.CompareExchange(ref jsonApiMaxInFlight, inFlight, max) == max)
+                break;
+        }
+        return new JsonApiArrival(Stopwatch.GetTimestamp(), inFlight);
+    }
+
+    /// <summary>Its answer is complete (or the connection gone): it leaves the count and joins the timeline.</summary>
+    public void LeaveJsonApi(JsonApiArrival arrival, HttpContext context)
+    {
+        Interlocked.Decrement(ref jsonApiInFlight);
+        var entry = new JsonObject
+        {
+            ["at"] = (long)Stopwatch.GetElapsedTime(Interlocked.Read(ref timelineOrigin), arrival.Timestamp).TotalMilliseconds,
+            ["ms"] = (long)Stopwatch.GetElapsedTime(arrival.Timestamp).TotalMilliseconds,
+            ["inFlight"] = arrival.InFlight,
+            ["status"] = context.Response.StatusCode,
+            ["request"] = RequestLine(context.Request),
+        };
+        lock (jsonApiLogGate)
+        {
+            jsonApiTimeline.Enqueue(entry);
+            if (jsonApiTimeline.Count > JsonApiLogLength)
+                jsonApiTimeline.Dequeue();
+        }
+    }
+
+    /// <summary>
+    /// Starts a new measure of concurrency without touching the other counters: the most in flight becomes the number
+    /// in flight now, the timeline is emptied and its times count from now.
+    /// </summary>
+    public void ResetConcurrency()
+    {
+        lock (jsonApiLogGate)
+        {
+            Interlocked.Exchange(ref jsonApiMaxInFlight, Interlocked.Read(ref jsonApiInFlight));
+            Interlocked.Exchange(ref timelineOrigin, Stopwatch.GetTimestamp());
+            jsonApiTimeline.Clear();
+        }
+    }
+
+    /// <summary>A request the storm switch answered in place of JSON:API.</summary>
+    public void CountStormAnswer() => stormAnswers.Increment();
+
+    /// <summary>A JSON:API request answered 503 because the site is in maintenance mode.</summary>
+    public void CountMaintenanceAnswer() => maintenanceAnswers.Increment();
 
     /// <summary>When the write was carried out, before its answer is sent: an answer lost afterwards still counts it.</summary>
     public void CountCreated() => entitiesCreated.Increment();
@@ -88,10 +148,12 @@ public sealed class ServerStats
     {
         string[] log;
         JsonNode?[] uploaded;
+        JsonNode?[] timeline;
         lock (jsonApiLogGate)
         {
             log = jsonApiLog.ToArray();
             uploaded = uploads.Select(upload => upload.DeepClone()).ToArray();
+            timeline = jsonApiTimeline.Select(entry => entry.DeepClone()).ToArray();
         }
         var json = new JsonObject();
         foreach (var (route, counter) in requests)
@@ -109,6 +171,11 @@ public sealed class ServerStats
         json["graphqlCacheHits"] = graphqlCacheHits.Value;
         json["uploads"] = new JsonArray(uploaded);
         json["jsonapiLog"] = new JsonArray(log.Select(line => (JsonNode?)line).ToArray());
+        json["jsonapiInFlight"] = Interlocked.Read(ref jsonApiInFlight);
+        json["jsonapiMaxInFlight"] = Interlocked.Read(ref jsonApiMaxInFlight);
+        json["jsonapiTimeline"] = new JsonArray(timeline);
+        json["stormAnswers"] = stormAnswers.Value;
+        json["maintenanceAnswers"] = maintenanceAnswers.Value;
         json["hosts"] = new JsonObject(hosts
             .OrderBy(host => host.Key, StringComparer.Ordinal)
             .Select(host => KeyValuePair.Create(host.Key, (JsonNode?)host.Value.ToJson())));
@@ -121,7 +188,7 @@ public sealed class ServerStats
             counter.Reset();
         tokensIssued.Reset();
         mutationsExecuted.Reset();
-        foreach (var counter in new[] { jsonApiWrites, entitiesCreated, entitiesUpdated, entitiesDeleted, filesUploaded, compressedResponses, graphqlCacheHits })
+        foreach (var counter in new[] { jsonApiWrites, entitiesCreated, entitiesUpdated, entitiesDeleted, filesUploaded, compressedResponses, graphqlCacheHits, stormAnswers, maintenanceAnswers })
             counter.Reset();
         lastGraphqlAuthScheme = null;
         lastAcceptEncoding = null;
@@ -131,19 +198,23 @@ public sealed class ServerStats
             jsonApiLog.Clear();
             uploads.Clear();
         }
+        ResetConcurrency();
     }
 
-    /// <summary>The request line as received (the raw, still encoded target), never a header.</summary>
     private void Log(HttpRequest request)
     {
-        var target = request.HttpContext.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path + request.QueryString;
+        var line = RequestLine(request);
         lock (jsonApiLogGate)
         {
-            jsonApiLog.Enqueue($"{request.Method} {target}");
+            jsonApiLog.Enqueue(line);
             if (jsonApiLog.Count > JsonApiLogLength)
                 jsonApiLog.Dequeue();
         }
     }
+
+    /// <summary>The request line as received (the raw, still encoded target), never a header.</summary>
+    private static string RequestLine(HttpRequest request) =>
+        $"{request.Method} {request.HttpContext.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path + request.QueryString}";
 
     private sealed class Counter
     {

@@ -39,6 +39,8 @@ public static class JsonApiDocument
     {
         if (error.Allow is not null)
             response.Headers.Allow = error.Allow;
+        if (error.RetryAfter is not null)
+            response.Headers.RetryAfter = error.RetryAfter;
         var document = Start();
         document["errors"] = new JsonArray((error.Violations ?? [error]).Select(e => (JsonNode)ErrorObject(e, requestUrl)).ToArray());
         if (response.HttpContext.Features.Get<IHttpResponseFeature>() is { } status)

@@ -5,6 +5,7 @@ using DrupalTestServer.Control;
 using DrupalTestServer.Http;
 using DrupalTestServer.OAuth;
 using DrupalTestServer.Site;
+using Microsoft.AspNetCore.Http.Extensions;
 
 namespace DrupalTestServer.JsonApi;
 
@@ -12,7 +13,8 @@ namespace DrupalTestServer.JsonApi;
 /// Drupal core's JSON:API in read-only mode, in Drupal's order of checks: the route (else the HTML 404 page), the
 /// method (405), the requested entity (404), the query parameter names (400), then the controller's own checks.
 /// </summary>
-public sealed partial class JsonApiEndpoint(ContentStore content, JsonApiSettings settings, ListenerAddresses listeners, ServerStats stats)
+public sealed partial class JsonApiEndpoint(ContentStore content, JsonApiSettings settings, ListenerAddresses listeners, ServerStats stats,
+    StormSwitch storm, MaintenanceMode maintenance)
 {
     private const string Get = "GET";
 
@@ -21,12 +23,39 @@ public sealed partial class JsonApiEndpoint(ContentStore content, JsonApiSetting
     /// <summary>The paths to map here: a language prefix that is not the site's own makes a 404 here too.</summary>
     public static IReadOnlyList<string> RoutePatterns { get; } = [JsonApiPath.Base + "/{**rest}", "/{prefix}" + JsonApiPath.Base + "/{**rest}"];
 
-    /// <summary>The test delay first, so that it holds for every answer, 401s included; then the caller.</summary>
+    /// <summary>
+    /// A storm first, as a limiter in front of the site answers without asking it; then the test delays, so that they
+    /// hold for every answer, 401s included, each request waiting on its own; then the caller.
+    /// </summary>
     public async Task RunAsync(HttpContext context, BearerAuthenticator bearer)
     {
-        if (settings.Delay > TimeSpan.Zero)
-            await Task.Delay(settings.Delay, context.RequestAborted);
+        if (storm.TryTake() is { } refusal)
+        {
+            stats.CountStormAnswer();
+            await StormAnswerAsync(context, refusal.Status, refusal.RetryAfterSec);
+            return;
+        }
+        var delay = settings.Delay + (IsWrite(context.Request) ? settings.WriteDelay : TimeSpan.Zero);
+        if (delay > TimeSpan.Zero)
+            await Task.Delay(delay, context.RequestAborted);
         await bearer.RunAsync(context, caller => HandleAsync(context, caller));
+    }
+
+    /// <summary>What the write delay and the <c>jsonapiWrites</c> count apply to.</summary>
+    public static bool IsWrite(HttpRequest http) =>
+        HttpMethods.IsPost(http.Method) || HttpMethods.IsPatch(http.Method) || HttpMethods.IsDelete(http.Method);
+
+    /// <summary>As a JSON:API error document, so that a client reads it as it reads Drupal's own errors.</summary>
+    private Task StormAnswerAsync(HttpContext context, int status, int retryAfterSec)
+    {
+        var detail = status == StatusCodes.Status429TooManyRequests
+            ? $"Too many requests from this client. Retry after {retryAfterSec} s."
+            : $"The site is overloaded. Retry after {retryAfterSec} s.";
+        var via = JsonApiPath.Parse(context.Request.Path) is { } path
+            ? new LinkBuilder(context.Request, path, settings, listeners).RequestUrl
+            : context.Request.GetEncodedUrl();
+        return JsonApiDocument.ErrorAsync(context.Response,
+            new JsonApiException(status, detail) { RetryAfter = retryAfterSec.ToString(CultureInfo.InvariantCulture) }, via);
     }
 
     private async Task HandleAsync(HttpContext context, Caller caller)
@@ -47,6 +76,7 @@ public sealed partial class JsonApiEndpoint(ContentStore content, JsonApiSetting
                     $"No route found for the specified format {format}. Supported formats: api_json.");
                 return;
             }
+            CheckMaintenance(caller);
             if (!IsRead(context.Request))
             {
                 await WriteAsync(context, caller, path, route, links);
@@ -89,6 +119,19 @@ public sealed partial class JsonApiEndpoint(ContentStore content, JsonApiSetting
         throw new JsonApiException(StatusCodes.Status405MethodNotAllowed,
             $"No route found for \"{http.Method} {links.RequestUrl}\": Method Not Allowed (Allow: {allow})")
         { Allow = allow };
+    }
+
+    /// <summary>
+    /// JsonapiMaintenanceModeSubscriber: after routing (an unknown path or method is answered as ever), before the
+    /// controller; a caller with the exempt permission uses the site as usual.
+    /// </summary>
+    private void CheckMaintenance(Caller caller)
+    {
+        if (maintenance.RetryAfterSec() is not { } retryAfter || caller.HasPermission(MaintenanceMode.ExemptPermission))
+            return;
+        stats.CountMaintenanceAnswer();
+        throw new JsonApiException(StatusCodes.Status503ServiceUnavailable, MaintenanceMode.Message)
+            { RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture) };
     }
 
     /// <summary>The entity of the path, converted while routing: an unknown uuid is a 404 before anything else is checked.</summary>

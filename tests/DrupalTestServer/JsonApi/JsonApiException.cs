@@ -22,5 +22,8 @@ public sealed class JsonApiException(int status, string detail) : Exception(deta
     /// <summary>The <c>Allow</c> header of a 405.</summary>
     public string? Allow { get; init; }
 
+    /// <summary>The <c>Retry-After</c> header (seconds) of a 503 in maintenance mode or a storm's answer.</summary>
+    public string? RetryAfter { get; init; }
+
     public static JsonApiException BadRequest(string detail) => new(StatusCodes.Status400BadRequest, detail);
 }
