@@ -87,6 +87,8 @@ namespace DrupalOAuth.Http
             {
                 HttpResult? result = null;
                 DrupalException? failure = null;
+                var limit = request.Options.Limit;
+                var sentIn = limit?.Generation ?? 0;
                 try
                 {
                     result = await FollowRedirectsAsync(request, log, cancellationToken).ConfigureAwait(false);
@@ -96,6 +98,8 @@ namespace DrupalOAuth.Http
                     failure = e;
                 }
 
+                // The adaptive limit backs off or grows with each attempt's answer; once broken, it fails the request.
+                limit?.Report(result, failure, log, sentIn);
                 var delay = retry.DelayBeforeRetry(request, result, failure, retries, out var reason);
                 if (delay == null)
                 {

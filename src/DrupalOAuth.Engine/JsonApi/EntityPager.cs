@@ -8,6 +8,7 @@ using DrupalOAuth.Diagnostics;
 using DrupalOAuth.Errors;
 using DrupalOAuth.Http;
 using DrupalOAuth.Paging;
+using DrupalOAuth.Throttling;
 
 namespace DrupalOAuth.JsonApi
 {
@@ -25,7 +26,9 @@ namespace DrupalOAuth.JsonApi
     /// at most one page ahead, so memory stays flat. With a throttle limit above one, and next links that page
     /// by offset, up to that many pages are fetched at once from links written ahead; each is checked against the
     /// link Drupal gives when the page before arrives, and a mismatch falls back to following the links. Items
-    /// are still written in order, and no more than that many pages are held.
+    /// are still written in order, and no more than that many pages are held. An <see cref="AdaptiveLimit"/> decides
+    /// how many of those requests are in flight: it backs off when the site answers 429 or 503, and stops the read
+    /// when the site keeps failing.
     /// </remarks>
     public sealed class EntityPager : IResultPager
     {
@@ -38,6 +41,7 @@ namespace DrupalOAuth.JsonApi
         private readonly bool _raw;
         private readonly CallOptions _options;
         private readonly int _pagesAtOnce;
+        private readonly AdaptiveLimit _limit;
         private readonly Queue<Fetch> _ahead = new Queue<Fetch>();
         private readonly PagingHistory _history = new PagingHistory();
         private Uri? _collection;
@@ -59,15 +63,16 @@ namespace DrupalOAuth.JsonApi
         private long _resources;
         private string? _otherLanguageCode;
 
-        /// <param name="pagesAtOnce">How many page requests may be in flight at once (-ThrottleLimit).</param>
+        /// <param name="pagesAtOnce">How many page requests may be in flight at once (-ThrottleLimit), at most; the options' limit, or one made with this maximum, decides how many are.</param>
         internal EntityPager(JsonApiClient client, EntityQuery query, PagingScope scope, bool raw, CallOptions options, int pagesAtOnce = 1)
         {
             _client = client;
             _query = query;
             _scope = scope;
             _raw = raw;
-            _options = options;
             _pagesAtOnce = Math.Max(1, pagesAtOnce);
+            _limit = options.Limit ?? new AdaptiveLimit(Math.Min(_pagesAtOnce, 16));
+            _options = options.Limit != null ? options : new CallOptions(options.TimeoutSec, options.MaximumRetryCount, options.RetryIntervalSec, options.MaximumResponseSize, _limit);
         }
 
         public string Description => $"{_typeName ?? _query.EntityType} from {_client.SiteUri}";
@@ -122,6 +127,13 @@ namespace DrupalOAuth.JsonApi
             {
                 document = await fetch.Document.ConfigureAwait(false);
             }
+            catch (DrupalException e) when (e.ErrorId == AdaptiveLimit.SiteFailingId)
+            {
+                StopFetching();
+
+                // Made again now that every page before this one was handed out, so that it counts all their items.
+                throw _limit.Failure();
+            }
             catch
             {
                 StopFetching();
@@ -172,6 +184,7 @@ namespace DrupalOAuth.JsonApi
             }
 
             _written += resources;
+            _limit.AddCompleted(resources);
             _next = document.Next == null ? null : SitePath.OnSiteOrigin(_client.SiteUri, document.Next);
             if (document.Next != null && !OutgoingRequest.IsSameOrigin(document.Next, _client.SiteUri))
             {
@@ -268,7 +281,16 @@ namespace DrupalOAuth.JsonApi
             var log = new BufferedLog();
             var token = _aheadCancel!.Token;
             var document = Task.Run(
-                async () => JsonApiDocument.Read(await _client.GetAsync(uri, _options, log, token).ConfigureAwait(false), _query.Include, _query.Language, _raw, JsonValueKind.Array),
+                async () =>
+                {
+                    HttpResult result;
+                    using (await _limit.EnterAsync(token).ConfigureAwait(false))
+                    {
+                        result = await _client.GetAsync(uri, _options, log, token).ConfigureAwait(false);
+                    }
+
+                    return JsonApiDocument.Read(result, _query.Include, _query.Language, _raw, JsonValueKind.Array);
+                },
                 token);
             return new Fetch(uri, document, log);
         }
