@@ -92,6 +92,19 @@ Describe 'Parallel writes' {
         finally { $ps.Dispose() }
     }
 
+    It 'imports rows 8 at a time in row order, each missing reference made once before the rows that name it' {
+        Set-DrupalTestServerDelay -Server $Server -Route jsonapi-writes -Milliseconds 20
+        $null = Connect-Backend -ClientId 'writer-client' -Secret 'writer-secret' -With @{ RetryIntervalSec = 0 }
+        $rows = 1..30 | ForEach-Object { [pscustomobject]@{ title = "Row $_"; field_tags = if ($_ % 10 -eq 5) { 'Fresh tag' } elseif ($_ % 10 -eq 7) { "Tag of $_" } else { '' } } }
+        $results = @($rows | Import-DrupalEntity node article -CreateMissingReferences -ThrottleLimit 8 -WarningAction SilentlyContinue)
+        ($results.Row -join ',') | Should -Be ((1..30) -join ',')
+        @($results | Where-Object Action -ne 'Created') | Should -HaveCount 0
+        @(Get-DrupalEntity taxonomy_term tags -Filter @{ name = 'Fresh tag' }) | Should -HaveCount 1
+        $fresh = (Get-DrupalEntity taxonomy_term tags -Filter @{ name = 'Fresh tag' }).id
+        foreach ($number in 5, 15, 25) { @((Get-DrupalEntity node article -Id $results[$number - 1].Id).field_tags) | Should -Be $fresh }
+        (Get-Stats).entitiesCreated | Should -Be 34
+    }
+
     It '-WhatIf sends nothing with -ThrottleLimit' {
         $before = (Get-Stats).jsonapiRequests
         1..3 | ForEach-Object { Get-Article $_ } | Set-DrupalEntity -Attributes @{ title = 'x' } -ThrottleLimit 8 -WhatIf
