@@ -79,7 +79,7 @@ Describe 'Parallel writes' {
             $written.Count | Should -BeGreaterThan 0
             $written.Count | Should -BeLessThan 25
             $warnings = @($ps.Streams.Warning | ForEach-Object Message)
-            $warnings[0] | Should -Match "^Set-DrupalEntity stopped: $($written.Count) items? done; not done:"
+            $warnings[0] | Should -Match "^Set-DrupalEntity stopped after $($written.Count) items? done and written; the items it had taken after them:$"
             $reported = @($warnings | Select-Object -Skip 1 | ForEach-Object { if ($_ -match '\(([0-9a-f-]{36})\): (.+)$') { $Matches[1] } })
             $reported.Count | Should -BeGreaterThan 0
             $warnings | Select-Object -Skip 1 | ForEach-Object { $_ | Should -Match ': (sent, then cancelled: its effect on the site is unknown: check it|not sent|done, but its result was not written)$' }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using DrupalOAuth.Diagnostics;
@@ -78,8 +79,11 @@ namespace DrupalOAuth.Commands.Infrastructure
         /// <summary>Once every item has come: waits for the rest and writes their results.</summary>
         public void Finish() => WriteDone(0);
 
-        /// <summary>The command ended otherwise (a terminating error): nothing more is sent.</summary>
-        public void Abandon() => _cancel.Cancel();
+        /// <summary>
+        /// The command ended otherwise (a terminating error, or Ctrl+C while the pipeline thread was upstream): nothing
+        /// more is sent, and the items still held are reported as not done.
+        /// </summary>
+        public void Abandon() => Stopped();
 
         // Writes the results of the items at the head that are done, waiting for them while more than `hold` are held.
         private void WriteDone(int hold)
@@ -128,7 +132,8 @@ namespace DrupalOAuth.Commands.Infrastructure
             var error = task.Exception!.InnerException!;
             if (!(error is DrupalException failure))
             {
-                throw new AggregateException(error);
+                ExceptionDispatchInfo.Capture(error).Throw();
+                return;
             }
 
             if (failure.ErrorId == AdaptiveLimit.SiteFailingId)
@@ -146,19 +151,25 @@ namespace DrupalOAuth.Commands.Infrastructure
         }
 
         // The limit's message says how many items were done; the items held are named, the ones after them never started.
-        private DrupalException SiteFailing(DrupalException failure) =>
-            new DrupalException(
+        private DrupalException SiteFailing(DrupalException failure)
+        {
+            var notDone = NotDone();
+            _held.Clear();
+            return new DrupalException(
                 failure.ErrorId,
                 failure.Category,
-                $"{failure.Message} Not done: {string.Join("; ", NotDone())}, and every item after them.",
+                $"{failure.Message} Not done: {string.Join("; ", notDone)}, and every item after them.",
                 failure.Target,
                 failure);
+        }
 
-        // Called on the pipeline thread once the call is stopping: cancels what is in flight and tells the host which items are not done.
+        // Called on the pipeline thread once the call is stopping: cancels what is in flight and tells the host, once,
+        // which items are not done.
         private void Stopped()
         {
             _cancel.Cancel();
             var notDone = NotDone();
+            _held.Clear();
             if (notDone.Count == 0)
             {
                 return;
@@ -172,7 +183,7 @@ namespace DrupalOAuth.Commands.Infrastructure
 
             try
             {
-                ui.WriteWarningLine(SecretScrubber.Shared.Scrub(string.Format(CultureInfo.InvariantCulture, "{0} stopped: {1} item{2} done; not done:", _cmdlet.MyInvocation.MyCommand.Name, _done, _done == 1 ? string.Empty : "s")));
+                ui.WriteWarningLine(SecretScrubber.Shared.Scrub(string.Format(CultureInfo.InvariantCulture, "{0} stopped after {1} item{2} done and written; the items it had taken after them:", _cmdlet.MyInvocation.MyCommand.Name, _done, _done == 1 ? string.Empty : "s")));
                 foreach (var line in notDone)
                 {
                     ui.WriteWarningLine(SecretScrubber.Shared.Scrub("  " + line));
