@@ -286,17 +286,17 @@ Import-Module '$modulePath'
     Set-DrupalTestServerContent -Server $server -Articles $Writes
     Set-DrupalTestServerDelay -Server $server -Route jsonapi-writes -Milliseconds $WriteDelayMs
     $editor = Connect-DrupalApi -Uri $uri -ClientId 'editor-client' -ClientSecret (ConvertTo-SecureString 'editor-secret' -AsPlainText -Force) -SkipAdminCheck -Name bench-writes -PassThru
-    $articles = 1..$Writes | ForEach-Object { [pscustomobject]@{ type = 'node--article'; id = '{0:x8}-d7a1-4c3e-9f00-{0:x12}' -f $_ } }
+    $patchTargets = 1..$Writes | ForEach-Object { [pscustomobject]@{ type = 'node--article'; id = '{0:x8}-d7a1-4c3e-9f00-{0:x12}' -f $_ } }
     $writeMs = @{}
     foreach ($limit in 1, 4, 8) {
-        $writeMs[$limit] = Measure-Ms { $articles | Set-DrupalEntity -Attributes @{ title = "Module $limit" } -ThrottleLimit $limit -Connection $editor }
+        $writeMs[$limit] = Measure-Ms { $patchTargets | Set-DrupalEntity -Attributes @{ title = "Module $limit" } -ThrottleLimit $limit -Connection $editor }
     }
     $rawPatchMs = (Invoke-RawLoop @('patch', '--uri', $uri, '--client-id', 'editor-client', '--client-secret', 'editor-secret', '--calls', $Writes)).medianMs
     $editorToken = (Invoke-RestMethod -Method Post -Uri "$uri/oauth/token" -Body @{ grant_type = 'client_credentials'; client_id = 'editor-client'; client_secret = 'editor-secret' }).access_token
     $irmPatchMs = Measure-Ms {
-        foreach ($article in $articles) {
-            $body = @{ data = @{ type = 'node--article'; id = $article.id; attributes = @{ title = 'Invoke-RestMethod' } } } | ConvertTo-Json -Depth 4 -Compress
-            $null = Invoke-RestMethod -Method Patch -Uri "$uri/jsonapi/node/article/$($article.id)" -Headers @{ Authorization = "Bearer $editorToken"; Accept = 'application/vnd.api+json' } -ContentType 'application/vnd.api+json' -Body $body
+        foreach ($target in $patchTargets) {
+            $body = @{ data = @{ type = 'node--article'; id = $target.id; attributes = @{ title = 'Invoke-RestMethod' } } } | ConvertTo-Json -Depth 4 -Compress
+            $null = Invoke-RestMethod -Method Patch -Uri "$uri/jsonapi/node/article/$($target.id)" -Headers @{ Authorization = "Bearer $editorToken"; Accept = 'application/vnd.api+json' } -ContentType 'application/vnd.api+json' -Body $body
         }
     }
     Write-Goal "7 $Writes PATCHes, -ThrottleLimit 1" ($writeMs[1] / $rawPatchMs) '<= 1.05' ($writeMs[1] / $rawPatchMs -le 1.05) ('module {0}, raw C# loop {1}; {2} ms of server time each' -f (Format-Ms $writeMs[1]), (Format-Ms $rawPatchMs), $WriteDelayMs)
@@ -309,7 +309,7 @@ Import-Module '$modulePath'
     $watch = [System.Diagnostics.Stopwatch]::StartNew()
     $stormAt = $null
     $taken = 0
-    $articles | ForEach-Object {
+    $patchTargets | ForEach-Object {
         if (++$taken -eq [int]($Writes / 2)) {
             $stormAt = $watch.Elapsed.TotalSeconds
             Set-DrupalTestServerStorm -Server $server -Status 429 -RetryAfterSec 1 -Seconds 3

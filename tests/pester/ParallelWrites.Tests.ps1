@@ -105,6 +105,19 @@ Describe 'Parallel writes' {
         (Get-Stats).entitiesCreated | Should -Be 34
     }
 
+    It 'stops with one SiteFailing error after ten 5xx in a row, saying how many items were done and which were not' {
+        $null = 1..3 | ForEach-Object { Get-Article $_ } | Set-DrupalEntity -Attributes @{ title = 'Warm' } -ThrottleLimit 4
+        Add-DrupalTestServerFault -Server $Server -Route jsonapi -Kind status -Status 500 -Count 40
+        $failure = $null
+        try { 1..30 | ForEach-Object { Get-Article $_ } | Set-DrupalEntity -Attributes @{ title = 'Failing' } -PassThru -ThrottleLimit 4 -ErrorAction SilentlyContinue }
+        catch { $failure = $_ }
+        $failure | Should -Not -BeNullOrEmpty
+        $failure.FullyQualifiedErrorId | Should -Match '^SiteFailing'
+        "$failure" | Should -Match 'Not done: .+ and every item after them\.'
+        (Get-Stats).entitiesUpdated | Should -Be 3
+        (Get-Stats).jsonapiRequests | Should -BeLessThan 20
+    }
+
     It '-WhatIf sends nothing with -ThrottleLimit' {
         $before = (Get-Stats).jsonapiRequests
         1..3 | ForEach-Object { Get-Article $_ } | Set-DrupalEntity -Attributes @{ title = 'x' } -ThrottleLimit 8 -WhatIf
