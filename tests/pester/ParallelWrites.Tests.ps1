@@ -92,6 +92,16 @@ Describe 'Parallel writes' {
         finally { $ps.Dispose() }
     }
 
+    It 'Select-Object -First downstream stops what is in flight at once, and no more items are taken' {
+        Set-DrupalTestServerDelay -Server $Server -Route jsonapi-writes -Milliseconds 200
+        $taken = 0
+        $first = @(1..40 | ForEach-Object { $taken++; Get-Article $_ } | Set-DrupalEntity -Attributes @{ title = 'First' } -PassThru -ThrottleLimit 4 -WarningAction SilentlyContinue 3>$null | Select-Object -First 2)
+        $first | Should -HaveCount 2
+        $taken | Should -BeLessOrEqual 7
+        Start-Sleep -Milliseconds 300
+        (Get-Stats).entitiesUpdated | Should -BeLessOrEqual $taken
+    }
+
     It 'imports rows 8 at a time in row order, each missing reference made once before the rows that name it' {
         Set-DrupalTestServerDelay -Server $Server -Route jsonapi-writes -Milliseconds 20
         $null = Connect-Backend -ClientId 'writer-client' -Secret 'writer-secret' -With @{ RetryIntervalSec = 0 }

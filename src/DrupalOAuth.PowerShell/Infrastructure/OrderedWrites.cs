@@ -98,7 +98,13 @@ namespace DrupalOAuth.Commands.Infrastructure
                 }
                 catch (Exception e) when (!(e is DrupalException))
                 {
-                    // Ctrl+C, or downstream stopped (Select-Object -First) or failed: the rest are not wanted.
+                    // Ctrl+C, or downstream stopped (Select-Object -First) or failed: the rest are not wanted. An item
+                    // done was handed on (Select-Object -First stops upstream on taking its last), so it is not listed.
+                    if (item.Task!.Status == TaskStatus.RanToCompletion)
+                    {
+                        _held.Dequeue();
+                    }
+
                     Stopped();
                     throw;
                 }
