@@ -1,5 +1,5 @@
 # A job killed at any moment and run again ends as one that ran through (issue 16, "Jobs that can be run again"): a
-# child pwsh imports 1,000 rows with -ThrottleLimit 4 against the test server's write delay, is killed (the process
+# child pwsh imports 1,000 rows with -ThrottleLimit 4 against the test server's write delay (10 ms), is killed (the process
 # ended, not Ctrl+C) once about a tenth of the writes are in, and the same command then runs to the end.
 Describe 'Kill and run again' {
     BeforeAll {
@@ -33,7 +33,7 @@ $results = @(Import-DrupalEntity node article -Path $Csv -Key field_external_id 
             $through = Get-Site
 
             & $Seed
-            Set-DrupalTestServerDelay -Server $Server -Route jsonapi-writes -Milliseconds 20
+            Set-DrupalTestServerDelay -Server $Server -Route jsonapi-writes -Milliseconds 10
             $killed = Start-Job $Csv
             $deadline = [DateTime]::UtcNow.AddSeconds(30)
             while ((Get-Stats).jsonapiWrites -lt $KillAfter -and [DateTime]::UtcNow -lt $deadline -and -not $killed.Process.HasExited) { Start-Sleep -Milliseconds 10 }
