@@ -130,6 +130,17 @@ Describe 'Parallel writes' {
         (Get-Stats).jsonapiRequests - $before | Should -BeLessOrEqual 13
     }
 
+    It 'uploads files 4 at a time, in the order they came, a missing one in its place' {
+        Set-DrupalTestServerDelay -Server $Server -Route jsonapi-writes -Milliseconds 20
+        $paths = 1..8 | ForEach-Object { $path = Join-Path $TestDrive "image-$_.png"; [IO.File]::WriteAllBytes($path, [byte[]](1..(100 + $_))); $path }
+        $paths[3] = Join-Path $TestDrive 'missing.png'
+        $all = @($paths | New-DrupalFile -EntityType node -Bundle article -Field field_image -ThrottleLimit 4 -ErrorAction Continue 2>&1)
+        $all | Should -HaveCount 8
+        $all[3].FullyQualifiedErrorId | Should -Match '^FileNotFound'
+        # Drupal renames a name it already holds (image-1_0.png): the stem tells the order.
+        ((@($all | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] }).filename -replace '_\d+(?=\.png$)') -join ',') | Should -Be ((1..8 | Where-Object { $_ -ne 4 } | ForEach-Object { "image-$_.png" }) -join ',')
+    }
+
     It '-WhatIf sends nothing with -ThrottleLimit' {
         $before = (Get-Stats).jsonapiRequests
         1..3 | ForEach-Object { Get-Article $_ } | Set-DrupalEntity -Attributes @{ title = 'x' } -ThrottleLimit 8 -WhatIf
