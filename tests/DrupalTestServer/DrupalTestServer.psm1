@@ -103,7 +103,7 @@ function Get-DrupalTestServerStats {
     entitiesUpdated, entitiesDeleted, filesUploaded, uploads, compressedResponses, lastAcceptEncoding,
     graphqlCacheHits, jsonapiLog (the last 500 JSON:API request lines), jsonapiInFlight (JSON:API requests being
     served now), jsonapiMaxInFlight (the most at once since the last reset or Reset-DrupalTestServerConcurrency),
-    jsonapiTimeline (the last 500 JSON:API requests as they completed: at, ms since then, inFlight when it came,
+    jsonapiTimeline (the last 500 JSON:API requests as their answers began: at, ms until then, inFlight when it came,
     status, request), stormAnswers, maintenanceAnswers, hosts (per scheme://host: requests, withAuthorization),
     storedTokens.
     #>

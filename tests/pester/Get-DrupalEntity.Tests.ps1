@@ -82,7 +82,7 @@ Describe 'Get-DrupalEntity' {
 
         It 'reads every page with -All, each item exactly once' {
             Set-DrupalTestServerContent -Server $Server -Articles 120
-            $articles = Get-DrupalEntity node article -All -WarningVariable warnings
+            $articles = Get-DrupalEntity node article -All -ThrottleLimit 1 -WarningVariable warnings
             $articles | Should -HaveCount 120
             ($articles.id | Select-Object -Unique) | Should -HaveCount 120
             $warnings | Should -BeNullOrEmpty
@@ -105,25 +105,31 @@ Describe 'Get-DrupalEntity' {
         }
 
         It 'sets page[limit] with -PageSize and skips with -Skip (page[offset])' {
-            $articles = Get-DrupalEntity node article -PageSize 10 -Skip 5 -All
+            $articles = Get-DrupalEntity node article -PageSize 10 -Skip 5 -All -ThrottleLimit 1
             $articles | Should -HaveCount 20
             $articles[0].title | Should -Be 'Article 6'
             Get-CollectionRequests | Should -HaveCount 2
             @(Get-CollectionRequests)[0] | Should -Match 'page%5Blimit%5D=10'
         }
 
-        It 'writes the first item while at most the next page is on its way, and stops when the pipeline does' {
+        It 'writes the first item while at most -ThrottleLimit pages after it are on their way, and stops when the pipeline does' {
             Set-DrupalTestServerContent -Server $Server -Articles 500
             $seen = @(Get-DrupalEntity node article -All | Select-Object -First 1 | ForEach-Object { Get-CollectionRequests })
-            $seen.Count | Should -BeLessOrEqual 2
+            $seen.Count | Should -BeLessOrEqual 5
             $seen[0] | Should -Not -Match 'offset'
+            Start-Sleep -Milliseconds 300
+            @(Get-CollectionRequests).Count | Should -BeLessOrEqual 5
+            Reset-DrupalTestServer -Server $Server
+            Set-DrupalTestServerContent -Server $Server -Articles 500
+            $seen = @(Get-DrupalEntity node article -All -ThrottleLimit 1 | Select-Object -First 1 | ForEach-Object { Get-CollectionRequests })
+            $seen.Count | Should -BeLessOrEqual 2
             Start-Sleep -Milliseconds 300
             @(Get-CollectionRequests).Count | Should -BeLessOrEqual 2
         }
 
         It 'requests the next page while the current one is written, one page ahead' {
             Set-DrupalTestServerContent -Server $Server -Articles 200
-            $requestsAtItem = @(Get-DrupalEntity node article -All | ForEach-Object { @(Get-CollectionRequests).Count })
+            $requestsAtItem = @(Get-DrupalEntity node article -All -ThrottleLimit 1 | ForEach-Object { @(Get-CollectionRequests).Count })
             $requestsAtItem | Should -HaveCount 200
             # While page k's items are written, pages up to k + 1 have been asked for, never more.
             for ($i = 0; $i -lt 200; $i++) { $requestsAtItem[$i] | Should -BeLessOrEqual ([math]::Floor($i / 50) + 2) }

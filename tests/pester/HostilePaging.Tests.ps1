@@ -96,7 +96,7 @@ $after = Invoke-RestMethod "$env:DRUPAL_URI/_test/stats"
         }
 
         It 'a next link into the pages read (a page of items already written) ends at that page, which is not written' {
-            $result = Invoke-Bounded -Command 'Get-DrupalEntity node article -All -PageSize 2' -Faults @(
+            $result = Invoke-Bounded -Command 'Get-DrupalEntity node article -All -PageSize 2 -ThrottleLimit 1' -Faults @(
                 @{ route = 'jsonapi'; kind = 'nextlinks'; count = 1000; links = @{ '2' = '/jsonapi/node/article?page%5Boffset%5D=1&page%5Blimit%5D=2' } }
             )
 
@@ -154,7 +154,8 @@ $after = Invoke-RestMethod "$env:DRUPAL_URI/_test/stats"
             Add-JsonApiFault delay -With @{ Milliseconds = 1 }
             Add-JsonApiFault status -With @{ Status = 200; Body = $body; ContentType = 'application/vnd.api+json' }
 
-            $read = Read-UntilError { Get-DrupalEntity node article -All -PageSize 2 -ErrorAction Stop }
+            # One page at a time, so that the second request is page 2.
+            $read = Read-UntilError { Get-DrupalEntity node article -All -PageSize 2 -ThrottleLimit 1 -ErrorAction Stop }
 
             $read.Error.FullyQualifiedErrorId | Should -Be "InvalidResponse,$entity"
             $read.Error.Exception.Message | Should -BeLike "*page%5Boffset%5D=2* answered 200 OK with $said, which is not a page of a JSON:API collection*"

@@ -11,6 +11,7 @@ using DrupalOAuth.Errors;
 using DrupalOAuth.GraphQL;
 using DrupalOAuth.Http;
 using DrupalOAuth.Identity;
+using DrupalOAuth.Incremental;
 using DrupalOAuth.JsonApi;
 using DrupalOAuth.Paging;
 using DrupalOAuth.Sheets;
@@ -139,6 +140,17 @@ namespace DrupalOAuth.Connections
         {
             ThrowIfClosed();
             return new EntityPager(_jsonApi, query, scope, raw, options ?? CallOptions.None, pagesAtOnce);
+        }
+
+        /// <summary>
+        /// The entities changed at or after <paramref name="changedSince"/>, or since the run that left the state at
+        /// <paramref name="statePath"/> (whose <see cref="ChangeReader.SaveState"/> the caller calls once every item is
+        /// written), with <paramref name="includeDeleted"/> then those gone since.
+        /// </summary>
+        public ChangeReader PageChanges(EntityQuery query, DateTimeOffset? changedSince, string? statePath, string? stateShown, bool includeDeleted, PagingScope scope, bool raw, CallOptions? options = null, int pagesAtOnce = 1)
+        {
+            ThrowIfClosed();
+            return new ChangeReader(_jsonApi, query, changedSince, statePath, stateShown, includeDeleted, scope, raw, options ?? CallOptions.None, pagesAtOnce);
         }
 
         /// <summary>One JSON:API resource by its id, as a page of one item.</summary>

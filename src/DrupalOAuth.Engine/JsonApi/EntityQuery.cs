@@ -3,6 +3,8 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
 using DrupalOAuth.Errors;
 using DrupalOAuth.Input;
@@ -18,8 +20,17 @@ namespace DrupalOAuth.JsonApi
     {
         private static readonly Regex LanguageCode = new Regex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", RegexOptions.CultureInvariant);
 
+        /// <summary>Drupal's field for when an entity was last saved, in whole seconds.</summary>
+        internal const string ChangedField = "changed";
+
+        private static readonly string[] ChangeOrder = { ChangedField, "id" };
+
         private readonly IReadOnlyList<KeyValuePair<string, string>> _filter;
         private readonly object? _property;
+        private readonly bool _byChange;
+        private readonly long? _changedSince;
+        private readonly bool _idsOnly;
+        private readonly IReadOnlyList<string> _amongIds = Array.Empty<string>();
 
         public EntityQuery(
             string? entityType,
@@ -63,6 +74,22 @@ namespace DrupalOAuth.JsonApi
             _filter = JsonApiFilter.ToQuery(filter);
         }
 
+        private EntityQuery(EntityQuery from, IReadOnlyList<string> sort, IReadOnlyList<string> include, bool byChange, long? changedSince, bool idsOnly, IReadOnlyList<string>? amongIds = null)
+        {
+            _amongIds = amongIds ?? Array.Empty<string>();
+            EntityType = from.EntityType;
+            Bundle = from.Bundle;
+            Language = from.Language;
+            PageSize = from.PageSize;
+            _filter = from._filter;
+            _property = from._property;
+            Sort = sort;
+            Include = include;
+            _byChange = byChange;
+            _changedSince = changedSince;
+            _idsOnly = idsOnly;
+        }
+
         public string EntityType { get; }
 
         public string? Bundle { get; }
@@ -75,6 +102,43 @@ namespace DrupalOAuth.JsonApi
 
         public int? PageSize { get; }
 
+        /// <summary>
+        /// The same read in the order of <c>changed</c>, then id, so that paging stays stable while the site changes
+        /// (a change moves an entity to the end), and, with <paramref name="changedSince"/> (Unix seconds), only the
+        /// entities changed at or after it, ANDed with the filter. -Property gains changed, which the read needs.
+        /// </summary>
+        internal EntityQuery ByChange(long? changedSince)
+        {
+            if (Sort.Count > 0)
+            {
+                throw new DrupalException(
+                    "InvalidArgument",
+                    DrupalErrorCategory.InvalidArgument,
+                    "-ChangedSince and -StatePath read in the order of changed (then id), so that no item is lost while the site changes: leave -Sort out.",
+                    "-Sort");
+            }
+
+            return new EntityQuery(this, ChangeOrder, Include, byChange: true, changedSince, idsOnly: false);
+        }
+
+        /// <summary>Only the ids of the same selection (a sparse fieldset of changed, nothing included), in the order of id.</summary>
+        /// <param name="among">Only these ids (an IN filter ANDed with the others): a look whether they are still there.</param>
+        internal EntityQuery IdsOnly(IReadOnlyList<string>? among = null) => new EntityQuery(this, new[] { "id" }, Array.Empty<string>(), byChange: false, changedSince: null, idsOnly: true, among);
+
+        /// <summary>
+        /// What a state file of -StatePath belongs to beyond the site, client and type: a hash of the filter,
+        /// includes, fields and language, the same in every process whatever order a hashtable gives its keys.
+        /// </summary>
+        internal string Selection(string typeName)
+        {
+            var parameters = Parameters(typeName, collection: true, limit: null, offset: 0)
+                .Select(pair => pair.Key + "=" + pair.Value)
+                .OrderBy(pair => pair, StringComparer.Ordinal);
+            var text = "language=" + (Language ?? string.Empty).ToLowerInvariant() + "\n" + string.Join("\n", parameters);
+            using var sha = SHA256.Create();
+            return string.Concat(sha.ComputeHash(Encoding.UTF8.GetBytes(text)).Take(16).Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
+        }
+
         /// <summary>The query parameters of a read of <paramref name="typeName"/>; a single resource takes no filter, sort or page.</summary>
         internal IEnumerable<KeyValuePair<string, string>> Parameters(string typeName, bool collection, int? limit, ulong offset)
         {
@@ -83,6 +147,24 @@ namespace DrupalOAuth.JsonApi
                 foreach (var pair in _filter)
                 {
                     yield return pair;
+                }
+
+                if (_changedSince is long since)
+                {
+                    // A name no -Filter key gives: JSON:API ANDs the conditions of the top level.
+                    yield return Pair("filter[changed-since][condition][path]", ChangedField);
+                    yield return Pair("filter[changed-since][condition][operator]", ">=");
+                    yield return Pair("filter[changed-since][condition][value]", since.ToString(CultureInfo.InvariantCulture));
+                }
+
+                if (_amongIds.Count > 0)
+                {
+                    yield return Pair("filter[ids-among][condition][path]", "id");
+                    yield return Pair("filter[ids-among][condition][operator]", "IN");
+                    foreach (var id in _amongIds)
+                    {
+                        yield return Pair("filter[ids-among][condition][value][]", id);
+                    }
                 }
 
                 if (Sort.Count > 0)
@@ -106,9 +188,16 @@ namespace DrupalOAuth.JsonApi
                 yield return Pair("include", string.Join(",", Include));
             }
 
+            if (_idsOnly)
+            {
+                yield return Pair($"fields[{typeName}]", ChangedField);
+                yield break;
+            }
+
             foreach (var fields in Fields(typeName))
             {
-                yield return Pair($"fields[{fields.Key}]", string.Join(",", fields.Value));
+                var names = _byChange && fields.Key == typeName && !fields.Value.Contains(ChangedField) ? fields.Value.Concat(new[] { ChangedField }) : fields.Value;
+                yield return Pair($"fields[{fields.Key}]", string.Join(",", names));
             }
         }
 

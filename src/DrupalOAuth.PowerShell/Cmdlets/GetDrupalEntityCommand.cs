@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using System.Management.Automation;
 using DrupalOAuth.Commands.Infrastructure;
@@ -74,6 +75,25 @@ namespace DrupalOAuth.Commands
         [ValidateRange(1, 16)]
         public int ThrottleLimit { get; set; } = 4;
 
+        /// <summary>
+        /// Only the entities whose changed is at or after this time, in the order of changed and then id (a filter
+        /// ANDed with -Filter); with -StatePath, the later of it and the state's watermark.
+        /// </summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public DateTimeOffset? ChangedSince { get; set; }
+
+        /// <summary>
+        /// A file that keeps the watermark between runs: the first run reads everything, each later one what
+        /// changed since the last run that completed. Written only once the last item was written.
+        /// </summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNullOrEmpty]
+        public string? StatePath { get; set; }
+
+        /// <summary>With -StatePath: after the changed entities, a DrupalOAuth.DeletedEntity for each one written before and gone since.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public SwitchParameter IncludeDeleted { get; set; }
+
         /// <summary>Writes the JSON:API documents as they came, one per page.</summary>
         [Parameter]
         public SwitchParameter Raw { get; set; }
@@ -86,6 +106,15 @@ namespace DrupalOAuth.Commands
         {
             var query = new EntityQuery(EntityType, Bundle, Filter, Sort, Include, Property, Language, PageSize);
             var connection = RunspaceConnections.Current.Resolve(Connection);
+            if (ParameterSetName == ListSet && (ChangedSince != null || StatePath != null || IncludeDeleted))
+            {
+                var scope = ReadScope(All || StatePath != null);
+                var changes = connection.PageChanges(query, ChangedSince, StatePath == null ? null : GetUnresolvedProviderPathFromPSPath(StatePath), StatePath, IncludeDeleted, scope, Raw, CallOptions, ThrottleLimit);
+                WritePages(changes, scope);
+                changes.SaveState();
+                return;
+            }
+
             if (ParameterSetName == ListSet)
             {
                 var scope = ReadScope(All);

@@ -75,7 +75,7 @@ public sealed class ServerStats
         return new JsonApiArrival(Stopwatch.GetTimestamp(), inFlight);
     }
 
-    /// <summary>Its answer is complete (or the connection gone): it leaves the count and joins the timeline.</summary>
+    /// <summary>Its answer begins (or the connection is gone without one): it leaves the count and joins the timeline.</summary>
     public void LeaveJsonApi(JsonApiArrival arrival, HttpContext context)
     {
         Interlocked.Decrement(ref jsonApiInFlight);

@@ -4,7 +4,7 @@ namespace DrupalTestServer.Http;
 
 /// <summary>
 /// Counts every request to an API route and lets a queued fault answer it instead of the route; JSON:API requests
-/// also count as in flight until their answer is complete, faulted ones included.
+/// also count as in flight until their answer begins, faulted ones included.
 /// </summary>
 public sealed class TrafficMiddleware(RequestDelegate next, ServerStats stats, FaultInjector faults)
 {
@@ -16,15 +16,35 @@ public sealed class TrafficMiddleware(RequestDelegate next, ServerStats stats, F
             return;
         }
         stats.Count(route, context.Request);
-        var arrival = route == ApiRoute.JsonApi ? stats.EnterJsonApi() : (JsonApiArrival?)null;
+        if (route != ApiRoute.JsonApi)
+        {
+            await Answer(context, route);
+            return;
+        }
+        var arrival = stats.EnterJsonApi();
+        var left = 0;
+        // When the answer begins, before the client can see it, so that the stats it reads next include this request;
+        // at the end for one that never answers (a broken connection).
+        void Leave()
+        {
+            if (Interlocked.Exchange(ref left, 1) == 0)
+                stats.LeaveJsonApi(arrival, context);
+        }
+        context.Response.OnStarting(() =>
+        {
+            Leave();
+            return Task.CompletedTask;
+        });
         try
         {
-            await (faults.TryTake(route) is { } fault ? fault.ApplyAsync(context, next) : next(context));
+            await Answer(context, route);
         }
         finally
         {
-            if (arrival is { } started)
-                stats.LeaveJsonApi(started, context);
+            Leave();
         }
     }
+
+    private Task Answer(HttpContext context, ApiRoute route) =>
+        faults.TryTake(route) is { } fault ? fault.ApplyAsync(context, next) : next(context);
 }

@@ -186,6 +186,76 @@ public sealed class EntityQueryTests
         DrupalAssert.Fails("InvalidFilter", () => new EntityQuery("node", "article", new Hashtable { ["title"] = new Hashtable { ["operator"] = "LIKE", ["value"] = "x" } }));
     }
 
+    [Fact]
+    public void ChangedSince_is_a_filter_ANDed_with_the_others_and_sorts_by_changed_then_id()
+    {
+        var query = new EntityQuery("node", "article", filter: new Hashtable { ["status"] = 1 }, property: new[] { "title" }).ByChange(1_700_000_000);
+
+        Assert.Equal(
+            new[]
+            {
+                "filter[status]=1",
+                "filter[changed-since][condition][path]=changed",
+                "filter[changed-since][condition][operator]=>=",
+                "filter[changed-since][condition][value]=1700000000",
+                "sort=changed,id",
+                "fields[node--article]=title,changed",
+            },
+            Collection(query));
+    }
+
+    [Fact]
+    public void A_first_incremental_read_has_no_time_but_the_same_order()
+    {
+        Assert.Equal(new[] { "sort=changed,id" }, Collection(new EntityQuery("node", "article").ByChange(null)));
+    }
+
+    [Fact]
+    public void ChangedSince_with_a_sort_of_the_users_own_is_refused()
+    {
+        var e = DrupalAssert.Fails("InvalidArgument", () => new EntityQuery("node", "article", sort: new[] { "title" }).ByChange(1));
+        Assert.Contains("leave -Sort out", e.Message);
+    }
+
+    [Fact]
+    public void The_id_read_keeps_the_filter_and_asks_only_for_changed_sorted_by_id()
+    {
+        var query = new EntityQuery("node", "article", filter: new Hashtable { ["status"] = 1 }, include: new[] { "uid" }, property: new[] { "title" }).IdsOnly();
+
+        Assert.Equal(new[] { "filter[status]=1", "sort=id", "fields[node--article]=changed" }, Collection(query));
+    }
+
+    [Fact]
+    public void A_look_at_ids_that_seem_gone_asks_for_them_alone()
+    {
+        var query = new EntityQuery("node", "article", filter: new Hashtable { ["status"] = 1 }).IdsOnly(new[] { "a", "b" });
+
+        Assert.Equal(
+            new[]
+            {
+                "filter[status]=1",
+                "filter[ids-among][condition][path]=id",
+                "filter[ids-among][condition][operator]=IN",
+                "filter[ids-among][condition][value][]=a",
+                "filter[ids-among][condition][value][]=b",
+                "sort=id",
+                "fields[node--article]=changed",
+            },
+            Collection(query));
+    }
+
+    [Fact]
+    public void The_selection_hash_ignores_the_order_of_a_hashtable_and_tells_filters_apart()
+    {
+        var first = new OrderedDictionary { ["status"] = 1, ["promote"] = 1 };
+        var reversed = new OrderedDictionary { ["promote"] = 1, ["status"] = 1 };
+
+        Assert.Equal(new EntityQuery("node", "article", filter: first).Selection(Article), new EntityQuery("node", "article", filter: reversed).Selection(Article));
+        Assert.NotEqual(new EntityQuery("node", "article", filter: first).Selection(Article), new EntityQuery("node", "article").Selection(Article));
+        Assert.NotEqual(new EntityQuery("node", "article").Selection(Article), new EntityQuery("node", "article", language: "es").Selection(Article));
+        Assert.Matches("^[0-9a-f]{32}$", new EntityQuery("node", "article").Selection(Article));
+    }
+
     private static string[] Collection(EntityQuery query, int? limit = null, ulong offset = 0) =>
         query.Parameters(Article, collection: true, limit, offset).Select(Text).ToArray();
 
