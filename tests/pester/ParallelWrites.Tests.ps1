@@ -124,7 +124,7 @@ Describe 'Parallel writes' {
         catch { $failure = $_ }
         $failure | Should -Not -BeNullOrEmpty
         $failure.FullyQualifiedErrorId | Should -Match '^SiteFailing'
-        "$failure" | Should -Match 'Not done: .+ and every item after them\.'
+        "$failure" | Should -Match '(?s)Not done: .+, and every item after them\.$'
         (Get-Stats).entitiesUpdated | Should -Be 3
         # The ten that broke it, and at most the three others in flight then: nothing is sent after.
         (Get-Stats).jsonapiRequests - $before | Should -BeLessOrEqual 13
