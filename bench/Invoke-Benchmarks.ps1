@@ -32,8 +32,15 @@ param(
     [int] $PageDelayMs = 100,
 
     # Which goals to measure, by number.
-    [ValidateRange(1, 6)]
-    [int[]] $Goal = (1..6)
+    # Goal 7: JSON:API PATCHes, and the test server's write delay (its time for each).
+    [ValidateRange(10, 100000)]
+    [int] $Writes = 1000,
+
+    [ValidateRange(0, 1000)]
+    [int] $WriteDelayMs = 150,
+
+    [ValidateRange(1, 7)]
+    [int[]] $Goal = (1..7)
 )
 
 $ErrorActionPreference = 'Stop'
@@ -296,8 +303,59 @@ Import-Module '$modulePath'
     Write-Goal '5 Import-Module adds' $added '<= 150 ms' ($added -le 150) ('{0} with Import-Module, {1} without; Microsoft.PowerShell.Utility adds {2} (median of 7 fresh pwsh each)' -f (Format-Ms (Get-Median $import.ToArray())), (Format-Ms (Get-Median $empty.ToArray())), (Format-Ms ((Get-Median $yardstick.ToArray()) - (Get-Median $empty.ToArray()))))
     }
 
+    # 7. Writes: $Writes PATCHes at $WriteDelayMs ms of server time each, one at a time against the raw C# loop, 8 at a
+    # time against the hand-written Invoke-RestMethod loop; then a 429 storm (Retry-After: 1, 3 s) in the middle.
+    if ($Goal -contains 7) {
+    Set-DrupalTestServerJsonApiMode -Server $server -ReadOnly:$false
+    Set-DrupalTestServerContent -Server $server -Articles $Writes
+    Set-DrupalTestServerDelay -Server $server -Route jsonapi-writes -Milliseconds $WriteDelayMs
+    $editor = Connect-DrupalApi -Uri $uri -ClientId 'editor-client' -ClientSecret (ConvertTo-SecureString 'editor-secret' -AsPlainText -Force) -SkipAdminCheck -Name bench-writes -PassThru
+    $patchTargets = 1..$Writes | ForEach-Object { [pscustomobject]@{ type = 'node--article'; id = '{0:x8}-d7a1-4c3e-9f00-{0:x12}' -f $_ } }
+    $writeMs = @{}
+    foreach ($limit in 1, 4, 8) {
+        $writeMs[$limit] = Measure-Ms { $patchTargets | Set-DrupalEntity -Attributes @{ title = "Module $limit" } -ThrottleLimit $limit -Connection $editor }
+    }
+    $rawPatchMs = (Invoke-RawLoop @('patch', '--uri', $uri, '--client-id', 'editor-client', '--client-secret', 'editor-secret', '--calls', $Writes)).medianMs
+    $editorToken = (Invoke-RestMethod -Method Post -Uri "$uri/oauth/token" -Body @{ grant_type = 'client_credentials'; client_id = 'editor-client'; client_secret = 'editor-secret' }).access_token
+    $irmPatchMs = Measure-Ms {
+        foreach ($target in $patchTargets) {
+            $body = @{ data = @{ type = 'node--article'; id = $target.id; attributes = @{ title = 'Invoke-RestMethod' } } } | ConvertTo-Json -Depth 4 -Compress
+            $null = Invoke-RestMethod -Method Patch -Uri "$uri/jsonapi/node/article/$($target.id)" -Headers @{ Authorization = "Bearer $editorToken"; Accept = 'application/vnd.api+json' } -ContentType 'application/vnd.api+json' -Body $body
+        }
+    }
+    Write-Goal "7 $Writes PATCHes, -ThrottleLimit 1" ($writeMs[1] / $rawPatchMs) '<= 1.05' ($writeMs[1] / $rawPatchMs -le 1.05) ('module {0}, raw C# loop {1}; {2} ms of server time each' -f (Format-Ms $writeMs[1]), (Format-Ms $rawPatchMs), $WriteDelayMs)
+    Write-Goal "7 $Writes PATCHes, -ThrottleLimit 8" ($writeMs[8] / $irmPatchMs) '<= 0.15' ($writeMs[8] / $irmPatchMs -le 0.15) ('module {0} (-ThrottleLimit 4: {1}), Invoke-RestMethod loop {2}; the floor is 0.125' -f (Format-Ms $writeMs[8]), (Format-Ms $writeMs[4]), (Format-Ms $irmPatchMs))
+
+    # The storm starts when the middle item is taken; throughput is items written per second, before it against
+    # the first whole second after it at 0.8 of that or more, counted from the storm's end.
+    $updatedBefore = (Get-DrupalTestServerStats -Server $server).entitiesUpdated
+    $written = [System.Collections.Generic.List[double]]::new()
+    $watch = [System.Diagnostics.Stopwatch]::StartNew()
+    $stormAt = $null
+    $taken = 0
+    $patchTargets | ForEach-Object {
+        if (++$taken -eq [int]($Writes / 2)) {
+            $stormAt = $watch.Elapsed.TotalSeconds
+            Set-DrupalTestServerStorm -Server $server -Status 429 -RetryAfterSec 1 -Seconds 3
+        }
+        $_
+    } | Set-DrupalEntity -Attributes @{ title = 'Storm' } -ThrottleLimit 8 -MaximumRetryCount 20 -PassThru -Connection $editor | ForEach-Object { $written.Add($watch.Elapsed.TotalSeconds) }
+    $stats = Get-DrupalTestServerStats -Server $server
+    $updated = $stats.entitiesUpdated - $updatedBefore
+    $stormEnd = $stormAt + 3
+    $before = @($written | Where-Object { $_ -ge 1 -and $_ -lt $stormAt }).Count / [Math]::Max($stormAt - 1, 0.001)
+    $recovery = $null
+    for ($start = $stormEnd; $start + 1 -le $written[$written.Count - 1]; $start += 0.1) {
+        if (@($written | Where-Object { $_ -ge $start -and $_ -lt $start + 1 }).Count -ge 0.8 * $before) { $recovery = $start + 1 - $stormEnd; break }
+    }
+    $allOnce = $written.Count -eq $Writes -and $updated -eq $Writes
+    Write-Goal '7 429 storm: back to 0.8 within' ($(if ($null -eq $recovery) { [double]::NaN } else { $recovery })) '<= 10 s' ($allOnce -and $null -ne $recovery -and $recovery -le 10) ('{0} of {1} written, {2} updated on the server (none twice: {3}); {4:0} items/s before, {5} answers 429' -f $written.Count, $Writes, $updated, $allOnce, $before, $stats.stormAnswers)
+    Set-DrupalTestServerDelay -Server $server -Route jsonapi-writes -Milliseconds 0
+    $editor | Disconnect-DrupalApi
+    }
+
     Write-Host ''
-    Write-Host 'Ratios are the module''s time (or memory) over the other''s, measured in this run; below 1 is faster or leaner. Goal 5 is in ms.'
+    Write-Host 'Ratios are the module''s time (or memory) over the other''s, measured in this run; below 1 is faster or leaner. Goal 5 is in ms, the storm''s in seconds.'
     Get-DrupalConnection | Disconnect-DrupalApi
 }
 finally {

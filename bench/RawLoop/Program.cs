@@ -13,6 +13,7 @@ const string Usage = """
       RawLoop graphql --uri URI --query QUERY [--calls 500] [--rounds 5] [--warmup 20] [CREDENTIALS]
       RawLoop large   --uri URI --query QUERY [--rounds 3] [--warmup 1] [--accept-encoding gzip|br|deflate] [CREDENTIALS]
       RawLoop paging  --uri URI [--path /jsonapi/node/article] [--rounds 3] [--warmup 1] [CREDENTIALS]
+      RawLoop patch   --uri URI [--path /jsonapi/node/article] [--calls 1000] [--rounds 1] [--warmup 0] [CREDENTIALS]
     CREDENTIALS: [--client-id backend] [--client-secret backend-secret]
     """;
 
@@ -34,6 +35,7 @@ try
     {
         "graphql" => await GraphQLLoop(options),
         "large" => await LargeAnswer(options),
+        "patch" => await Patches(options),
         _ => await Paging(options),
     };
     Console.WriteLine(JsonSerializer.Serialize(result));
@@ -227,6 +229,48 @@ static async Task<object> Paging(Options o)
     };
 }
 
+// One PATCH at a time of the title of articles nid 1 to --calls (the test server's UUIDs), each answer parsed: what a
+// write loop costs with nothing but the server's time in it.
+static async Task<object> Patches(Options o)
+{
+    using var http = new HttpClient(new SocketsHttpHandler());
+    var token = await FetchToken(http, o);
+    var roundMs = new List<double>();
+    for (var round = -o.Warmup; round < o.Rounds; round++)
+    {
+        var start = Stopwatch.GetTimestamp();
+        for (var nid = 1; nid <= o.Calls; nid++)
+        {
+            var id = string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0:x8}-d7a1-4c3e-9f00-{0:x12}", nid);
+            var body = JsonSerializer.SerializeToUtf8Bytes(new { data = new { type = "node--article", id, attributes = new { title = $"Raw {nid} {round}" } } });
+            using var request = new HttpRequestMessage(HttpMethod.Patch, new Uri(new Uri(o.Uri), $"{o.Path}/{id}")) { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.api+json");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            request.Headers.Accept.ParseAdd("application/vnd.api+json");
+            using var response = Succeeded(await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead));
+            await using var stream = await response.Content.ReadAsStreamAsync();
+            using var document = await JsonDocument.ParseAsync(stream);
+            _ = document.RootElement.GetProperty("data").GetProperty("id");
+        }
+
+        if (round >= 0)
+        {
+            roundMs.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+    }
+
+    return new
+    {
+        mode = "patch",
+        path = o.Path,
+        calls = o.Calls,
+        rounds = o.Rounds,
+        warmup = o.Warmup,
+        roundMs,
+        medianMs = Median(roundMs),
+    };
+}
+
 static async Task<string> FetchToken(HttpClient http, Options o)
 {
     using var form = new FormUrlEncodedContent(new Dictionary<string, string>
@@ -284,9 +328,9 @@ sealed record Options(
 
     public static Options Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("graphql" or "large" or "paging"))
+        if (args.Length == 0 || args[0] is not ("graphql" or "large" or "paging" or "patch"))
         {
-            throw new ArgumentException("the first argument is the mode: graphql, large or paging.");
+            throw new ArgumentException("the first argument is the mode: graphql, large, paging or patch.");
         }
 
         var mode = args[0];
@@ -295,6 +339,7 @@ sealed record Options(
         {
             "graphql" => ["query", "calls"],
             "large" => ["query", "accept-encoding"],
+            "patch" => ["path", "calls"],
             _ => new[] { "path" },
         });
         var values = new Dictionary<string, string>();
@@ -340,11 +385,11 @@ sealed record Options(
             uri,
             Text("client-id", "backend"),
             Text("client-secret", "backend-secret"),
-            mode == "paging" ? "" : Text("query"),
+            mode is "paging" or "patch" ? "" : Text("query"),
             Text("path", "/jsonapi/node/article"),
-            Number("calls", 500, 1),
-            Number("rounds", mode == "graphql" ? 5 : 3, 1),
-            Number("warmup", mode == "graphql" ? 20 : 1, 0),
+            Number("calls", mode == "patch" ? 1000 : 500, 1),
+            Number("rounds", mode switch { "graphql" => 5, "patch" => 1, _ => 3 }, 1),
+            Number("warmup", mode switch { "graphql" => 20, "patch" => 0, _ => 1 }, 0),
             encoding);
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Collections;
 using System.Collections.Generic;
 
@@ -53,6 +54,9 @@ namespace DrupalOAuth.Sheets
 
         /// <summary>The references this row needs made first (-CreateMissingReferences), shared with other rows that name them.</summary>
         internal IReadOnlyList<PlannedReference> Creations { get; }
+
+        /// <summary>Whether writing this row creates references first (-CreateMissingReferences) that no row has made yet.</summary>
+        public bool CreatesReferences => Creations.Any(creation => !creation.Made);
 
         /// <summary>The plan's own result: what -WhatIf writes.</summary>
         public ImportResult AsResult() => new ImportResult(Number, Action, Id, Label, Changed, Error);

@@ -7,6 +7,7 @@ using DrupalOAuth.Commands.Infrastructure;
 using DrupalOAuth.Connections;
 using DrupalOAuth.Errors;
 using DrupalOAuth.Sheets;
+using DrupalOAuth.Throttling;
 
 namespace DrupalOAuth.Commands
 {
@@ -79,6 +80,13 @@ namespace DrupalOAuth.Commands
         [ConnectionTransformation]
         public DrupalConnection? Connection { get; set; }
 
+        /// <summary>How many rows' requests may be in flight at once (1: one at a time); results still come in row order.</summary>
+        [Parameter]
+        [ValidateRange(1, 16)]
+        public int ThrottleLimit { get; set; } = 1;
+
+        private OrderedWrites? _writes;
+
         protected override void Process()
         {
             if (ParameterSetName == InputObjectSet)
@@ -106,6 +114,11 @@ namespace DrupalOAuth.Commands
                 ClearEmpty = ClearEmpty,
             };
             options.Delimiter = Delimiter ?? options.Delimiter;
+            if (ThrottleLimit > 1)
+            {
+                Limit = new AdaptiveLimit(ThrottleLimit);
+            }
+
             var session = RunspaceConnections.Current.Resolve(Connection).OpenSheets(CallOptions);
             var plan = Await((log, cancellation) => session.PlanImportAsync(EntityType!, Bundle, rows, options, log, cancellation));
             foreach (var warning in plan.Warnings)
@@ -114,30 +127,34 @@ namespace DrupalOAuth.Commands
             }
 
             var progress = new ImportProgress(this, plan);
+            _writes = Limit == null ? null : new OrderedWrites(this, Limit, StopToken, progress.Done);
             foreach (var row in plan.Rows)
             {
                 if (row.Action == ImportAction.Failed)
                 {
                     var result = row.AsResult();
-                    WriteError(new DrupalException("InvalidRow", DrupalErrorCategory.InvalidData, $"{row.Description}: {row.Error}", result));
-                    WriteObject(result);
+                    Written(new DrupalException("InvalidRow", DrupalErrorCategory.InvalidData, $"{row.Description}: {row.Error}", result), result);
                 }
                 else if (!row.Writes)
                 {
-                    WriteObject(row.AsResult());
+                    Written(null, row.AsResult());
                 }
                 else if (plan.Stopped)
                 {
-                    WriteObject(Skipped(row));
+                    Written(null, Skipped(row));
                 }
                 else
                 {
-                    WriteObject(Apply(session, plan, row));
+                    Apply(session, plan, row);
                 }
 
-                progress.Done();
+                if (_writes == null)
+                {
+                    progress.Done();
+                }
             }
 
+            _writes?.Finish();
             progress.Complete();
             if (plan.Stopped)
             {
@@ -151,26 +168,63 @@ namespace DrupalOAuth.Commands
             }
         }
 
-        /// <summary>One row written, after -WhatIf and -Confirm: its result, Failed (with its error record) when Drupal refused it.</summary>
-        private ImportResult Apply(SheetSession session, ImportPlan plan, PlannedRow row)
+        protected override void Release() => _writes?.Abandon();
+
+        /// <summary>A row's result that needs no request, in its place among the rows in flight.</summary>
+        private void Written(DrupalException? error, ImportResult result)
+        {
+            if (_writes != null)
+            {
+                _writes.Completed(error, result);
+                return;
+            }
+
+            if (error != null)
+            {
+                WriteError(error);
+            }
+
+            WriteObject(result);
+        }
+
+        /// <summary>
+        /// One row written, after -WhatIf and -Confirm: its result, Failed (with its error record) when Drupal refused
+        /// it. With -ThrottleLimit above 1 it runs alongside other rows, except that a row that creates references
+        /// runs alone, so that each is made once and before the rows that use it.
+        /// </summary>
+        private void Apply(SheetSession session, ImportPlan plan, PlannedRow row)
         {
             // The words of ShouldProcess(target, action), in the overload that tells -WhatIf from a "No" at -Confirm.
             var action = row.Action == ImportAction.WouldCreate ? "Create" : "Update";
             var description = $"Performing the operation \"{action}\" on target \"{row.Description}\".";
             if (!ShouldProcess(description, "Are you sure you want to perform this action?\n" + description, "Confirm", out var reason))
             {
-                return reason == ShouldProcessReason.WhatIf ? row.AsResult() : Skipped(row);
+                Written(null, reason == ShouldProcessReason.WhatIf ? row.AsResult() : Skipped(row));
+                return;
+            }
+
+            // The result is output, which no scrubbing of error records reaches.
+            System.Func<DrupalException, object> failed = e => row.Failed(SecretScrubber.Shared.Scrub(e.Message));
+            if (_writes != null)
+            {
+                var creates = row.CreatesReferences;
+                _writes.Add(row.Description, async (log, cancellation) => await session.ApplyAsync(plan, row, log, cancellation).ConfigureAwait(false), failed);
+                if (creates)
+                {
+                    _writes.Finish();
+                }
+
+                return;
             }
 
             try
             {
-                return Await((log, cancellation) => session.ApplyAsync(plan, row, log, cancellation));
+                WriteObject(Await((log, cancellation) => session.ApplyAsync(plan, row, log, cancellation)));
             }
             catch (DrupalException e)
             {
                 WriteError(new DrupalException(e.ErrorId, e.Category, $"{row.Description}: {e.Message}", e.Target, e, e.FurtherErrors));
-                // The result is output, which no scrubbing of error records reaches.
-                return row.Failed(SecretScrubber.Shared.Scrub(e.Message));
+                WriteObject(failed(e));
             }
         }
 

@@ -51,12 +51,13 @@ namespace DrupalOAuth.Commands
             }
 
             var connection = ResolveConnection();
+            var options = CallOptions;
             Change(description, () =>
             {
                 // A piped row is text (Import-Csv) or a spreadsheet's cells; -Attributes are sent as they are given.
                 var values = ParameterSetName == InputObjectSet ? Converted(connection, EntityType!, Bundle, null, attributes, Relationships) : attributes;
-                WriteObject(Await((log, cancellation) =>
-                    connection.CreateEntityAsync(EntityType!, Bundle, values, Relationships, RetryNonIdempotent, log, cancellation, CallOptions)));
+                return async (log, cancellation) =>
+                    await connection.CreateEntityAsync(EntityType!, Bundle, values, Relationships, RetryNonIdempotent, log, cancellation, options).ConfigureAwait(false);
             });
         }
 

@@ -49,7 +49,7 @@ namespace DrupalOAuth.Commands
             if (!File.Exists(path) && !Directory.Exists(path))
             {
                 // One missing file among many piped ones must not stop the others.
-                WriteError(new DrupalException("FileNotFound", DrupalErrorCategory.ObjectNotFound, $"There is no file '{path}' to upload.", path));
+                Refuse(null, new DrupalException("FileNotFound", DrupalErrorCategory.ObjectNotFound, $"There is no file '{path}' to upload.", path));
                 return;
             }
 
@@ -61,20 +61,23 @@ namespace DrupalOAuth.Commands
 
             var connection = ResolveConnection();
             var activity = $"Uploading {System.IO.Path.GetFileName(path)}";
-            Change(description, () =>
+            var options = CallOptions;
+            Change(description, () => async (log, cancellation) =>
             {
-                WriteObject(Await((log, cancellation) => connection.UploadFileAsync(
-                    EntityType!, Bundle, Field!, path, FileName, Id, (done, total) => Progress(log, activity, done, total), log, cancellation, CallOptions)));
-                WriteProgress(new ProgressRecord(ProgressActivityId, activity, "Done") { RecordType = ProgressRecordType.Completed });
+                var uploaded = await connection.UploadFileAsync(
+                    EntityType!, Bundle, Field!, path, FileName, Id, (done, total) => Progress(log, activity, done, total), log, cancellation, options).ConfigureAwait(false);
+                (log as PipelineLog)?.Progress(new ProgressRecord(ProgressActivityId, activity, "Done") { RecordType = ProgressRecordType.Completed });
+                return uploaded;
             });
         }
 
-        // From the thread that reads the file: queued and written on the pipeline thread, about every percent.
+        // From the thread that reads the file: queued and written on the pipeline thread, about every percent; with
+        // several files in flight (-ThrottleLimit) their bars would only interleave, so there is none.
         private static void Progress(Diagnostics.IDrupalLog log, string activity, long done, long total)
         {
             if (total > 0 && (done == total || done * 100 / total != (done - 81920) * 100 / total))
             {
-                ((PipelineLog)log).Progress(new ProgressRecord(ProgressActivityId, activity, $"{done / 1024:N0} of {total / 1024:N0} KB") { PercentComplete = (int)(done * 100 / total) });
+                (log as PipelineLog)?.Progress(new ProgressRecord(ProgressActivityId, activity, $"{done / 1024:N0} of {total / 1024:N0} KB") { PercentComplete = (int)(done * 100 / total) });
             }
         }
     }

@@ -25,11 +25,12 @@ namespace DrupalOAuth.Commands
             }
 
             var connection = ResolveConnection();
-            Change(description, () => Await(async (log, cancellation) =>
+            var options = CallOptions;
+            Change(description, () => async (log, cancellation) =>
             {
-                await connection.RemoveEntityAsync(entityType, bundle, id, log, cancellation, CallOptions).ConfigureAwait(false);
-                return true;
-            }));
+                await connection.RemoveEntityAsync(entityType, bundle, id, log, cancellation, options).ConfigureAwait(false);
+                return null;
+            });
         }
     }
 }

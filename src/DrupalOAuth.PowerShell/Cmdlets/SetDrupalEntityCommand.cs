@@ -38,14 +38,15 @@ namespace DrupalOAuth.Commands
             }
 
             var connection = ResolveConnection();
+            var options = CallOptions;
             Change(description, () =>
             {
                 var attributes = Converted(connection, entityType, bundle, id, Attributes, Relationships);
-                var updated = Await((log, cancellation) => connection.UpdateEntityAsync(entityType, bundle, id, attributes, Relationships, log, cancellation, CallOptions));
-                if (PassThru)
+                return async (log, cancellation) =>
                 {
-                    WriteObject(updated);
-                }
+                    var updated = await connection.UpdateEntityAsync(entityType, bundle, id, attributes, Relationships, log, cancellation, options).ConfigureAwait(false);
+                    return PassThru ? updated : null;
+                };
             });
         }
     }

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using DrupalOAuth.Http;
 using DrupalOAuth.Paging;
+using DrupalOAuth.Throttling;
 
 namespace DrupalOAuth.Commands.Infrastructure
 {
@@ -32,7 +33,10 @@ namespace DrupalOAuth.Commands.Infrastructure
         [ValidateRange(0, long.MaxValue)]
         public long? MaximumResponseSize { get; set; }
 
-        protected CallOptions CallOptions => new CallOptions(TimeoutSec, MaximumRetryCount, RetryIntervalSec, MaximumResponseSize);
+        protected CallOptions CallOptions => new CallOptions(TimeoutSec, MaximumRetryCount, RetryIntervalSec, MaximumResponseSize, Limit);
+
+        /// <summary>The call's adaptive limit of requests in flight (-ThrottleLimit), which its requests report to; null: none.</summary>
+        protected AdaptiveLimit? Limit { get; set; }
 
         /// <summary>-First, -Skip and -All as the engine's paging scope (SupportsPaging's -First is ulong.MaxValue when not given).</summary>
         protected PagingScope ReadScope(bool all) =>

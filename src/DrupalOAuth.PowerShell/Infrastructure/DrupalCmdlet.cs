@@ -61,6 +61,9 @@ namespace DrupalOAuth.Commands.Infrastructure
 
         protected override void StopProcessing() => _stopping.Cancel();
 
+        /// <summary>Cancelled by Ctrl+C (StopProcessing), or once downstream stopped the pipeline.</summary>
+        protected CancellationToken StopToken => _stopping.Token;
+
         public void Dispose()
         {
             Release();
@@ -147,7 +150,7 @@ namespace DrupalOAuth.Commands.Infrastructure
         public new void WriteWarning(string text) => base.WriteWarning(SecretScrubber.Shared.Scrub(text));
 
         /// <summary>A non-terminating error, after the others Drupal gave in the same answer.</summary>
-        protected void WriteError(DrupalException exception)
+        protected internal void WriteError(DrupalException exception)
         {
             WriteFurtherErrors(exception);
             WriteError(ErrorRecords.From(exception));

@@ -1,8 +1,12 @@
 using System.Collections;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using DrupalOAuth.Connections;
+using DrupalOAuth.Diagnostics;
 using DrupalOAuth.Errors;
 using DrupalOAuth.Sheets;
+using DrupalOAuth.Throttling;
 
 namespace DrupalOAuth.Commands.Infrastructure
 {
@@ -17,10 +21,19 @@ namespace DrupalOAuth.Commands.Infrastructure
         protected const string IdSet = "Id";
 
         private SheetSession? _sheets;
+        private OrderedWrites? _writes;
 
         [Parameter]
         [ConnectionTransformation]
         public DrupalConnection? Connection { get; set; }
+
+        /// <summary>
+        /// The most items whose requests are in flight at once (1: one at a time, as a loop would); fewer while the
+        /// site answers 429 or 503. Results still come in input order.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(1, 16)]
+        public int ThrottleLimit { get; set; } = 1;
 
         /// <summary>"node--article 'Article 7' (uuid)", for -WhatIf, -Confirm and error messages.</summary>
         protected static string Describe(string type, string? id, object? entity)
@@ -40,7 +53,7 @@ namespace DrupalOAuth.Commands.Infrastructure
                 return true;
             }
 
-            WriteError(new DrupalException(
+            Refuse(null, new DrupalException(
                 "NotAnEntity",
                 DrupalErrorCategory.InvalidArgument,
                 "The object from the pipeline has no 'type' and 'id': pipe entities from Get-DrupalEntity, or pass -EntityType, -Bundle and -Id.",
@@ -48,18 +61,79 @@ namespace DrupalOAuth.Commands.Infrastructure
             return false;
         }
 
-        /// <summary>Runs one item's change; a failure becomes that item's error record and the pipeline goes on.</summary>
-        protected void Change(string description, System.Action change)
+        /// <summary>
+        /// Runs one item's change: <paramref name="prepare"/> on the pipeline thread (what is refused there sends
+        /// nothing), then the request it returns, whose result (if not null) is written. With -ThrottleLimit above 1
+        /// the request runs alongside others' and its result comes in input order. A failure becomes that item's
+        /// error record and the pipeline goes on.
+        /// </summary>
+        protected void Change(string description, System.Func<System.Func<IDrupalLog, CancellationToken, Task<object?>>> prepare)
         {
+            System.Func<IDrupalLog, CancellationToken, Task<object?>> send;
             try
             {
-                change();
+                send = prepare();
             }
             catch (DrupalException e)
             {
-                WriteError(new DrupalException(e.ErrorId, e.Category, $"{description}: {e.Message}", e.Target, e, e.FurtherErrors));
+                Refuse(description, e);
+                return;
+            }
+
+            if (ThrottleLimit > 1)
+            {
+                Writes().Add(description, send);
+                return;
+            }
+
+            object? result;
+            try
+            {
+                result = Await(send);
+            }
+            catch (DrupalException e)
+            {
+                WriteError(Described(description, e));
+                return;
+            }
+
+            if (result != null)
+            {
+                WriteObject(result);
             }
         }
+
+        protected override void Finish() => _writes?.Finish();
+
+        protected override void Release() => _writes?.Abandon();
+
+        /// <summary>An item refused before anything was sent for it: its error record, in its place among the results.</summary>
+        protected void Refuse(string? description, DrupalException error)
+        {
+            var described = description == null ? error : Described(description, error);
+            if (ThrottleLimit > 1)
+            {
+                Writes().Completed(described, null);
+            }
+            else
+            {
+                WriteError(described);
+            }
+        }
+
+        private OrderedWrites Writes()
+        {
+            if (_writes == null)
+            {
+                Limit = new AdaptiveLimit(ThrottleLimit);
+                _writes = new OrderedWrites(this, Limit, StopToken);
+            }
+
+            return _writes;
+        }
+
+        private static DrupalException Described(string description, DrupalException e) =>
+            new DrupalException(e.ErrorId, e.Category, $"{description}: {e.Message}", e.Target, e, e.FurtherErrors);
 
         protected DrupalConnection ResolveConnection() => RunspaceConnections.Current.Resolve(Connection);
 
