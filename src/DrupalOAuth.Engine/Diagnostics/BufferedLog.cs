@@ -1,12 +1,14 @@
+using System;
 using System.Collections.Concurrent;
 
 namespace DrupalOAuth.Diagnostics
 {
     /// <summary>
-    /// Keeps the lines of work started ahead of time (a page fetched while the one before is written), to be
-    /// written into the log of the call that uses its result, where they then appear in order.
+    /// Keeps the lines of work started ahead of time or alongside other work (a page fetched while the one before is
+    /// written, one item of a parallel write), to be written with the result that work gives, where they then appear
+    /// in order. Lines logged after that (a token fetch outliving the work) are never written.
     /// </summary>
-    internal sealed class BufferedLog : IDrupalLog
+    public sealed class BufferedLog : IDrupalLog
     {
         private readonly ConcurrentQueue<(bool IsVerbose, string Text)> _lines = new ConcurrentQueue<(bool, string)>();
 
@@ -14,18 +16,13 @@ namespace DrupalOAuth.Diagnostics
 
         public void Debug(string message) => _lines.Enqueue((false, message));
 
-        public void WriteTo(IDrupalLog log)
+        public void WriteTo(IDrupalLog log) => WriteTo(log.Verbose, log.Debug);
+
+        public void WriteTo(Action<string> verbose, Action<string> debug)
         {
             while (_lines.TryDequeue(out var line))
             {
-                if (line.IsVerbose)
-                {
-                    log.Verbose(line.Text);
-                }
-                else
-                {
-                    log.Debug(line.Text);
-                }
+                (line.IsVerbose ? verbose : debug)(line.Text);
             }
         }
     }

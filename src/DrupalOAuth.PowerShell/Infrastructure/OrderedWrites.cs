@@ -116,7 +116,7 @@ namespace DrupalOAuth.Commands.Infrastructure
 
         private void Write(Item item)
         {
-            item.Log.WriteTo(_cmdlet);
+            item.Log.WriteTo(_cmdlet.WriteVerbose, _cmdlet.WriteDebug);
             var task = item.Task!;
             if (task.Status == TaskStatus.RanToCompletion)
             {
@@ -245,7 +245,7 @@ namespace DrupalOAuth.Commands.Infrastructure
 
             public Func<DrupalException, object>? Failed { get; }
 
-            public ItemLog Log { get; } = new ItemLog();
+            public BufferedLog Log { get; } = new BufferedLog();
 
             public Task<object?>? Task { get; set; }
 
