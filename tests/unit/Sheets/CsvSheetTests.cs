@@ -3,7 +3,6 @@ using System.Text;
 using DrupalOAuth.Sheets;
 using DrupalOAuth.Tests.Support;
 using Xunit;
-using Xunit.Abstractions;
 
 namespace DrupalOAuth.Tests.Sheets;
 
@@ -11,20 +10,8 @@ namespace DrupalOAuth.Tests.Sheets;
 public sealed class CsvSheetTests : IDisposable
 {
     private readonly SheetFolder _folder = new();
-    private readonly ITestOutputHelper _output;
-
-    public CsvSheetTests(ITestOutputHelper output) => _output = output;
 
     public void Dispose() => _folder.Dispose();
-
-    [Fact]
-    public void A_hundred_thousand_rows_are_written_with_the_managed_heap_bounded()
-    {
-        var growth = XlsxSheetTests.MeasureGrowth(_folder.File("big.csv"), _output);
-
-        Assert.True(growth < 50L << 20, $"The managed heap grew by {growth >> 20} MB.");
-        Assert.Equal(100_000, SheetReader.Read(_folder.File("big.csv")).Rows.Count);
-    }
 
     [Fact]
     public void The_file_starts_with_a_utf8_byte_order_mark_and_ends_lines_with_crlf()
