@@ -9,11 +9,11 @@ namespace DrupalOAuth.Sheets
     /// </summary>
     public sealed class ImportPlan
     {
-        internal ImportPlan(string typeName, IReadOnlyList<PlannedRow> rows, bool stopped, IReadOnlyList<string> warnings, int lookupRequests)
+        internal ImportPlan(string typeName, IReadOnlyList<PlannedRow> rows, string? stopReason, IReadOnlyList<string> warnings, int lookupRequests)
         {
             TypeName = typeName;
             Rows = rows;
-            Stopped = stopped;
+            StopReason = stopReason;
             Warnings = warnings;
             LookupRequests = lookupRequests;
             InvalidCount = rows.Count(r => r.Action == ImportAction.Failed);
@@ -27,7 +27,10 @@ namespace DrupalOAuth.Sheets
         public int InvalidCount { get; }
 
         /// <summary>Invalid rows without -SkipInvalidRows: nothing may be written, and the valid rows are Skipped.</summary>
-        public bool Stopped { get; }
+        public bool Stopped => StopReason != null;
+
+        /// <summary>When <see cref="Stopped"/>, why: "3 of 100 rows are invalid (rows 4, 17, 88)"; the valid rows' Error says the same.</summary>
+        public string? StopReason { get; }
 
         /// <summary>Things to tell that fail no row (a column ignored as read-only, a reference that would be created).</summary>
         public IReadOnlyList<string> Warnings { get; }

@@ -65,14 +65,14 @@ namespace DrupalOAuth.Sheets
             var planned = work.Select(Compare).ToList();
 
             var invalid = planned.Where(p => p.Action == ImportAction.Failed).Select(p => p.Number).ToList();
-            var stopped = invalid.Count > 0 && !_options.SkipInvalidRows;
-            if (stopped)
+            string? stopReason = null;
+            if (invalid.Count > 0 && !_options.SkipInvalidRows)
             {
-                var why = $"not written: {invalid.Count} of {rows.Count} rows are invalid ({RowList(invalid)})";
-                planned = planned.Select(p => p.Action == ImportAction.Failed || p.Action == ImportAction.Skipped ? p : p.Skipped(why)).ToList();
+                stopReason = $"{invalid.Count} of {rows.Count} rows are invalid ({RowList(invalid)})";
+                planned = planned.Select(p => p.Action == ImportAction.Failed || p.Action == ImportAction.Skipped ? p : p.Skipped("not written: " + stopReason)).ToList();
             }
 
-            return new ImportPlan(_typeName, planned, stopped, _warnings, _lookup.Requests - requestsBefore);
+            return new ImportPlan(_typeName, planned, stopReason, _warnings, _lookup.Requests - requestsBefore);
         }
 
         /// <summary>The fields with -ReferenceType's target types; a key that names no relationship is refused with the nearest names.</summary>

@@ -23,9 +23,6 @@ namespace DrupalOAuth.Commands
         private const string InputObjectSet = "InputObject";
         private const int ProgressActivityId = 0x44_72_78;
 
-        // The invalid rows an ImportStopped message lists by number; the error records name every one.
-        private const int RowsNamed = 20;
-
         private readonly List<SheetRow> _rows = new List<SheetRow>();
 
         [Parameter(Mandatory = true, Position = 0)]
@@ -158,12 +155,10 @@ namespace DrupalOAuth.Commands
             progress.Complete();
             if (plan.Stopped)
             {
-                var invalid = plan.Rows.Where(row => row.Action == ImportAction.Failed).Select(row => row.Number).ToList();
-                var named = string.Join(", ", invalid.Take(RowsNamed)) + (invalid.Count > RowsNamed ? ", ..." : string.Empty);
                 WriteError(new DrupalException(
                     "ImportStopped",
                     DrupalErrorCategory.InvalidData,
-                    $"{plan.InvalidCount} of {plan.Rows.Count} rows are invalid (row{(invalid.Count == 1 ? string.Empty : "s")} {named}): nothing was written. Fix them, or pass -SkipInvalidRows to write the valid ones.",
+                    $"{plan.StopReason}: nothing was written. Fix them, or pass -SkipInvalidRows to write the valid ones.",
                     plan.TypeName));
             }
         }
