@@ -49,11 +49,11 @@ namespace DrupalOAuth.Sheets
         /// <summary>The session's one resolver; its cache and request count span every call of the session.</summary>
         internal SiteLookup Lookup => _lookup;
 
-        /// <summary>Learns the type's fields and makes the export's columns.</summary>
-        public async Task<SheetExport> StartExportAsync(string entityType, string? bundle, bool includeReadOnly, ReferenceBy referenceBy, string delimiter, IDrupalLog log, CancellationToken cancellationToken)
+        /// <summary>Learns the type's fields and makes the export's columns; a null or empty <paramref name="delimiter"/> is the one an import splits by ("; ").</summary>
+        public async Task<SheetExport> StartExportAsync(string entityType, string? bundle, bool includeReadOnly, ReferenceBy referenceBy, string? delimiter, IDrupalLog log, CancellationToken cancellationToken)
         {
             var fields = await FieldsAsync(entityType, bundle, log, cancellationToken).ConfigureAwait(false);
-            return new SheetExport(fields.TypeName, fields.Columns(includeReadOnly), _lookup, referenceBy, string.IsNullOrEmpty(delimiter) ? CellList.DefaultDelimiter : delimiter);
+            return new SheetExport(fields.TypeName, fields.Columns(includeReadOnly), _lookup, referenceBy, string.IsNullOrEmpty(delimiter) ? CellList.DefaultDelimiter : delimiter!);
         }
 
         /// <summary>The pre-flight: every row converted, resolved and compared; nothing is written.</summary>

@@ -177,7 +177,7 @@ namespace DrupalOAuth.Commands
             }
 
             var session = ResolveConnection().OpenSheets(CallOptions);
-            _export = Await((log, cancellation) => session.StartExportAsync(entityType, bundle, IncludeReadOnly, ReferenceBy, Delimiter ?? new ImportOptions().Delimiter, log, cancellation));
+            _export = Await((log, cancellation) => session.StartExportAsync(entityType, bundle, IncludeReadOnly, ReferenceBy, Delimiter, log, cancellation));
             WriteVerbose($"{_export.TypeName}: {_export.Headers.Count} columns: {string.Join(", ", _export.Headers)}.");
             if (_path != null)
             {
