@@ -6,6 +6,7 @@ using System.Management.Automation;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using DrupalOAuth.Content;
 using DrupalOAuth.Diagnostics;
 using DrupalOAuth.Errors;
 using DrupalOAuth.GraphQL;
@@ -210,6 +211,13 @@ namespace DrupalOAuth.Connections
         {
             ThrowIfClosed();
             return new SheetSession(_jsonApi, _writer, options ?? CallOptions.None, _rowFields);
+        }
+
+        /// <summary>Content in and out in core's default-content format (Export-, Import-, Compare-DrupalContent) for one cmdlet call.</summary>
+        public ContentSession OpenContent(CallOptions? options = null)
+        {
+            ThrowIfClosed();
+            return new ContentSession(_api, _jsonApi, _writer, options ?? CallOptions.None);
         }
 
         /// <summary>The JSON:API resource type names the site offers (node--article, user--user, ...), read once per connection.</summary>
