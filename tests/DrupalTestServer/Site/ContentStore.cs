@@ -36,7 +36,7 @@ public sealed class ContentStore
     public ContentNode AddArticle(string title, string body, int authorUid) => Change(snapshot =>
     {
         var nodes = snapshot.Nodes;
-        var node = NewNode(nodes.Max(n => n.Nid) + 1, ArticleBundle, title, body, authorUid, true, null);
+        var node = NewNode(nodes.Count == 0 ? 1 : nodes.Max(n => n.Nid) + 1, ArticleBundle, title, body, authorUid, true, null);
         // Its image follows from the nid as for the seeded ones; uploaded files stay.
         var files = snapshot.Files;
         if (node.ImageFid is { } fid && snapshot.FindFile(fid) is null)
@@ -115,9 +115,18 @@ public sealed class ContentStore
     public string UploadFolder { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"DrupalTestServer-uploads-{Environment.ProcessId}");
 
     /// <summary>Articles nid 1 to <paramref name="articles"/>, those whose nid is a multiple of <paramref name="unpublishedEvery"/> unpublished (0: none), then the pages; the seeded tags.</summary>
-    public void Replace(int articles, int unpublishedEvery)
+    public void Replace(int articles, int unpublishedEvery) => Replace(Seed(articles, unpublishedEvery));
+
+    /// <summary>
+    /// A site with no nodes, terms or files (so no translations either), whose next nid, tid and fid are 1: the
+    /// target of an import. Users, the vocabulary and the consumers are configuration and stay.
+    /// </summary>
+    public void Empty() => Replace(new ContentSnapshot([], [], []));
+
+    public void Reset() => Replace(SeedArticles, 0);
+
+    private void Replace(ContentSnapshot replaced)
     {
-        var replaced = Seed(articles, unpublishedEvery);
         ContentSnapshot old;
         lock (gate)
         {
@@ -127,8 +136,6 @@ public sealed class ContentStore
         foreach (var upload in old.Files.Select(f => f.Upload).OfType<UploadedFile>())
             File.Delete(upload.StoredPath);
     }
-
-    public void Reset() => Replace(SeedArticles, 0);
 
     /// <summary>One change under the lock: <paramref name="change"/> gives the next snapshot (null: none) and the result.</summary>
     private T Change<T>(Func<ContentSnapshot, (ContentSnapshot? Next, T Result)> change)
