@@ -39,6 +39,7 @@ namespace DrupalOAuth.Content
         private IReadOnlyList<string> _languages = Array.Empty<string>();
         private JsonApiIndex? _index;
         private bool _selectionDone;
+        private ulong _selected;
         private int _requests;
 
         /// <param name="seeds">Resource type name (<c>node--article</c>) and UUID of entities piped in; used when <paramref name="selection"/> is null.</param>
@@ -199,7 +200,18 @@ namespace DrupalOAuth.Content
                 }
 
                 Interlocked.Increment(ref _requests);
-                return page.Items.SelectMany(Resources).Where(r => Claim(Id(r))).ToList();
+
+                // The pager counts -First in resources, but hands raw documents out whole: the last one is cut here.
+                var resources = page.Items.SelectMany(Resources);
+                if (_options.First is ulong first)
+                {
+                    var room = first > _selected ? first - _selected : 0;
+                    resources = resources.Take((int)Math.Min(room, int.MaxValue));
+                }
+
+                var selected = resources.ToList();
+                _selected += (ulong)selected.Count;
+                return selected.Where(r => Claim(Id(r))).ToList();
             }
 
             if (_seedBatches.Count == 0)

@@ -112,11 +112,11 @@ public sealed class ContentWalkerTests : IDisposable
     [Fact]
     public async Task First_limits_the_selection_not_its_dependencies()
     {
-        AddArticles(10, AddTags(2));
+        AddArticles(120, AddTags(2));
 
-        var (entities, _) = await WalkAsync(new EntityQuery("node", "article"), null, new ContentWalkOptions { First = 4, Languages = Array.Empty<string>() });
+        var (entities, _) = await WalkAsync(new EntityQuery("node", "article"), null, new ContentWalkOptions { First = 70, Languages = Array.Empty<string>() });
 
-        Assert.Equal(4, entities.Count(e => e.EntityType == "node"));
+        Assert.Equal(70, entities.Count(e => e.EntityType == "node"));
         Assert.Equal(2, entities.Count(e => e.EntityType == "taxonomy_term"));
     }
 
