@@ -21,6 +21,7 @@ namespace DrupalOAuth.Content
         private readonly ContentFolder _folder;
         private readonly ContentFiles _files;
         private readonly AdaptiveLimit _limit;
+        private Task<(IReadOnlyList<ContentEntity>?, BufferedLog)>? _next;
         private int _failuresTold;
         private bool _done;
 
@@ -51,10 +52,15 @@ namespace DrupalOAuth.Content
                 return null;
             }
 
-            var batch = await _walker.NextAsync(log, cancellationToken).ConfigureAwait(false);
+            var fetch = _next ?? ReadAsync(cancellationToken);
+            _next = null;
+            var (batch, read) = await fetch.ConfigureAwait(false);
+            read.WriteTo(log);
             var results = new List<ContentResult>();
             if (batch != null)
             {
+                // The next batch is read while this one is written: the site and the disk work at once.
+                _next = ReadAsync(cancellationToken);
                 var written = await Task.WhenAll(batch.Select(entity => WriteAsync(entity, cancellationToken))).ConfigureAwait(false);
                 foreach (var (result, lines) in written)
                 {
@@ -73,6 +79,15 @@ namespace DrupalOAuth.Content
             _failuresTold = failures.Count;
             return results.Count == 0 && _done ? null : results;
         }
+
+        private Task<(IReadOnlyList<ContentEntity>?, BufferedLog)> ReadAsync(CancellationToken cancellationToken) =>
+            Task.Run(
+                async () =>
+                {
+                    var log = new BufferedLog();
+                    return (await _walker.NextAsync(log, cancellationToken).ConfigureAwait(false), log);
+                },
+                cancellationToken);
 
         /// <summary>A file entity's bytes first, then its YAML, so that a failed download leaves no YAML without its bytes.</summary>
         private async Task<(ContentResult, BufferedLog)> WriteAsync(ContentEntity entity, CancellationToken cancellationToken)
@@ -93,7 +108,7 @@ namespace DrupalOAuth.Content
                     }
                 }
 
-                var path = _folder.Write(entity);
+                var path = await Task.Run(() => _folder.Write(entity), cancellationToken).ConfigureAwait(false);
                 lock (_files)
                 {
                     Exported++;
