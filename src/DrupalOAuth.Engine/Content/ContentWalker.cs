@@ -344,6 +344,11 @@ namespace DrupalOAuth.Content
                     }
                 }
 
+                if (entityType == UserType && left.Count > 0 && group.Key != null)
+                {
+                    left = await ReadUsersOneByOneAsync(group.Key, left, found, log, cancellationToken).ConfigureAwait(false);
+                }
+
                 foreach (var id in left)
                 {
                     Fail(entityType, id, $"{entityType} {id}, referenced by {wanted[id].Referrer}, could not be read: the consumer's user may not view it, or it no longer exists. Everything else was exported.");
@@ -351,6 +356,33 @@ namespace DrupalOAuth.Content
             }
 
             return found.Where(r => Claim(Id(r))).ToList();
+        }
+
+        /// <summary>
+        /// Drupal answers any filter on users with the consumer's own account only, unless its user may "access user
+        /// profiles": the users a filter did not find are asked for one by one (authors are few); those still not
+        /// found are returned.
+        /// </summary>
+        private async Task<List<string>> ReadUsersOneByOneAsync(string typeName, IReadOnlyList<string> ids, List<PSObject> found, IDrupalLog log, CancellationToken cancellationToken)
+        {
+            log.Verbose($"{ids.Count} {typeName} were not found by filter (a consumer without \"access user profiles\" may filter only for its own account): reading them one by one.");
+            var left = new List<string>();
+            foreach (var id in ids)
+            {
+                try
+                {
+                    var page = await _session.Client.GetOneAsync(new EntityQuery(typeName), id, raw: true, _session.Options, log, cancellationToken).ConfigureAwait(false);
+                    Interlocked.Increment(ref _requests);
+                    found.AddRange(page.Items.SelectMany(Resources));
+                }
+                catch (DrupalException e) when (IsRefusal(e))
+                {
+                    Interlocked.Increment(ref _requests);
+                    left.Add(id);
+                }
+            }
+
+            return left;
         }
 
         /// <summary>

@@ -53,6 +53,20 @@ public sealed class ContentWalkerTests : IDisposable
     }
 
     [Fact]
+    public async Task Users_a_filter_does_not_find_are_read_one_by_one()
+    {
+        AddArticles(2, Array.Empty<string>());
+        _site.Add("user--user", Author, new JsonObject { ["display_name"] = "api_user" });
+        _site.LabelOnlyUsers = true;
+
+        var (entities, walker) = await WalkAsync(new EntityQuery("node", "article"), null, new ContentWalkOptions { IncludeUsers = true, Languages = Array.Empty<string>() });
+
+        Assert.Equal(Author, Assert.Single(entities, e => e.EntityType == "user").Uuid);
+        Assert.Empty(walker.Failures);
+        Assert.Single(_site.Reads, r => r.Path.EndsWith("/user/user/" + Author, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Without_dependencies_only_the_selection_is_read()
     {
         AddArticles(3, AddTags(2));
