@@ -11,6 +11,7 @@ using DrupalOAuth.Json;
 using DrupalOAuth.JsonApi;
 using DrupalOAuth.Paging;
 using DrupalOAuth.Sheets;
+using DrupalOAuth.Throttling;
 
 namespace DrupalOAuth.Content
 {
@@ -22,6 +23,7 @@ namespace DrupalOAuth.Content
     public sealed class ContentWalker
     {
         private const string UserType = "user";
+        private const string FileType = "file";
         private const string LanguageType = "configurable_language--configurable_language";
 
         /// <summary>Language codes that name no language a translation could be in.</summary>
@@ -35,6 +37,8 @@ namespace DrupalOAuth.Content
         private readonly SortedDictionary<string, List<string>> _queuedByType = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
         private readonly Dictionary<string, PendingEntity> _pending = new Dictionary<string, PendingEntity>(StringComparer.Ordinal);
         private readonly List<ContentResult> _failures = new List<ContentResult>();
+        private readonly ContentFiles _files;
+        private readonly AdaptiveLimit _fileLimit;
         private IResultPager? _pager;
         private IReadOnlyList<string> _languages = Array.Empty<string>();
         private JsonApiIndex? _index;
@@ -48,6 +52,8 @@ namespace DrupalOAuth.Content
             _session = session ?? throw new ArgumentNullException(nameof(session));
             _options = options ?? throw new ArgumentNullException(nameof(options));
             _selection = selection;
+            _files = new ContentFiles(session);
+            _fileLimit = session.Options.Limit ?? new AdaptiveLimit(Math.Max(1, options.PagesAtOnce));
 
             // Piped ids in IN batches per resource type, each id once.
             _seedBatches = new Queue<KeyValuePair<string, string[]>>(
@@ -259,6 +265,11 @@ namespace DrupalOAuth.Content
             }
 
             await TranslateAsync(entities, log, cancellationToken).ConfigureAwait(false);
+            if (_options.HashFiles)
+            {
+                await HashFilesAsync(entities, log, cancellationToken).ConfigureAwait(false);
+            }
+
             return entities;
         }
 
@@ -383,6 +394,33 @@ namespace DrupalOAuth.Content
             }
 
             return left;
+        }
+
+        /// <summary>A batch's file bytes, read only to hash them (FileHash), as many at once as the call allows; a file that cannot be read is a failure.</summary>
+        private async Task HashFilesAsync(IReadOnlyList<ContentEntity> entities, IDrupalLog log, CancellationToken cancellationToken)
+        {
+            var files = entities.Where(e => e.EntityType == FileType).ToList();
+            var hashes = files.Select(async file =>
+            {
+                var lines = new BufferedLog();
+                try
+                {
+                    using (await _fileLimit.EnterAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        await _files.HashAsync(file, lines, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+                catch (DrupalException e) when (!cancellationToken.IsCancellationRequested)
+                {
+                    Fail(file.EntityType, file.Uuid, $"The bytes of {file} ({file.Label}) could not be read: {e.Message}");
+                }
+
+                return lines;
+            }).ToList();
+            foreach (var lines in await Task.WhenAll(hashes).ConfigureAwait(false))
+            {
+                lines.WriteTo(log);
+            }
         }
 
         /// <summary>

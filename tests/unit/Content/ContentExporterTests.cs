@@ -117,6 +117,23 @@ public sealed class ContentExporterTests : IDisposable
         Assert.Equal(hash, file.FileHash);
     }
 
+    [Fact]
+    public async Task A_walk_for_comparison_hashes_each_file_and_writes_nothing()
+    {
+        var session = (await _drupal.OpenAsync(_drupal.Settings())).OpenContent();
+        var walker = new ContentWalker(session, new EntityQuery("node", "article"), null, new ContentWalkOptions { HashFiles = true, Languages = Array.Empty<string>() });
+        var entities = new List<ContentEntity>();
+        while (await walker.NextAsync(_log, CancellationToken.None) is { } batch)
+        {
+            entities.AddRange(batch);
+        }
+
+        var file = Assert.Single(entities, e => e.EntityType == "file");
+        Assert.Equal(Convert.ToHexString(SHA256.HashData(Bytes)).ToLowerInvariant(), file.FileHash);
+        Assert.Null(Assert.Single(entities, e => e.EntityType == "node").FileHash);
+        Assert.False(Directory.Exists(_root));
+    }
+
     private async Task<List<ContentResult>> ExportAsync(string root)
     {
         var session = (await _drupal.OpenAsync(_drupal.Settings())).OpenContent();
