@@ -11,6 +11,8 @@ namespace DrupalOAuth.Content
     /// </summary>
     internal static class ContentYamlScalar
     {
+        private static readonly char[] NumericBreakers = { '\f', '\n', '\r', '\t', '\v' };
+
         private static readonly string[] WordsToQuote = { "null", "~", "true", "false", "y", "n", "yes", "no", "on", "off" };
 
         // PHP's is_numeric (PHP 8): leading and trailing whitespace allowed around a decimal or exponent number.
@@ -103,7 +105,7 @@ namespace DrupalOAuth.Content
 
         public static string DumpString(string value)
         {
-            if (PhpNumeric.IsMatch(value) && value.IndexOfAny(new[] { '\f', '\n', '\r', '\t', '\v' }) < 0)
+            if (PhpNumeric.IsMatch(value) && value.IndexOfAny(NumericBreakers) < 0)
             {
                 return "'" + value + "'";
             }
@@ -136,7 +138,9 @@ namespace DrupalOAuth.Content
                 return quoted.Length < single.Length ? quoted : single;
             }
 
-            if (Digits.IsMatch(value) || Hex.IsMatch(value) || Timestamp.IsMatch(value))
+            // Beyond Symfony: a plain string its own parser would read as something else (0o17, +1_0, .inf) is quoted,
+            // so that what we write reads back as it was.
+            if (Digits.IsMatch(value) || Hex.IsMatch(value) || Timestamp.IsMatch(value) || !(Resolve(value) is string same && same == value))
             {
                 return "'" + value + "'";
             }
@@ -256,11 +260,31 @@ namespace DrupalOAuth.Content
             return false;
         }
 
+        /// <summary>
+        /// Whether YAML may hold the text as it is (YAML 1.2's printable set, tab and line breaks included). Symfony
+        /// writes C1 controls and U+FFFE/U+FFFF raw, which a YAML 1.2 parser refuses; we escape them instead.
+        /// </summary>
+        public static bool IsPrintable(string value)
+        {
+            foreach (var c in value)
+            {
+                if (!IsPrintable(c))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool IsPrintable(char c) =>
+            c == '\t' || c == '\n' || c == '\r' || (c >= '\x20' && c <= '\x7e') || c == '\u0085' || (c >= '\u00a0' && c <= '\ufffd');
+
         private static bool RequiresDoubleQuotes(string value)
         {
             foreach (var c in value)
             {
-                if (c <= '\x1f' || c == '\x7f' || c == '\u0085' || c == '\u00a0' || c == '\u2028' || c == '\u2029')
+                if (c <= '\x1f' || c == '\x7f' || c == '\u0085' || c == '\u00a0' || c == '\u2028' || c == '\u2029' || !IsPrintable(c))
                 {
                     return true;
                 }
@@ -292,9 +316,13 @@ namespace DrupalOAuth.Content
                     case '\u2028': quoted.Append("\\L"); break;
                     case '\u2029': quoted.Append("\\P"); break;
                     default:
-                        if (c <= '\x1f' || c == '\x7f')
+                        if (c <= '\x1f' || (c >= '\x7f' && c <= '\x9f'))
                         {
                             quoted.Append("\\x").Append(((int)c).ToString("x2", CultureInfo.InvariantCulture));
+                        }
+                        else if (!IsPrintable(c))
+                        {
+                            quoted.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                         }
                         else
                         {
