@@ -170,9 +170,8 @@ namespace DrupalOAuth.Content
 
             if (Octal.IsMatch(text))
             {
-                var digits = text.TrimStart('+', '-').Substring(2).Replace("_", string.Empty);
-                var octal = Convert.ToInt64(digits, 8);
-                return text[0] == '-' ? -octal : octal;
+                var octal = Radix(text.TrimStart('+', '-').Substring(2), 8);
+                return text[0] != '-' ? octal : octal is long l ? -l : (object)(-(double)octal);
             }
 
             var first = text[0];
@@ -202,7 +201,7 @@ namespace DrupalOAuth.Content
 
             if (Hex.IsMatch(text))
             {
-                return Convert.ToInt64(text.Substring(2).Replace("_", string.Empty), 16);
+                return Radix(text.Substring(2), 16);
             }
 
             switch (lower)
@@ -222,6 +221,32 @@ namespace DrupalOAuth.Content
 
             // A plain date stays a string: Symfony would make it a Unix time, but its own dumper always quotes one.
             return text;
+        }
+
+        // PHP's octdec and hexdec: an int while it fits, a float beyond.
+        private static object Radix(string digits, int radix)
+        {
+            long integer = 0;
+            double real = 0;
+            var fits = true;
+            foreach (var c in digits)
+            {
+                if (c == '_')
+                {
+                    continue;
+                }
+
+                var digit = c <= '9' ? c - '0' : char.ToLowerInvariant(c) - 'a' + 10;
+                real = (real * radix) + digit;
+                if (fits && integer > (long.MaxValue - digit) / radix)
+                {
+                    fits = false;
+                }
+
+                integer = fits ? (integer * radix) + digit : 0;
+            }
+
+            return fits ? integer : (object)real;
         }
 
         private static bool IsAllDigits(string text, int start)

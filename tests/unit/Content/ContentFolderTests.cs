@@ -175,6 +175,17 @@ public sealed class ContentFolderTests : IDisposable
     }
 
     [Fact]
+    public void A_folder_that_cannot_be_made_is_ContentWriteFailed_naming_the_file()
+    {
+        Directory.CreateDirectory(_root);
+        File.WriteAllText(Path.Combine(_root, "taxonomy_term"), "a file where the folder should be");
+
+        var e = DrupalAssert.Fails("ContentWriteFailed", () => new ContentFolder(_root).Write(Term(TagUuid, "Tag")));
+
+        Assert.Contains(Path.Combine(_root, "taxonomy_term", TagUuid + ".yml"), e.Message);
+    }
+
+    [Fact]
     public void A_read_entity_without_a_source_has_no_bytes()
     {
         Assert.Null(ContentFolder.FindBytes(FileEntity(FileUuid, "public://x.png", "x.png")));
