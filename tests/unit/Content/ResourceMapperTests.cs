@@ -172,6 +172,24 @@ public sealed class ResourceMapperTests
         Assert.Equal(0, entity.Depends.Count);
     }
 
+    [Fact]
+    public void A_resource_read_as_dictionaries_maps_the_same()
+    {
+        var dictionaries = PSObject.AsPSObject(DrupalOAuth.Json.JsonToPSObject.Parse(Encoding.UTF8.GetBytes(Article), asHashtable: true)!);
+
+        Assert.Equal(Text(ResourceMapper.FromResource(Resource(Article)).Fields), Text(ResourceMapper.FromResource(dictionaries).Fields));
+    }
+
+    [Fact]
+    public void Fields_keep_the_resource_s_order_attributes_first()
+    {
+        var entity = ResourceMapper.FromResource(Resource(Article));
+
+        Assert.Equal(
+            new[] { "status", "title", "promote", "sticky", "revision_translation_affected", "path", "body", "field_external_id", "field_featured", "field_keywords", "field_rating", "field_score", "revision_uid", "uid", "field_image", "field_tags" },
+            entity.Fields.Keys);
+    }
+
     [Theory]
     [InlineData("node", "drupal_internal__nid", true)]
     [InlineData("node", "drupal_internal__vid", true)]
