@@ -119,7 +119,7 @@ namespace DrupalOAuth.Content
                 }
                 else
                 {
-                    payload.Attributes[field.Key] = Shape(items.Select(AttributeValue).ToList(), list);
+                    payload.Attributes[field.Key] = Shape(items.Select(item => AttributeValue(field.Key, item)).ToList(), list);
                 }
             }
 
@@ -222,23 +222,48 @@ namespace DrupalOAuth.Content
             return items;
         }
 
-        /// <summary>A multi-property item without its computed properties; a comment field keeps only its status (the rest is the site's statistics).</summary>
         private static ContentMap ObjectItem(string field, object value)
         {
             var comment = PowerShellValue.HasMember(value, "last_comment_timestamp");
             var item = new ContentMap();
             foreach (var property in JsonMembers.Of(value))
             {
-                if (property.Key == "processed" || (field == "uri" && property.Key == "url") || (field == "path" && property.Key == "pid") || (comment && property.Key != "status"))
+                if (IsStored(field, property.Key, comment))
                 {
-                    continue;
+                    item[property.Key] = Value(property.Value);
                 }
-
-                item[property.Key] = Value(property.Value);
             }
 
             return item;
         }
+
+        /// <summary>
+        /// A multi-property item without what the site computes: text's <c>processed</c>, a file uri's <c>url</c>, a
+        /// path's <c>pid</c>, and a comment field's statistics (only its status is the entity's own). Core's folders
+        /// carry the statistics, so items read from a folder pass here before they are sent or compared.
+        /// </summary>
+        internal static ContentMap Stored(string field, ContentMap item)
+        {
+            var comment = item.ContainsKey("last_comment_timestamp");
+            if (item.Keys.All(property => IsStored(field, property, comment)))
+            {
+                return item;
+            }
+
+            var stored = new ContentMap();
+            foreach (var property in item)
+            {
+                if (IsStored(field, property.Key, comment))
+                {
+                    stored[property.Key] = property.Value;
+                }
+            }
+
+            return stored;
+        }
+
+        private static bool IsStored(string field, string property, bool comment) =>
+            comment ? property == "status" : !(property == "processed" || (field == "uri" && property == "url") || (field == "path" && property == "pid"));
 
         /// <summary>A value inside an item: objects as maps, arrays as lists (a link's options, say), scalars as stored.</summary>
         private static object? Value(object? value)
@@ -366,8 +391,11 @@ namespace DrupalOAuth.Content
         }
 
         /// <summary>An attribute item as JSON:API takes it: a single <c>value</c> flattened to it, other items as objects.</summary>
-        private static object? AttributeValue(ContentMap item) =>
-            item.Count == 1 && item.ContainsKey("value") ? PayloadValue(item["value"]) : PayloadValue(item);
+        private static object? AttributeValue(string field, ContentMap item)
+        {
+            var stored = Stored(field, item);
+            return stored.Count == 1 && stored.ContainsKey("value") ? PayloadValue(stored["value"]) : PayloadValue(stored);
+        }
 
         private static object? PayloadValue(object? value)
         {
