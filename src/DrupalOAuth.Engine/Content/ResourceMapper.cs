@@ -16,9 +16,15 @@ namespace DrupalOAuth.Content
     /// bundle keys, computed fields, empty fields; references to users 0 and 1 stay <c>target_id</c>.
     /// </summary>
     /// <remarks>
-    /// Field order: the resource's attributes, then its relationships, as JSON:API lists them (core writes its field
+    /// <para>Field order: the resource's attributes, then its relationships, as JSON:API lists them (core writes its field
     /// definitions' order, which JSON:API does not show); a reference item starts with <c>entity</c> (core puts it last).
-    /// Values: see <see cref="StoredValues"/> for dates and timestamps.
+    /// Field names are JSON:API's, which are Drupal's unless a site renames them (JSON:API Extras).</para>
+    /// <para>Values: see <see cref="StoredValues"/>. A datetime is stored as <c>2024-01-02T03:04:05</c> in UTC and sent
+    /// back with <c>+00:00</c>; a date-only value stays <c>2024-01-02</c>; a user's access and login are Unix seconds. A
+    /// resource does not name its field types, so another timestamp field reads as a datetime (core writes Unix
+    /// seconds): JSON:API takes either form back.</para>
+    /// <para>A translation can hold only the fields it has: one the translation empties while the default has it is not
+    /// expressible in core's format, and stays as the default's.</para>
     /// </remarks>
     public static class ResourceMapper
     {
