@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.Linq;
 using System.Management.Automation;
+using DrupalOAuth.Errors;
 using DrupalOAuth.Json;
 
 namespace DrupalOAuth.Content
@@ -50,8 +51,8 @@ namespace DrupalOAuth.Content
         /// <summary>A raw JSON:API resource (type, id, attributes, relationships as read, not flattened) as a content entity; its Depends lists what it references.</summary>
         public static ContentEntity FromResource(PSObject resource)
         {
-            var typeName = JsonMembers.Text(resource, "type") ?? throw new ArgumentException("The resource has no type.", nameof(resource));
-            var id = JsonMembers.Text(resource, "id") ?? throw new ArgumentException("The resource has no id.", nameof(resource));
+            var typeName = JsonMembers.Text(resource, "type") ?? throw NotAResource(resource, "type");
+            var id = JsonMembers.Text(resource, "id") ?? throw NotAResource(resource, "id");
             var (entityType, bundle) = SplitTypeName(typeName);
             var attributes = PowerShellValue.Member(resource, "attributes");
             var entity = new ContentEntity(entityType, id, bundle, JsonMembers.Text(attributes, "langcode"));
@@ -144,6 +145,23 @@ namespace DrupalOAuth.Content
             || (BundleFields.TryGetValue(entityType, out var bundleField) && field == bundleField)
             || (entityType == "user" && field == "pass");
 
+        /// <summary>An item of a JSON:API answer that is no resource: the server is not answering as Drupal does.</summary>
+        private static DrupalException NotAResource(PSObject resource, string missing)
+        {
+            var self = SelfLink(resource);
+            return new DrupalException(
+                "InvalidResponse",
+                DrupalErrorCategory.InvalidResult,
+                $"A JSON:API resource{(self == null ? string.Empty : " (" + self + ")")} has no '{missing}', which every resource Drupal sends has; it cannot be read as content.",
+                self);
+        }
+
+        private static string? SelfLink(PSObject resource)
+        {
+            var self = PowerShellValue.Member(PowerShellValue.Member(resource, "links"), "self");
+            return JsonMembers.Text(self, "href") ?? PowerShellValue.Unwrap(self) as string;
+        }
+
         private static (string EntityType, string? Bundle) SplitTypeName(string typeName)
         {
             var at = typeName.IndexOf("--", StringComparison.Ordinal);
@@ -159,8 +177,7 @@ namespace DrupalOAuth.Content
 
         private static Uri? AbsoluteUrl(PSObject resource, string url)
         {
-            var self = PowerShellValue.Member(PowerShellValue.Member(resource, "links"), "self");
-            var href = JsonMembers.Text(self, "href") ?? self as string;
+            var href = SelfLink(resource);
             if (Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme != Uri.UriSchemeFile)
             {
                 return absolute;

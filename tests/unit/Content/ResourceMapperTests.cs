@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Management.Automation;
 using System.Text;
 using DrupalOAuth.Content;
+using DrupalOAuth.Errors;
 using DrupalOAuth.Tests.Support;
 using Xunit;
 
@@ -188,6 +189,17 @@ public sealed class ResourceMapperTests
         Assert.Equal(
             new[] { "status", "title", "promote", "sticky", "revision_translation_affected", "path", "body", "field_external_id", "field_featured", "field_keywords", "field_rating", "field_score", "revision_uid", "uid", "field_image", "field_tags" },
             entity.Fields.Keys);
+    }
+
+    [Theory]
+    [InlineData("{'id':'00000002-d7a1-4c3e-9f00-000000000002','links':{'self':{'href':'http://site.test/jsonapi/node/article/x'}},'attributes':{}}", "type")]
+    [InlineData("{'type':'node--article','attributes':{}}", "id")]
+    public void Something_that_is_no_resource_is_an_invalid_response(string json, string missing)
+    {
+        var e = Assert.Throws<DrupalException>(() => ResourceMapper.FromResource(Resource(json.Replace('\'', '"'))));
+
+        Assert.Equal("InvalidResponse", e.ErrorId);
+        Assert.Contains($"has no '{missing}'", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]
