@@ -228,6 +228,15 @@ public sealed class ResourceMapperTests
     [InlineData("user", "access", false)]
     [InlineData("user", "roles", false)]
     [InlineData("file", "uri", false)]
+    [InlineData("node", "metatag", true)]
+    [InlineData("node", "moderation_state", true)]
+    [InlineData("node", "content_translation_created", true)]
+    [InlineData("node", "content_translation_uid", false)]
+    [InlineData("comment", "comment_type", true)]
+    [InlineData("comment", "entity_id", false)]
+    [InlineData("paragraph", "paragraph_type", true)]
+    [InlineData("media", "thumbnail", false)]
+    [InlineData("media", "revision_user", false)]
     public void Is_left_out_says_what_core_never_writes(string entityType, string field, bool leftOut) =>
         Assert.Equal(leftOut, ResourceMapper.IsLeftOut(entityType, field));
 }
