@@ -175,9 +175,12 @@ namespace DrupalOAuth.Content
             return (entityType, bundle == entityType ? null : bundle);
         }
 
+        /// <summary>Where a file's bytes are served: Drupal gives a root-relative URL, resolved against the resource's own link (its origin).</summary>
         private static Uri? AbsoluteUrl(PSObject resource, string url)
         {
             var href = SelfLink(resource);
+
+            // On Unix .NET reads a root-relative "/sites/default/files/…" as an absolute file: URI.
             if (Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme != Uri.UriSchemeFile)
             {
                 return absolute;

@@ -154,6 +154,17 @@ public sealed class ResourceMapperTests
     }
 
     [Fact]
+    public void A_file_url_that_is_already_absolute_is_kept()
+    {
+        var entity = ResourceMapper.FromResource(Resource("""
+            {"type":"file--file","id":"00000002-f11e-4c3e-9f00-000000000002","links":{"self":{"href":"http://site.test/jsonapi/file/file/00000002-f11e-4c3e-9f00-000000000002"}},
+             "attributes":{"uri":{"value":"s3://bucket/a.png","url":"https://cdn.example.com/a.png"}}}
+            """));
+
+        Assert.Equal(new Uri("https://cdn.example.com/a.png"), entity.FileUrl);
+    }
+
+    [Fact]
     public void A_user_keeps_its_account_fields_with_access_and_login_as_unix_seconds_and_roles_by_machine_name()
     {
         var entity = ResourceMapper.FromResource(Resource("""
