@@ -163,8 +163,9 @@ function Reset-DrupalTestServer {
     Zeroes the counters, drops queued faults, the token, JSON:API (reads and writes) and GraphQL delays, the
     links' origin switch, the GraphQL answer cache and compression, ends a storm and maintenance mode, puts JSON:API
     back in read-only mode,
-    brings back revoked tokens and the first signing key, and restores the 25 articles, 3 pages and 5 tags
-    (JSON:API writes to nodes and tags are undone).
+    brings back revoked tokens and the first signing key, restores the 25 articles, 3 pages and 5 tags
+    (JSON:API writes to nodes and tags are undone, an emptied site is seeded again) and the Drupal version the server
+    started with.
     #>
     [CmdletBinding(SupportsShouldProcess)]
     param(
