@@ -64,6 +64,20 @@ Describe 'Export-DrupalContent' {
             Get-Content -Raw (Join-Path $folder "file/$(Get-FileUuid 2).yml") | Should -Match "(?m)^      value: 'public://2026-01/image-2.png'$"
         }
 
+        It 'reads translations with -Language where the site lists its languages only to administrators, and says why none without it' {
+            $null = Connect-Backend -With @{ SkipAdminCheck = $true }
+            $second = New-Folder
+            try {
+                $verbose = @(Export-DrupalContent node article -Id (Get-Uuid 6) -NoDependencies -Path $folder -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
+                $null = Export-DrupalContent node article -Id (Get-Uuid 6) -NoDependencies -Language es -Path $second
+
+                Get-Content -Raw (Join-Path $folder "node/$(Get-Uuid 6).yml") | Should -Not -Match 'translations'
+                ($verbose.Message -join "`n") | Should -Match 'no translations are read: pass -Language'
+                Get-Content -Raw (Join-Path $second "node/$(Get-Uuid 6).yml") | Should -Match 'Artículo 6'
+            }
+            finally { Remove-Item $second -Recurse -Force -ErrorAction SilentlyContinue }
+        }
+
         It 'writes only the article with -NoDependencies, its references staying in depends' {
             $results = @(Export-DrupalContent node article -Id (Get-Uuid 6) -NoDependencies -Path $folder)
 
