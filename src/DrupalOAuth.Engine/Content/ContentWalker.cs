@@ -284,7 +284,7 @@ namespace DrupalOAuth.Content
                 }
 
                 relatedTypes.TryGetValue(dependency.Key, out var typeName);
-                _pending[dependency.Key] = new PendingEntity(entityType, typeName, entity.ToString());
+                _pending[dependency.Key] = new PendingEntity(typeName, entity.ToString());
                 if (!_queuedByType.TryGetValue(entityType, out var queued))
                 {
                     queued = new List<string>();
@@ -537,17 +537,14 @@ namespace DrupalOAuth.Content
             return types;
         }
 
-        /// <summary>A referenced entity waiting to be read: its entity type, the resource type the reference named, and who referenced it first.</summary>
+        /// <summary>A referenced entity waiting to be read: the resource type the reference named, and who referenced it first.</summary>
         private sealed class PendingEntity
         {
-            public PendingEntity(string entityType, string? typeName, string referrer)
+            public PendingEntity(string? typeName, string referrer)
             {
-                EntityType = entityType;
                 TypeName = typeName;
                 Referrer = referrer;
             }
-
-            public string EntityType { get; }
 
             public string? TypeName { get; }
 
