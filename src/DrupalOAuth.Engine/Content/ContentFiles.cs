@@ -22,7 +22,7 @@ namespace DrupalOAuth.Content
         /// <summary>Downloads a read file entity's bytes (FileUrl) to <paramref name="path"/> through a temporary file; sets and returns FileHash.</summary>
         public async Task<string> DownloadAsync(ContentEntity file, string path, IDrupalLog log, CancellationToken cancellationToken)
         {
-            using (var target = new OutFile(path, e => WriteFailed(file, path, e)))
+            using (var target = new OutFile(path, e => ContentFileErrors.WriteFailed(path, e)))
             {
                 try
                 {
@@ -30,7 +30,7 @@ namespace DrupalOAuth.Content
                 }
                 catch (Exception e) when (FailureClassifier.IsFileSystem(e))
                 {
-                    throw WriteFailed(file, path, e);
+                    throw ContentFileErrors.WriteFailed(path, e);
                 }
 
                 var hash = await FetchAsync(file, target.Open, log, cancellationToken).ConfigureAwait(false);
@@ -74,13 +74,5 @@ namespace DrupalOAuth.Content
                 sha?.Dispose();
             }
         }
-
-        private static DrupalException WriteFailed(ContentEntity file, string path, Exception e) =>
-            new DrupalException(
-                "ContentWriteFailed",
-                DrupalErrorCategory.InvalidArgument,
-                $"The bytes of {file} could not be written to '{path}': {e.Message.TrimEnd('.')}. Pass a -Path in a folder you may write to, on a disk with room; a file that was there is left as it was.",
-                path,
-                e);
     }
 }
