@@ -1,0 +1,20 @@
+namespace DrupalOAuth.Content
+{
+    /// <summary>
+    /// Where an import's references point on the target: an entity found there by UUID, a user mapped to -DefaultUser,
+    /// or one the import made (an uploaded file under the UUID the site gave it). Reads the plan's targets only, so it
+    /// answers for a reference once what it points at is settled.
+    /// </summary>
+    internal sealed class ContentImportReferences : IReferenceResolver
+    {
+        private readonly ContentImportPlan _plan;
+
+        public ContentImportReferences(ContentImportPlan plan)
+        {
+            _plan = plan;
+        }
+
+        public ResolvedReference? Resolve(string field, string? entityType, string? uuid, object? targetId) =>
+            uuid != null && _plan.Targets.TryGetValue(uuid, out var target) ? target : null;
+    }
+}
