@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading.Tasks;
 
 namespace DrupalOAuth.Content
 {
@@ -42,6 +43,16 @@ namespace DrupalOAuth.Content
 
         /// <summary>"type name\nfield" that the consumer was refused (403) during this import: not sent again.</summary>
         internal ConcurrentDictionary<string, bool> Refused { get; } = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+
+        /// <summary>
+        /// Done once every entity of the plan that <paramref name="item"/> waits for is settled (on the site, or not to
+        /// be): a caller that holds writes in flight waits for this before it starts the item's, so that no write
+        /// holds a slot waiting for one that has none.
+        /// </summary>
+        public Task DependenciesSettled(PlannedContent item) =>
+            Graph == null
+                ? Task.CompletedTask
+                : Task.WhenAll(Graph.DependenciesOf(item.Entity.Uuid).Select(Find).OfType<PlannedContent>().Select(d => (Task)d.Settled));
 
         internal PlannedContent? Find(string uuid) => _byUuid.TryGetValue(uuid, out var item) ? item : null;
     }

@@ -53,7 +53,7 @@ namespace DrupalOAuth.Content
             }
 
             var graph = new ContentGraph(folder.Entities);
-            var items = graph.Order.Select(e => new PlannedContent(e)).ToList();
+            var items = ByDepth(graph).Select(e => new PlannedContent(e)).ToList();
             var warnings = new List<string>();
             var plan = new ContentImportPlan(items, null, 0, graph, warnings);
             var before = _session.Lookup.Requests;
@@ -125,13 +125,39 @@ namespace DrupalOAuth.Content
             return item.AsResult();
         }
 
-        /// <summary>An entity the user declined at -Confirm: not written, and those that reference it learn so.</summary>
-        public ContentResult Decline(ContentImportPlan plan, PlannedContent item)
+        /// <summary>
+        /// An entity not written: under -WhatIf (WouldCreate, WouldUpdate), or declined at -Confirm (Skipped); those
+        /// that reference it learn so.
+        /// </summary>
+        public ContentResult Decline(ContentImportPlan plan, PlannedContent item, bool whatIf)
         {
-            item.Action = ContentAction.Skipped;
-            item.Notes.Add("declined at -Confirm");
+            if (whatIf)
+            {
+                item.Action = item.Action == ContentAction.Created ? ContentAction.WouldCreate : item.Action == ContentAction.Updated ? ContentAction.WouldUpdate : item.Action;
+            }
+            else
+            {
+                item.Action = ContentAction.Skipped;
+                item.Notes.Add("declined at -Confirm");
+            }
+
             item.Settle(plan.Targets.ContainsKey(item.Entity.Uuid));
             return item.AsResult();
+        }
+
+        /// <summary>
+        /// The graph's order, stably sorted by how deep each entity's references go (files and terms, then what
+        /// references them...): still each after what it references, and the entities of one level can be written at once.
+        /// </summary>
+        private static IEnumerable<ContentEntity> ByDepth(ContentGraph graph)
+        {
+            var depth = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            foreach (var entity in graph.Order)
+            {
+                depth[entity.Uuid] = graph.DependenciesOf(entity.Uuid).Select(d => depth.TryGetValue(d, out var level) ? level + 1 : 0).DefaultIfEmpty(0).Max();
+            }
+
+            return graph.Order.OrderBy(e => depth[e.Uuid]);
         }
 
         private static bool Writes(PlannedContent item) => item.Action == ContentAction.Created || item.Action == ContentAction.Updated;
@@ -414,7 +440,8 @@ namespace DrupalOAuth.Content
             }
 
             item.Existing = ResourceMapper.FromResource(resource);
-            item.Changed.AddRange(_comparer.DifferingFields(OnSite(plan, item.Fields), item.Existing.Fields, SameFile(plan)));
+            // A field the folder lacks is left as the site has it: the folder may come from a site without that field.
+            item.Changed.AddRange(_comparer.DifferingFields(OnSite(plan, item.Fields), item.Existing.Fields, SameFile(plan)).Where(item.Fields.ContainsKey));
             item.Action = item.Changed.Count == 0 ? ContentAction.Unchanged : _options.WhatIf ? ContentAction.WouldUpdate : ContentAction.Updated;
         }
 

@@ -29,7 +29,7 @@ namespace DrupalOAuth.Content
         internal List<string> Notes { get; } = new List<string>();
 
         /// <summary>Why it fails, with the ErrorId of its error record; null unless Failed.</summary>
-        internal DrupalException? Failure { get; private set; }
+        public DrupalException? Failure { get; private set; }
 
         /// <summary>The folder's fields with references to users the site lacks pointed at -DefaultUser.</summary>
         internal ContentMap Fields { get; set; }
