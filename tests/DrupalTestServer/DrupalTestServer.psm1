@@ -132,7 +132,7 @@ function Invoke-DrupalTestServerControl {
         [pscustomobject] $Server,
 
         [Parameter(Mandatory)]
-        [ArgumentCompletions('reset', 'revoke', 'rotate-keys', 'token-delay', 'fault', 'content', 'jsonapi-delay', 'jsonapi-writes-delay', 'storm', 'maintenance', 'stats/reset-concurrency', 'jsonapi-links', 'jsonapi-mode', 'graphql-delay', 'graphql-cache', 'compression')]
+        [ArgumentCompletions('reset', 'revoke', 'rotate-keys', 'token-delay', 'fault', 'content', 'jsonapi-delay', 'jsonapi-writes-delay', 'storm', 'maintenance', 'stats/reset-concurrency', 'jsonapi-links', 'jsonapi-mode', 'graphql-delay', 'graphql-cache', 'compression', 'empty', 'drupal-version')]
         [ValidatePattern('^[a-z][a-z-]*(/[a-z][a-z-]*)?$')]
         [string] $Action,
 
@@ -347,6 +347,27 @@ function Set-DrupalTestServerContent {
     }
 }
 
+function Clear-DrupalTestServerContent {
+    <#
+    .SYNOPSIS
+    Empties the site: no nodes, terms, files or translations; the next nid, tid and fid are 1 again. Users, the tags
+    vocabulary and the consumers stay, and so do the switches (JSON:API mode, delays, the Drupal version).
+    Reset-DrupalTestServer restores the seeded site.
+    .DESCRIPTION
+    POST /_test/empty. For an import into an empty site: Reset-DrupalTestServer, Set-DrupalTestServerJsonApiMode,
+    then Clear-DrupalTestServerContent.
+    #>
+    [CmdletBinding(SupportsShouldProcess)]
+    param(
+        [Parameter(Mandatory)]
+        [pscustomobject] $Server
+    )
+
+    if ($PSCmdlet.ShouldProcess($Server.Uri, 'Remove every node, term and file')) {
+        Invoke-DrupalTestServerControl -Server $Server -Action empty
+    }
+}
+
 function Set-DrupalTestServerLinkOrigin {
     <#
     .SYNOPSIS
@@ -495,6 +516,7 @@ function Add-DrupalTestServerFault {
 
 Export-ModuleMember -Function Start-DrupalTestServer, Stop-DrupalTestServer, Get-DrupalTestServerStats,
     Invoke-DrupalTestServerControl, Reset-DrupalTestServer, Set-DrupalTestServerDelay, Set-DrupalTestServerContent,
+    Clear-DrupalTestServerContent,
     Reset-DrupalTestServerConcurrency, Set-DrupalTestServerStorm, Set-DrupalTestServerMaintenance,
     Set-DrupalTestServerLinkOrigin, Set-DrupalTestServerJsonApiMode,
     Set-DrupalTestServerGraphQLCache, Set-DrupalTestServerCompression, Add-DrupalTestServerFault

@@ -174,6 +174,12 @@ public static class ControlEndpoints
             return Results.NoContent();
         });
 
+        control.MapPost("/empty", (ContentStore content) =>
+        {
+            content.Empty();
+            return Results.NoContent();
+        });
+
         control.MapPost("/fault", (FaultRequest request, FaultInjector faults) =>
         {
             try

@@ -170,6 +170,9 @@ public static partial class FieldInput
                 throw JsonApiException.BadRequest("No type specified for related resource");
             if (ResourceTypes.Find(typeName) is not { } targetType)
                 throw JsonApiException.BadRequest($"Invalid type specified for related resource: '{typeName}'");
+            // A term's root parent, as read: no item.
+            if (id == RelatedItem.VirtualId)
+                continue;
             var target = targetType.Find(snapshot, id)
                 ?? throw new JsonApiException(StatusCodes.Status404NotFound,
                     $"The resource identified by `{typeName}:{id}` (given as a relationship item) could not be found.");
@@ -182,6 +185,28 @@ public static partial class FieldInput
             targets.Add(target);
         }
         return targets;
+    }
+
+    /// <summary>
+    /// An image item's properties from the relationship item's meta, which Drupal merges into the field item
+    /// (JsonApiDocumentTopLevelNormalizer; <c>drupal_internal__</c> keys dropped, others unknown to the item ignored).
+    /// </summary>
+    public static ImageMeta ImageMeta(string field, JsonNode? relationship, WriteViolations violations)
+    {
+        var item = relationship?["data"] switch
+        {
+            JsonArray array => array.FirstOrDefault(),
+            var one => one,
+        };
+        if (item?["meta"] is not JsonObject meta)
+            return Site.ImageMeta.None;
+        // An empty alt is kept as such: it says the image is decorative.
+        string? Kept(JsonNode? text) => text?.GetValueKind() == JsonValueKind.String ? text.GetValue<string>() : Text(field, text, violations);
+        return new ImageMeta(
+            Kept(meta["alt"]),
+            Kept(meta["title"]),
+            Integer(field, meta["width"], violations),
+            Integer(field, meta["height"], violations));
     }
 
     /// <summary>A single-property item may come as an object of its properties.</summary>

@@ -20,7 +20,7 @@ public sealed class FileResourceType : ResourceType
             new AttributeField("uri", "uri", row => Properties(("value", File(row).Uri), ("url", File(row).Url)), UriProperties),
             new AttributeField("filemime", "filemime", row => File(row).Mime),
             new AttributeField("filesize", "filesize", row => File(row).Size),
-            Fixed("status", true),
+            new AttributeField("status", "status", row => File(row).Permanent),
             Time("created", row => File(row).Created),
             Time("changed", row => File(row).Created),
             User("uid", (row, content) => File(row).Upload?.OwnerUid ?? content.FindNode(File(row).ArticleNid)?.AuthorUid),

@@ -70,7 +70,7 @@ public sealed partial class JsonApiEndpoint
         var mime = MimeTypes.GetValueOrDefault(Path.GetExtension(name), OctetStream);
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var saved = content.AddFile(fid => new ImageFile(fid, host?.Nid ?? 0, now)
-            { Upload = new UploadedFile(name, caller.Account.Uid, stored, size, sha256, mime) }, host?.Uuid);
+            { Upload = new UploadedFile(filename, name, caller.Account.Uid, stored, size, sha256, mime) }, host?.Uuid);
         stats.CountUpload(name, size, sha256);
         var request = new JsonApiRequest(caller, content.Current, path, links);
         if (host is null)

@@ -33,7 +33,7 @@ public static class NodeChange
                 if (ReadOnlyFields.Contains(name))
                     change.Set(field, member, node => node);
                 else if (field is RelationshipField relationship)
-                    change.Set(field, member, Relate(relationship, FieldInput.Targets(relationship, value, snapshot)));
+                    change.Set(field, member, Relate(relationship, FieldInput.Targets(relationship, value, snapshot), value, change.Violations));
                 else
                     change.Set(field, member, Attribute(type, name, value, change.Violations, nextPathId));
             }
@@ -99,11 +99,19 @@ public static class NodeChange
         }
     }
 
-    private static Func<ContentNode, ContentNode> Relate(RelationshipField field, IReadOnlyList<object> targets) => field.PublicName switch
+    private static Func<ContentNode, ContentNode> Relate(RelationshipField field, IReadOnlyList<object> targets, JsonNode? value, WriteViolations violations)
     {
-        "uid" => node => node with { AuthorUid = targets.Count > 0 ? ((Account)targets[0]).Uid : 0 },
-        "field_tags" => node => node with { TagTids = targets.Cast<TagTerm>().Select(term => term.Tid).ToArray() },
-        "field_image" => node => node with { ImageFid = targets.Count > 0 ? ((ImageFile)targets[0]).Fid : null },
-        _ => node => node,
-    };
+        switch (field.PublicName)
+        {
+            case "uid":
+                return node => node with { AuthorUid = targets.Count > 0 ? ((Account)targets[0]).Uid : 0 };
+            case "field_tags":
+                return node => node with { TagTids = targets.Cast<TagTerm>().Select(term => term.Tid).ToArray() };
+            case "field_image":
+                var image = targets.Count > 0 ? FieldInput.ImageMeta(field.PublicName, value, violations) : null;
+                return node => node with { ImageFid = targets.Count > 0 ? ((ImageFile)targets[0]).Fid : null, Image = image };
+            default:
+                return node => node;
+        }
+    }
 }

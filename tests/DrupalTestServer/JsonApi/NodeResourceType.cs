@@ -119,9 +119,14 @@ public sealed class NodeResourceType : ResourceType
             ? null
             : Properties(("value", value), ("format", node.BodyFormat), ("processed", TextFormats.Processed(value, node.BodyFormat)), ("summary", node.BodySummary));
 
-    private static IReadOnlyList<RelatedItem> ImageItems(EntityRow row, ContentSnapshot content) =>
-        Node(row).ImageFid is { } fid && content.FindFile(fid) is { } file
-            ? [new RelatedItem(ResourceTypes.FileTypeName, file.Uuid, file, (long)file.Fid,
-                Properties(("alt", file.Alt), ("title", ""), ("width", (long)ImageFile.Width), ("height", (long)ImageFile.Height)))]
-            : [];
+    /// <summary>A seeded image's item follows from its file; a written one keeps the meta it was given, its size else the file's.</summary>
+    private static IReadOnlyList<RelatedItem> ImageItems(EntityRow row, ContentSnapshot content)
+    {
+        if (Node(row).ImageFid is not { } fid || content.FindFile(fid) is not { } file)
+            return [];
+        var (width, height) = file.Upload is null ? ((long?)ImageFile.Width, (long?)ImageFile.Height) : (null, null);
+        var item = Node(row).Image ?? new ImageMeta(file.Alt, "", null, null);
+        return [new RelatedItem(ResourceTypes.FileTypeName, file.Uuid, file, (long)file.Fid,
+            Properties(("alt", item.Alt), ("title", item.Title), ("width", item.Width ?? width), ("height", item.Height ?? height)))];
+    }
 }

@@ -29,6 +29,9 @@ public sealed record ContentNode(
 
     public PathAlias Path { get; init; } = PathAlias.None;
 
+    /// <summary>The image item's alt, title and size; null for a seeded image, whose alt and size follow from its file.</summary>
+    public ImageMeta? Image { get; init; }
+
     // The article fields a standard site's admins add: one of each kind Drupal checks differently.
     public bool? Featured { get; init; }
 

@@ -36,7 +36,7 @@ public sealed class ContentStore
     public ContentNode AddArticle(string title, string body, int authorUid) => Change(snapshot =>
     {
         var nodes = snapshot.Nodes;
-        var node = NewNode(nodes.Max(n => n.Nid) + 1, ArticleBundle, title, body, authorUid, true, null);
+        var node = NewNode(nodes.Count == 0 ? 1 : nodes.Max(n => n.Nid) + 1, ArticleBundle, title, body, authorUid, true, null);
         // Its image follows from the nid as for the seeded ones; uploaded files stay.
         var files = snapshot.Files;
         if (node.ImageFid is { } fid && snapshot.FindFile(fid) is null)
@@ -48,7 +48,7 @@ public sealed class ContentStore
     public ContentNode? Create(Func<int, ContentNode> make) => Change<ContentNode?>(snapshot =>
     {
         var node = make(snapshot.Nodes.Count == 0 ? 1 : snapshot.Nodes.Max(n => n.Nid) + 1);
-        return snapshot.FindNode(node.Uuid) is null ? (snapshot.WithNodes([.. snapshot.Nodes, node]), node) : (null, null);
+        return snapshot.FindNode(node.Uuid) is null ? (Saved(snapshot, [.. snapshot.Nodes, node], node), node) : (null, null);
     });
 
     /// <summary>Replaces a node by what <paramref name="change"/> makes of it; null when it is gone meanwhile.</summary>
@@ -57,8 +57,14 @@ public sealed class ContentStore
         if (snapshot.FindNode(uuid) is not { } old)
             return (null, null);
         var node = change(old);
-        return (snapshot.WithNodes([.. snapshot.Nodes.Select(n => n.Uuid == uuid ? node : n)]), node);
+        return (Saved(snapshot, [.. snapshot.Nodes.Select(n => n.Uuid == uuid ? node : n)], node), node);
     });
+
+    /// <summary>The nodes after <paramref name="node"/> was saved: file usage makes the file its image references permanent.</summary>
+    private static ContentSnapshot Saved(ContentSnapshot snapshot, IReadOnlyList<ContentNode> nodes, ContentNode node) =>
+        node.ImageFid is { } fid && snapshot.FindFile(fid) is { Permanent: false }
+            ? snapshot.WithNodesAndFiles(nodes, [.. snapshot.Files.Select(f => f.Fid == fid ? f with { Permanent = true } : f)])
+            : snapshot.WithNodes(nodes);
 
     /// <summary>Its files stay, as Drupal keeps a file that nothing uses any more (until cron removes temporary ones).</summary>
     public bool Delete(string uuid) => Change(snapshot =>
@@ -83,14 +89,17 @@ public sealed class ContentStore
     public bool DeleteTerm(string uuid) => Change(snapshot =>
         snapshot.FindTerm(uuid) is null ? (null, false) : (snapshot.WithTerms([.. snapshot.Terms.Where(t => t.Uuid != uuid)]), true));
 
-    /// <summary>A new file entity with the next fid; <paramref name="attachTo"/> (a node uuid) gets it as its image in the same step.</summary>
+    /// <summary>
+    /// A new file entity with the next fid, temporary; <paramref name="attachTo"/> (a node uuid) gets it as its image
+    /// in the same step, an item without alt or title, and saving that node makes it permanent.
+    /// </summary>
     public ImageFile AddFile(Func<int, ImageFile> make, string? attachTo = null) => Change(snapshot =>
     {
-        var file = make(snapshot.Files.Count == 0 ? 1 : snapshot.Files.Max(f => f.Fid) + 1);
+        var file = make(snapshot.Files.Count == 0 ? 1 : snapshot.Files.Max(f => f.Fid) + 1) with { Permanent = attachTo is not null };
         var files = (IReadOnlyList<ImageFile>)[.. snapshot.Files, file];
         return attachTo is null
             ? (snapshot.WithFiles(files), file)
-            : (snapshot.WithNodesAndFiles([.. snapshot.Nodes.Select(n => n.Uuid == attachTo ? n with { ImageFid = file.Fid } : n)], files), file);
+            : (snapshot.WithNodesAndFiles([.. snapshot.Nodes.Select(n => n.Uuid == attachTo ? n with { ImageFid = file.Fid, Image = ImageMeta.None } : n)], files), file);
     });
 
     /// <summary>The next path_alias id, for an entity whose alias is set for the first time; called under the lock, from a change.</summary>
@@ -115,9 +124,18 @@ public sealed class ContentStore
     public string UploadFolder { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"DrupalTestServer-uploads-{Environment.ProcessId}");
 
     /// <summary>Articles nid 1 to <paramref name="articles"/>, those whose nid is a multiple of <paramref name="unpublishedEvery"/> unpublished (0: none), then the pages; the seeded tags.</summary>
-    public void Replace(int articles, int unpublishedEvery)
+    public void Replace(int articles, int unpublishedEvery) => Replace(Seed(articles, unpublishedEvery));
+
+    /// <summary>
+    /// A site with no nodes, terms or files (so no translations either), whose next nid, tid and fid are 1: the
+    /// target of an import. Users, the vocabulary and the consumers are configuration and stay.
+    /// </summary>
+    public void Empty() => Replace(new ContentSnapshot([], [], []));
+
+    public void Reset() => Replace(SeedArticles, 0);
+
+    private void Replace(ContentSnapshot replaced)
     {
-        var replaced = Seed(articles, unpublishedEvery);
         ContentSnapshot old;
         lock (gate)
         {
@@ -127,8 +145,6 @@ public sealed class ContentStore
         foreach (var upload in old.Files.Select(f => f.Upload).OfType<UploadedFile>())
             File.Delete(upload.StoredPath);
     }
-
-    public void Reset() => Replace(SeedArticles, 0);
 
     /// <summary>One change under the lock: <paramref name="change"/> gives the next snapshot (null: none) and the result.</summary>
     private T Change<T>(Func<ContentSnapshot, (ContentSnapshot? Next, T Result)> change)

@@ -22,11 +22,21 @@ public sealed record ImageFile(int Fid, int ArticleNid, long Created)
 
     public string Uuid => EntityUuid.Of(EntityUuid.File, Fid);
 
-    public string Filename => Upload?.Filename ?? $"image-{Fid}.png";
+    /// <summary>
+    /// An upload is temporary until a node that references it is saved (file usage makes it permanent); cron would
+    /// remove it after six hours, which this server never does.
+    /// </summary>
+    public bool Permanent { get; init; } = true;
 
-    public string Uri => $"public://{Folder}/{Filename}";
+    /// <summary>The name as uploaded, which a renamed upload keeps (filename <c>a.png</c>, uri <c>a_0.png</c>).</summary>
+    public string Filename => Upload?.Filename ?? UriName;
 
-    public string Url => $"{PublicPath}/{Folder}/{Filename}";
+    /// <summary>The last segment of <see cref="Uri"/>.</summary>
+    public string UriName => Upload?.UriName ?? $"image-{Fid}.png";
+
+    public string Uri => $"public://{Folder}/{UriName}";
+
+    public string Url => $"{PublicPath}/{Folder}/{UriName}";
 
     /// <summary>Sizes differ per file, so that a client that mixes up downloads is caught.</summary>
     public long Size => Upload?.Size ?? 1024 + 16L * Fid;

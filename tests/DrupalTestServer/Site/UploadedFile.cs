@@ -1,7 +1,8 @@
 namespace DrupalTestServer.Site;
 
 /// <summary>
-/// A file uploaded through JSON:API: the name Drupal kept (path parts stripped, renamed on a clash), who uploaded
-/// it, and where its bytes are stored once, on disk, so that a 20 MB upload never sits in memory.
+/// A file uploaded through JSON:API: its name as uploaded (path parts stripped), the name its uri got (renamed
+/// <c>NAME_0.EXT</c> on a clash, as FileSystem::createFilename does), who uploaded it, and where its bytes are stored
+/// once, on disk, so that a 20 MB upload never sits in memory.
 /// </summary>
-public sealed record UploadedFile(string Filename, int OwnerUid, string StoredPath, long Size, string Sha256, string Mime);
+public sealed record UploadedFile(string Filename, string UriName, int OwnerUid, string StoredPath, long Size, string Sha256, string Mime);
