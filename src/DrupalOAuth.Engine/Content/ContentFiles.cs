@@ -1,19 +1,77 @@
 using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using DrupalOAuth.Diagnostics;
+using DrupalOAuth.Errors;
+using DrupalOAuth.Http;
 
 namespace DrupalOAuth.Content
 {
     /// <summary>A site's file bytes, streamed (never whole in memory) through the connection's pipeline.</summary>
     public sealed class ContentFiles
     {
-        public ContentFiles(ContentSession session) => throw new NotImplementedException();
+        private readonly ContentSession _session;
+
+        public ContentFiles(ContentSession session) => _session = session ?? throw new ArgumentNullException(nameof(session));
 
         /// <summary>Downloads a read file entity's bytes (FileUrl) to <paramref name="path"/> through a temporary file; sets and returns FileHash.</summary>
-        public Task<string> DownloadAsync(ContentEntity file, string path, IDrupalLog log, CancellationToken cancellationToken) => throw new NotImplementedException();
+        public async Task<string> DownloadAsync(ContentEntity file, string path, IDrupalLog log, CancellationToken cancellationToken)
+        {
+            using (var target = new OutFile(path, e => WriteFailed(file, path, e)))
+            {
+                var hash = await FetchAsync(file, target.Open, log, cancellationToken).ConfigureAwait(false);
+                target.Commit();
+                log.Verbose($"{file}: {new FileInfo(target.Path).Length} bytes written to '{target.Path}'.");
+                return hash;
+            }
+        }
 
         /// <summary>Reads the bytes only to hash them; sets and returns FileHash.</summary>
-        public Task<string> HashAsync(ContentEntity file, IDrupalLog log, CancellationToken cancellationToken) => throw new NotImplementedException();
+        public Task<string> HashAsync(ContentEntity file, IDrupalLog log, CancellationToken cancellationToken) =>
+            FetchAsync(file, () => Stream.Null, log, cancellationToken);
+
+        /// <summary>
+        /// Sends the bytes' GET with every attempt writing through a fresh SHA-256 into a fresh <paramref name="open"/>
+        /// (a retried download starts again from nothing), so the hash is of the bytes that were kept.
+        /// </summary>
+        private async Task<string> FetchAsync(ContentEntity file, Func<Stream> open, IDrupalLog log, CancellationToken cancellationToken)
+        {
+            var url = file.FileUrl ?? throw new DrupalException(
+                "FileUrlMissing",
+                DrupalErrorCategory.InvalidResult,
+                $"{file} ({file.Label}) has no address for its bytes: the site's JSON:API gave its uri no url, so the bytes could not be read.",
+                file.Uuid);
+            SHA256? sha = null;
+            Stream Open()
+            {
+                sha?.Dispose();
+                sha = SHA256.Create();
+                return new CryptoStream(open(), sha, CryptoStreamMode.Write);
+            }
+
+            try
+            {
+                await _session.Api.SendAsync(new OutgoingRequest(HttpMethod.Get, url, accept: "*/*", options: _session.Options, responseFile: Open), log, cancellationToken).ConfigureAwait(false);
+                file.FileHash = string.Concat(sha!.Hash.Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
+                return file.FileHash;
+            }
+            finally
+            {
+                sha?.Dispose();
+            }
+        }
+
+        private static DrupalException WriteFailed(ContentEntity file, string path, Exception e) =>
+            new DrupalException(
+                "ContentWriteFailed",
+                DrupalErrorCategory.InvalidArgument,
+                $"The bytes of {file} could not be written to '{path}': {e.Message.TrimEnd('.')}. Pass a -Path in a folder you may write to, on a disk with room; a file that was there is left as it was.",
+                path,
+                e);
     }
 }

@@ -19,5 +19,8 @@ namespace DrupalOAuth.Content
 
         /// <summary>Pages requested at once (-ThrottleLimit).</summary>
         public int PagesAtOnce { get; set; } = 4;
+
+        /// <summary>-First: how many entities of the selection are read (their dependencies come on top); null: all.</summary>
+        public ulong? First { get; set; }
     }
 }

@@ -1,9 +1,16 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using DrupalOAuth.Diagnostics;
+using DrupalOAuth.Errors;
+using DrupalOAuth.Json;
 using DrupalOAuth.JsonApi;
+using DrupalOAuth.Paging;
+using DrupalOAuth.Sheets;
 
 namespace DrupalOAuth.Content
 {
@@ -14,16 +21,445 @@ namespace DrupalOAuth.Content
     /// </summary>
     public sealed class ContentWalker
     {
+        private const string UserType = "user";
+        private const string LanguageType = "configurable_language--configurable_language";
+
+        /// <summary>Language codes that name no language a translation could be in.</summary>
+        private static readonly string[] NoLanguage = { "und", "zxx" };
+
+        private readonly ContentSession _session;
+        private readonly EntityQuery? _selection;
+        private readonly ContentWalkOptions _options;
+        private readonly Queue<KeyValuePair<string, string[]>> _seedBatches;
+        private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
+        private readonly SortedDictionary<string, List<string>> _queuedByType = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+        private readonly Dictionary<string, PendingEntity> _pending = new Dictionary<string, PendingEntity>(StringComparer.Ordinal);
+        private readonly List<ContentResult> _failures = new List<ContentResult>();
+        private IResultPager? _pager;
+        private IReadOnlyList<string> _languages = Array.Empty<string>();
+        private JsonApiIndex? _index;
+        private bool _selectionDone;
+        private int _requests;
+
         /// <param name="seeds">Resource type name (<c>node--article</c>) and UUID of entities piped in; used when <paramref name="selection"/> is null.</param>
-        public ContentWalker(ContentSession session, EntityQuery? selection, IReadOnlyList<KeyValuePair<string, string>>? seeds, ContentWalkOptions options) => throw new NotImplementedException();
+        public ContentWalker(ContentSession session, EntityQuery? selection, IReadOnlyList<KeyValuePair<string, string>>? seeds, ContentWalkOptions options)
+        {
+            _session = session ?? throw new ArgumentNullException(nameof(session));
+            _options = options ?? throw new ArgumentNullException(nameof(options));
+            _selection = selection;
+
+            // Piped ids in IN batches per resource type, each id once.
+            _seedBatches = new Queue<KeyValuePair<string, string[]>>(
+                selection != null || seeds == null
+                    ? Enumerable.Empty<KeyValuePair<string, string[]>>()
+                    : seeds.GroupBy(s => s.Key, StringComparer.Ordinal)
+                        .SelectMany(type => SiteLookup.Batches(type.Select(s => s.Value).Distinct(StringComparer.Ordinal).ToList())
+                            .Select(batch => new KeyValuePair<string, string[]>(type.Key, batch))));
+        }
 
         /// <summary>The next batch (a page of the selection, or of dependencies found so far); null at the end.</summary>
-        public Task<IReadOnlyList<ContentEntity>?> NextAsync(IDrupalLog log, CancellationToken cancellationToken) => throw new NotImplementedException();
+        public async Task<IReadOnlyList<ContentEntity>?> NextAsync(IDrupalLog log, CancellationToken cancellationToken)
+        {
+            if (_index == null)
+            {
+                await StartAsync(log, cancellationToken).ConfigureAwait(false);
+            }
+
+            while (true)
+            {
+                // A full batch of dependencies is read before the next page of the selection, so that the queue stays short.
+                var full = _queuedByType.Any(type => type.Value.Count >= SiteLookup.BatchSize);
+                if (!_selectionDone && !full)
+                {
+                    var page = await NextSelectedAsync(log, cancellationToken).ConfigureAwait(false);
+                    if (page == null)
+                    {
+                        _selectionDone = true;
+                        continue;
+                    }
+
+                    if (page.Count > 0)
+                    {
+                        return await HandOutAsync(page, log, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    continue;
+                }
+
+                var batch = TakeBatch();
+                if (batch == null)
+                {
+                    return null;
+                }
+
+                var read = await ReadDependenciesAsync(batch.Value, log, cancellationToken).ConfigureAwait(false);
+                if (read.Count > 0)
+                {
+                    return await HandOutAsync(read, log, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
 
         /// <summary>Entities that could not be read (a dependency the consumer may not see), as Failed results.</summary>
-        public IReadOnlyList<ContentResult> Failures => throw new NotImplementedException();
+        public IReadOnlyList<ContentResult> Failures
+        {
+            get
+            {
+                lock (_failures)
+                {
+                    return _failures.ToList();
+                }
+            }
+        }
 
         /// <summary>HTTP requests made so far.</summary>
-        public int Requests => throw new NotImplementedException();
+        public int Requests => Volatile.Read(ref _requests);
+
+        /// <summary>The languages whose translations are read, once known (after the first batch).</summary>
+        public IReadOnlyList<string> Languages => _languages;
+
+        private async Task StartAsync(IDrupalLog log, CancellationToken cancellationToken)
+        {
+            _index = await _session.Client.GetIndexAsync(_session.Options, log, cancellationToken).ConfigureAwait(false);
+            if (_selection != null)
+            {
+                _pager = new EntityPager(_session.Client, _selection, new PagingScope(all: true, first: _options.First), raw: true, _session.Options, _options.PagesAtOnce);
+                log.Verbose($"Reading the selected {_selection.EntityType}{(_selection.Bundle == null ? string.Empty : " " + _selection.Bundle)} entities{(_options.First is ulong first ? $", the first {first}" : string.Empty)}{(_options.Dependencies ? ", with what it references" : ", without what it references (-NoDependencies)")}{(_options.IncludeUsers ? ", users included" : ", users as references only")}.");
+            }
+            else
+            {
+                log.Verbose($"Reading {_seedBatches.Sum(b => b.Value.Length)} entities from the pipeline{(_options.Dependencies ? ", with what they reference" : ", without what they reference (-NoDependencies)")}.");
+            }
+
+            _languages = await LanguagesAsync(log, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>-Language when given; else the site's languages, when the consumer may list them; else none.</summary>
+        private async Task<IReadOnlyList<string>> LanguagesAsync(IDrupalLog log, CancellationToken cancellationToken)
+        {
+            if (_options.Languages != null)
+            {
+                log.Verbose(_options.Languages.Count == 0 ? "Reading no translations (-Language names none)." : $"Reading the translations in {string.Join(", ", _options.Languages)} (-Language).");
+                return _options.Languages;
+            }
+
+            if (!_index!.Types.ContainsKey(LanguageType))
+            {
+                log.Verbose($"The site's JSON:API offers no {LanguageType} to the consumer, so no translations are read: pass -Language with the languages to read (such as -Language es).");
+                return Array.Empty<string>();
+            }
+
+            var languages = new List<string>();
+            try
+            {
+                var pager = new EntityPager(_session.Client, new EntityQuery(LanguageType, property: new[] { "drupal_internal__id" }), new PagingScope(all: true), raw: false, _session.Options);
+                while (await pager.NextPageAsync(log, cancellationToken).ConfigureAwait(false) is ResultPage page)
+                {
+                    Interlocked.Increment(ref _requests);
+                    languages.AddRange(page.Items.Select(item => SiteLookup.Text(PowerShellValue.Unwrap(item) as PSObject ?? new PSObject(), "drupal_internal__id")).OfType<string>());
+                }
+
+                pager.Finish();
+            }
+            catch (DrupalException e) when (IsRefusal(e))
+            {
+                log.Verbose($"The site does not let the consumer list its languages ({e.Message}), so no translations are read: pass -Language with the languages to read (such as -Language es).");
+                return Array.Empty<string>();
+            }
+
+            languages = languages.Where(code => Array.IndexOf(NoLanguage, code) < 0).Distinct(StringComparer.Ordinal).ToList();
+            log.Verbose($"The site's languages: {string.Join(", ", languages)}; each entity's translations in the languages other than its own are read.");
+            return languages;
+        }
+
+        /// <summary>The next page of the selection, or of the piped ids; null when there is no more.</summary>
+        private async Task<IReadOnlyList<PSObject>?> NextSelectedAsync(IDrupalLog log, CancellationToken cancellationToken)
+        {
+            if (_pager != null)
+            {
+                var page = await _pager.NextPageAsync(log, cancellationToken).ConfigureAwait(false);
+                if (page == null)
+                {
+                    foreach (var warning in _pager.Finish())
+                    {
+                        log.Verbose(warning);
+                    }
+
+                    return null;
+                }
+
+                Interlocked.Increment(ref _requests);
+                return page.Items.SelectMany(Resources).Where(r => Claim(Id(r))).ToList();
+            }
+
+            if (_seedBatches.Count == 0)
+            {
+                return null;
+            }
+
+            var batch = _seedBatches.Dequeue();
+            var wanted = batch.Value.Where(id => !_seen.Contains(id)).ToList();
+            var found = await ReadByIdsAsync(batch.Key, wanted, null, log, cancellationToken).ConfigureAwait(false);
+            var entityType = batch.Key.Split(new[] { "--" }, StringSplitOptions.None)[0];
+            foreach (var missing in wanted.Except(found.Select(Id), StringComparer.Ordinal))
+            {
+                Fail(entityType, missing, $"The piped {batch.Key} {missing} could not be read: the consumer's user may not view it, or it no longer exists.");
+            }
+
+            return found.Where(r => Claim(Id(r))).ToList();
+        }
+
+        /// <summary>Marks a UUID as handed out; false when it already was. One queued as a dependency is no longer.</summary>
+        private bool Claim(string id)
+        {
+            if (_pending.Remove(id))
+            {
+                return true;
+            }
+
+            return _seen.Add(id);
+        }
+
+        /// <summary>Maps a batch, queues what it references, reads its translations; nothing of it is kept.</summary>
+        private async Task<IReadOnlyList<ContentEntity>> HandOutAsync(IReadOnlyList<PSObject> resources, IDrupalLog log, CancellationToken cancellationToken)
+        {
+            var entities = new List<ContentEntity>(resources.Count);
+            foreach (var resource in resources)
+            {
+                var entity = ResourceMapper.FromResource(resource);
+                entity.Fields.Remove("pass");
+                if (_options.Dependencies)
+                {
+                    Queue(entity, RelatedTypes(resource));
+                }
+
+                entities.Add(entity);
+            }
+
+            await TranslateAsync(entities, log, cancellationToken).ConfigureAwait(false);
+            return entities;
+        }
+
+        private void Queue(ContentEntity entity, IReadOnlyDictionary<string, string> relatedTypes)
+        {
+            foreach (var dependency in entity.Depends)
+            {
+                var entityType = dependency.Value as string ?? string.Empty;
+                if ((entityType == UserType && !_options.IncludeUsers) || !_seen.Add(dependency.Key))
+                {
+                    continue;
+                }
+
+                relatedTypes.TryGetValue(dependency.Key, out var typeName);
+                _pending[dependency.Key] = new PendingEntity(entityType, typeName, entity.ToString());
+                if (!_queuedByType.TryGetValue(entityType, out var queued))
+                {
+                    queued = new List<string>();
+                    _queuedByType[entityType] = queued;
+                }
+
+                queued.Add(dependency.Key);
+            }
+        }
+
+        /// <summary>Up to a batch of queued UUIDs of one entity type (the fullest first), or null when none is queued.</summary>
+        private KeyValuePair<string, List<string>>? TakeBatch()
+        {
+            foreach (var type in _queuedByType.Where(t => t.Value.Count == 0).Select(t => t.Key).ToList())
+            {
+                _queuedByType.Remove(type);
+            }
+
+            if (_queuedByType.Count == 0)
+            {
+                return null;
+            }
+
+            var fullest = _queuedByType.OrderByDescending(t => t.Value.Count).First();
+            var taken = fullest.Value.Take(SiteLookup.BatchSize).ToList();
+            fullest.Value.RemoveRange(0, taken.Count);
+            return new KeyValuePair<string, List<string>>(fullest.Key, taken.Where(_pending.ContainsKey).ToList());
+        }
+
+        /// <summary>
+        /// A batch of referenced UUIDs of one entity type, read by IN filter under the resource type the reference
+        /// named, else under each of the entity type's bundles until found; those not found are failures.
+        /// </summary>
+        private async Task<IReadOnlyList<PSObject>> ReadDependenciesAsync(KeyValuePair<string, List<string>> batch, IDrupalLog log, CancellationToken cancellationToken)
+        {
+            var entityType = batch.Key;
+            var wanted = batch.Value.ToDictionary(id => id, id => _pending[id], StringComparer.Ordinal);
+            var found = new List<PSObject>();
+            var byType = wanted.GroupBy(w => w.Value.TypeName, StringComparer.Ordinal).ToList();
+            foreach (var group in byType)
+            {
+                var candidates = group.Key != null
+                    ? new[] { group.Key }
+                    : _index!.Types.Keys.Where(t => t.StartsWith(entityType + "--", StringComparison.Ordinal)).ToArray();
+                var left = group.Select(g => g.Key).ToList();
+                foreach (var typeName in candidates)
+                {
+                    if (left.Count == 0)
+                    {
+                        break;
+                    }
+
+                    try
+                    {
+                        log.Verbose($"Reading {left.Count} referenced {typeName} by id.");
+                        var read = await ReadByIdsAsync(typeName, left, null, log, cancellationToken).ConfigureAwait(false);
+                        found.AddRange(read);
+                        left = left.Except(read.Select(Id), StringComparer.Ordinal).ToList();
+                    }
+                    catch (DrupalException e) when (IsRefusal(e))
+                    {
+                        foreach (var id in left)
+                        {
+                            Fail(entityType, id, $"{entityType} {id}, referenced by {wanted[id].Referrer}, could not be read: {e.Message}");
+                        }
+
+                        left.Clear();
+                    }
+                }
+
+                foreach (var id in left)
+                {
+                    Fail(entityType, id, $"{entityType} {id}, referenced by {wanted[id].Referrer}, could not be read: the consumer's user may not view it, or it no longer exists. Everything else was exported.");
+                }
+            }
+
+            return found.Where(r => Claim(Id(r))).ToList();
+        }
+
+        /// <summary>
+        /// Each batch's translations: per resource type and language, one request with the batch's ids under the
+        /// language prefix (not one per entity); an entity the site answers in its own language has no such translation.
+        /// </summary>
+        private async Task TranslateAsync(IReadOnlyList<ContentEntity> entities, IDrupalLog log, CancellationToken cancellationToken)
+        {
+            if (_languages.Count == 0)
+            {
+                return;
+            }
+
+            var reads = new List<Task<(string Language, IReadOnlyList<PSObject> Resources, BufferedLog Log)>>();
+            foreach (var type in entities.Where(e => e.DefaultLangcode != null).GroupBy(e => e.TypeName, StringComparer.Ordinal))
+            {
+                foreach (var language in _languages)
+                {
+                    var ids = type.Where(e => !string.Equals(e.DefaultLangcode, language, StringComparison.OrdinalIgnoreCase)).Select(e => e.Uuid).ToList();
+                    if (ids.Count > 0)
+                    {
+                        reads.Add(ReadTranslationsAsync(type.Key, ids, language, cancellationToken));
+                    }
+                }
+            }
+
+            var byId = entities.ToDictionary(e => e.Uuid, StringComparer.Ordinal);
+            foreach (var read in await Task.WhenAll(reads).ConfigureAwait(false))
+            {
+                read.Log.WriteTo(log);
+                foreach (var resource in read.Resources)
+                {
+                    if (byId.TryGetValue(Id(resource), out var entity))
+                    {
+                        ResourceMapper.AddTranslation(entity, read.Language, resource);
+                    }
+                }
+            }
+        }
+
+        private async Task<(string Language, IReadOnlyList<PSObject> Resources, BufferedLog Log)> ReadTranslationsAsync(string typeName, IReadOnlyList<string> ids, string language, CancellationToken cancellationToken)
+        {
+            var log = new BufferedLog();
+            log.Verbose($"Reading the '{language}' translations of {ids.Count} {typeName}.");
+            return (language, await ReadByIdsAsync(typeName, ids, language, log, cancellationToken).ConfigureAwait(false), log);
+        }
+
+        /// <summary>The raw resources of <paramref name="typeName"/> among <paramref name="ids"/>, in IN filters of up to a batch each.</summary>
+        private async Task<IReadOnlyList<PSObject>> ReadByIdsAsync(string typeName, IReadOnlyList<string> ids, string? language, IDrupalLog log, CancellationToken cancellationToken)
+        {
+            var resources = new List<PSObject>();
+            foreach (var batch in SiteLookup.Batches(ids))
+            {
+                var filter = new Hashtable { ["id"] = new Hashtable { ["operator"] = "IN", ["value"] = batch } };
+                var query = new EntityQuery(typeName, filter: filter, language: language, pageSize: SiteLookup.BatchSize);
+                var pager = new EntityPager(_session.Client, query, new PagingScope(all: true), raw: true, _session.Options);
+                while (await pager.NextPageAsync(log, cancellationToken).ConfigureAwait(false) is ResultPage page)
+                {
+                    Interlocked.Increment(ref _requests);
+                    resources.AddRange(page.Items.SelectMany(Resources));
+                }
+
+                // What Drupal left out, or answered in another language, is told by what is missing, not as warnings.
+                foreach (var said in pager.Finish())
+                {
+                    log.Verbose(said);
+                }
+            }
+
+            return resources;
+        }
+
+        /// <summary>The site refused this read (not the consumer's to see, no such type, a filter it will not take): the rest of the walk goes on.</summary>
+        private static bool IsRefusal(DrupalException e) =>
+            e.Category == DrupalErrorCategory.PermissionDenied || e.Category == DrupalErrorCategory.ObjectNotFound || e.Category == DrupalErrorCategory.InvalidArgument;
+
+        private void Fail(string entityType, string uuid, string error)
+        {
+            lock (_failures)
+            {
+                _failures.Add(new ContentResult(entityType, null, uuid, null, ContentAction.Failed, null, null, error, null));
+            }
+        }
+
+        /// <summary>The resources of a raw JSON:API document.</summary>
+        private static IEnumerable<PSObject> Resources(object? document)
+        {
+            var data = PowerShellValue.Unwrap(PowerShellValue.Member(document, "data"));
+            var items = data is object?[] list ? list : new[] { data };
+            return items.Select(PowerShellValue.Unwrap).OfType<PSObject>().Where(r => Id(r).Length > 0);
+        }
+
+        private static string Id(PSObject resource) => PowerShellValue.Unwrap(resource.Properties["id"]?.Value) as string ?? string.Empty;
+
+        /// <summary>The resource type of each entity a raw resource's relationships name (uuid → <c>taxonomy_term--tags</c>).</summary>
+        private static IReadOnlyDictionary<string, string> RelatedTypes(PSObject resource)
+        {
+            var types = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (PowerShellValue.Unwrap(resource.Properties["relationships"]?.Value) is PSObject relationships)
+            {
+                foreach (var relationship in relationships.Properties)
+                {
+                    var data = PowerShellValue.Unwrap(PowerShellValue.Member(relationship.Value, "data"));
+                    foreach (var identifier in data is object?[] list ? list : new[] { data })
+                    {
+                        if (PowerShellValue.Member(identifier, "id") is string id && PowerShellValue.Member(identifier, "type") is string type)
+                        {
+                            types[id] = type;
+                        }
+                    }
+                }
+            }
+
+            return types;
+        }
+
+        /// <summary>A referenced entity waiting to be read: its entity type, the resource type the reference named, and who referenced it first.</summary>
+        private sealed class PendingEntity
+        {
+            public PendingEntity(string entityType, string? typeName, string referrer)
+            {
+                EntityType = entityType;
+                TypeName = typeName;
+                Referrer = referrer;
+            }
+
+            public string EntityType { get; }
+
+            public string? TypeName { get; }
+
+            public string Referrer { get; }
+        }
     }
 }

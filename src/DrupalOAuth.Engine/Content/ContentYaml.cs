@@ -37,6 +37,10 @@ namespace DrupalOAuth.Content
                     throw ContentFileErrors.Invalid(path, parser.Current?.Start.Line, "it holds more than one YAML document");
                 }
             }
+            catch (DecoderFallbackException e)
+            {
+                throw ContentFileErrors.Invalid(path, null, "it is not UTF-8 text", e);
+            }
             catch (YamlException e)
             {
                 throw ContentFileErrors.Invalid(path, e.Start.Line, "the YAML does not parse: " + (e.InnerException?.Message ?? e.Message), e);

@@ -110,7 +110,8 @@ namespace DrupalOAuth.Content
                 var list = isList?.Invoke(field.Key);
                 if (items.Any(IsReference))
                 {
-                    var identifiers = items.Select(item => Identifier(entity, field.Key, item, resolver, payload.Unresolved)).Where(i => i != null).ToList();
+                    var identifiers = items.Select(item => Identifier(entity, field.Key, item, resolver, payload.Unresolved)).OfType<OrderedDictionary>().ToList();
+                    NumberRepeats(identifiers);
                     if (identifiers.Count > 0)
                     {
                         payload.Relationships[field.Key] = Shape(identifiers, list);
@@ -300,8 +301,9 @@ namespace DrupalOAuth.Content
 
             foreach (var property in JsonMembers.Of(meta))
             {
-                // target_revision_id (entity_reference_revisions) is the source site's revision: the target's differs.
-                if (property.Key != TargetIdMeta && property.Key != "links" && property.Key != "target_revision_id")
+                // target_revision_id (entity_reference_revisions) is the source site's revision: the target's differs;
+                // arity only tells apart identifiers that repeat a target, which the item's place in the list already does.
+                if (property.Key != TargetIdMeta && property.Key != "links" && property.Key != "target_revision_id" && property.Key != "arity")
                 {
                     item[property.Key] = Value(property.Value);
                 }
@@ -340,6 +342,27 @@ namespace DrupalOAuth.Content
             }
 
             return identifier;
+        }
+
+        /// <summary>
+        /// JSON:API refuses a target given twice in one relationship unless <c>meta.arity</c> tells the identifiers apart
+        /// (ResourceIdentifier): each of a repeated target's identifiers is numbered from 0, in order.
+        /// </summary>
+        private static void NumberRepeats(List<OrderedDictionary> identifiers)
+        {
+            foreach (var repeated in identifiers.GroupBy(i => i["type"] + " " + i["id"], StringComparer.Ordinal).Where(g => g.Count() > 1))
+            {
+                var arity = 0L;
+                foreach (var identifier in repeated)
+                {
+                    if (!(identifier["meta"] is OrderedDictionary meta))
+                    {
+                        identifier["meta"] = meta = new OrderedDictionary();
+                    }
+
+                    meta["arity"] = arity++;
+                }
+            }
         }
 
         /// <summary>An attribute item as JSON:API takes it: a single <c>value</c> flattened to it, other items as objects.</summary>

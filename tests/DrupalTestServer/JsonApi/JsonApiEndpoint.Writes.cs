@@ -34,7 +34,7 @@ public sealed partial class JsonApiEndpoint
         if (method != "DELETE")
             CheckContentType(http, ApiJson);
         var snapshot = content.Current;
-        var entity = route.Uuid is null ? null : Find(new JsonApiRequest(caller, snapshot, path, links), route);
+        var entity = route.Uuid is null ? null : Find(new JsonApiRequest(caller, snapshot, path, links, version.Major), route);
         if (entity is not null)
             CheckTranslation(type, entity, method, path.Langcode);
         CheckParameterNames(links);
@@ -78,7 +78,7 @@ public sealed partial class JsonApiEndpoint
             stats.CountUpdated();
             status = StatusCodes.Status200OK;
         }
-        var request = new JsonApiRequest(caller, content.Current, path, links);
+        var request = new JsonApiRequest(caller, content.Current, path, links, version.Major);
         var resource = ResourceNormalizer.ResourceObject(request, type, saved, EntityAccessKind.Allowed);
         await JsonApiDocument.WriteAsync(context.Response, status, Document(request, resource, [], SelfLinks(request)));
     }

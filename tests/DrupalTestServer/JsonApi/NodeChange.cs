@@ -14,7 +14,11 @@ public static class NodeChange
     private static readonly string[] ReadOnlyFields = ["drupal_internal__nid", "drupal_internal__vid", "revision_timestamp", "revision_uid"];
 
     /// <summary>Known fields a write may carry that this server keeps as they are (one language, no revisions).</summary>
-    private static readonly string[] IgnoredFields = ["langcode", "default_langcode", "revision_log", "revision_translation_affected", "changed", "node_type"];
+    private static readonly string[] IgnoredFields =
+    [
+        "langcode", "default_langcode", "revision_log", "revision_translation_affected", "changed", "node_type",
+        "content_translation_source", "content_translation_outdated",
+    ];
 
     /// <param name="langcode">
     /// The request's language: a PATCH under <c>/es</c> changes the Spanish translation's title and body (the
