@@ -597,7 +597,7 @@ namespace DrupalOAuth.Content
                 wanted[field] = item.Fields[field];
             }
 
-            foreach (var field in _comparer.DifferingFields(OnSite(plan, wanted), site.Fields, SameFile(plan)))
+            foreach (var field in _comparer.DifferingFields(OnSite(plan, wanted), site.Fields, SameFile(plan)).Where(wanted.ContainsKey))
             {
                 item.Notes.Add($"{field} not set: the consumer may not set it (the folder has {ContentComparer.Render(ContentEntity.Items(item.Fields, field))}, the site {ContentComparer.Render(ContentEntity.Items(site.Fields, field))})");
             }
