@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.IO;
+using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading;
@@ -26,6 +27,8 @@ namespace DrupalOAuth.Content
         private const string FileType = "file";
         private const string FileTypeName = "file--file";
         private const int ProblemsNamed = 5;
+        private const string InternalUid = "drupal_internal__uid";
+        private const string TargetIdKey = "target_id:";
 
         /// <summary>How long an upload waits to open a file of the folder (one an editor or a sync tool holds).</summary>
         private static readonly TimeSpan OpenTimeout = TimeSpan.FromSeconds(30);
@@ -257,13 +260,35 @@ namespace DrupalOAuth.Content
                 .Concat(plan.Items.SelectMany(i => ContentGraph.References(i.Entity)).Where(r => IsUser(plan, r)).Select(r => r.ToUuid))
                 .Distinct(StringComparer.OrdinalIgnoreCase)
                 .ToList();
-            if (users.Count == 0)
+            var byUid = plan.Items.Where(i => i.Entity.EntityType != UserType && i.Entity.EntityType != FileType)
+                .SelectMany(i => UserIds(i.Fields))
+                .Distinct()
+                .Select(uid => uid.ToString(CultureInfo.InvariantCulture))
+                .ToList();
+            if (users.Count == 0 && byUid.Count == 0)
             {
                 return;
             }
 
-            var matches = await _session.Lookup.FindAsync(SiteLookup.UserType, "id", users, SiteLookup.LabelFields(SiteLookup.UserType), log, cancellationToken).ConfigureAwait(false);
             var missing = new List<string>();
+            if (byUid.Count > 0)
+            {
+                // Core writes users 0 and 1 by id (target_id), not by UUID: each site has them under UUIDs of its own.
+                var found = await _session.Lookup.FindAsync(SiteLookup.UserType, InternalUid, byUid, null, log, cancellationToken).ConfigureAwait(false);
+                foreach (var uid in byUid)
+                {
+                    if (found[uid].FirstOrDefault() is PSObject user && SiteLookup.Id(user) is string id)
+                    {
+                        plan.Targets[UserKey(uid)] = new ResolvedReference(SiteLookup.UserType, id);
+                    }
+                    else
+                    {
+                        missing.Add(UserKey(uid));
+                    }
+                }
+            }
+
+            var matches = await _session.Lookup.FindAsync(SiteLookup.UserType, "id", users, SiteLookup.LabelFields(SiteLookup.UserType), log, cancellationToken).ConfigureAwait(false);
             foreach (var uuid in users)
             {
                 if (matches[uuid].FirstOrDefault() is PSObject user)
@@ -419,6 +444,12 @@ namespace DrupalOAuth.Content
                     item.Fail("MissingReference", DrupalErrorCategory.ObjectNotFound, $"{item}: {reference.Field} references {reference.ToEntityType ?? "an entity"} {reference.ToUuid}, which is neither in the folder nor on the site.");
                 }
 
+                return;
+            }
+
+            if (UserIds(item.Fields).Select(UserKey).FirstOrDefault(key => !plan.Targets.ContainsKey(key)) is string user)
+            {
+                item.Fail("MissingUser", DrupalErrorCategory.ObjectNotFound, $"{item} references {user.Replace(TargetIdKey, "user ")} by id, as core writes users 0 and 1, and the site shows no such user to the consumer. Pass -DefaultUser to make such references point at a user of the site.");
                 return;
             }
 
@@ -725,11 +756,21 @@ namespace DrupalOAuth.Content
                 }
             };
 
+        /// <summary>The key of a user referenced by id (<c>target_id: 1</c>) among the plan's targets.</summary>
+        internal static string UserKey(long uid) => UserKey(uid.ToString(CultureInfo.InvariantCulture));
+
+        private static string UserKey(string uid) => TargetIdKey + uid;
+
+        /// <summary>Users 0 and 1, which core's exporter writes as <c>target_id</c> (config targets are text: not these).</summary>
+        private static IEnumerable<long> UserIds(ContentMap fields) =>
+            fields.SelectMany(f => ContentEntity.Items(fields, f.Key)).Where(i => !i.ContainsKey("entity")).Select(i => i["target_id"]).OfType<long>();
+
         private static bool IsUser(ContentImportPlan plan, ContentReference reference) =>
             reference.ToEntityType == UserType || plan.Find(reference.ToUuid)?.Entity.EntityType == UserType;
 
         private static string UserName(ContentImportPlan plan, string uuid) =>
-            plan.Find(uuid)?.Entity.Label is string name ? $"{uuid} ('{name}')" : uuid;
+            uuid.StartsWith(TargetIdKey, StringComparison.Ordinal) ? "with id " + uuid.Substring(TargetIdKey.Length)
+                : plan.Find(uuid)?.Entity.Label is string name ? $"{uuid} ('{name}')" : uuid;
 
         /// <summary>A translation's reference (<c>translations.es.field_image</c>) uploads through the field itself.</summary>
         private static string DefaultField(string field) =>

@@ -167,6 +167,35 @@ public sealed class ContentImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task Users_0_and_1_written_by_id_are_the_target_sites_own()
+    {
+        const string Admin = "00000001-05e4-4c3e-9f00-000000000001";
+        _site.Add("user--user", Admin, new JsonObject { ["display_name"] = "admin", ["name"] = "admin", ["drupal_internal__uid"] = 1 });
+        var article = ArticleEntity(Author, Tag);
+        article.Fields["uid"] = Items(new ContentMap { ["target_id"] = 1L });
+        var importer = await ImporterAsync(new ContentImportOptions());
+
+        var plan = await importer.PlanAsync(Folder(article, TagEntity()), _log, CancellationToken.None);
+        await ApplyAllAsync(importer, plan);
+
+        Assert.Equal(Admin, (string?)Assert.Single(_site.All("node--article"))["relationships"]!["uid"]!["data"]!["id"]);
+    }
+
+    [Fact]
+    public async Task A_user_by_id_the_site_does_not_show_fails_its_entity_without_DefaultUser()
+    {
+        var article = ArticleEntity(Author, Tag);
+        article.Fields["uid"] = Items(new ContentMap { ["target_id"] = 1L });
+        var importer = await ImporterAsync(new ContentImportOptions());
+
+        var plan = await importer.PlanAsync(Folder(article, TagEntity()), _log, CancellationToken.None);
+
+        var failed = plan.Items.Single(i => i.Entity.Uuid == Article);
+        Assert.Equal("MissingUser", failed.Failure!.ErrorId);
+        Assert.Contains("user 1", failed.Failure.Message);
+    }
+
+    [Fact]
     public async Task A_DefaultUser_the_site_does_not_have_stops_the_pre_flight()
     {
         var importer = await ImporterAsync(new ContentImportOptions { DefaultUser = "nobody" });
