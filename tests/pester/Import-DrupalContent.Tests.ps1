@@ -89,6 +89,30 @@ Describe 'Import-DrupalContent' {
         }
     }
 
+    Context 'the seeded site the fixture was written from' {
+        BeforeEach {
+            Reset-DrupalTestServer -Server $Server
+            Set-DrupalTestServerJsonApiMode -Server $Server -ReadOnly:$false
+        }
+
+        It 'finds every entity of the fixture unchanged, its Spanish translation included, and writes nothing' {
+            $results = @(Import-DrupalContent -Path $Fixture)
+            $results.Action | Sort-Object -Unique | Should -Be 'Unchanged'
+            ($results.Notes -join '') | Should -BeNullOrEmpty
+            Get-Writes | Should -Be 0
+        }
+
+        It 'sends a changed translation under its language prefix' {
+            $folder = Copy-Fixture 'translated' -Edit { param($path, $text) $text.Replace("'Artículo 6'", "'Artículo seis'") }
+            $article = Import-DrupalContent -Path $folder | Where-Object Uuid -eq $ArticleUuid
+            $article.Action | Should -Be 'Updated'
+            $article.Changed | Should -Be 'translations.es.title'
+            (Get-Stats).jsonapiLog | Where-Object { $_ -like 'PATCH *' } | Should -Be "PATCH /es/jsonapi/node/article/$ArticleUuid"
+            (Get-Resource "es/jsonapi/node/article/$ArticleUuid").data.attributes.title | Should -Be 'Artículo seis'
+            (Get-Resource "jsonapi/node/article/$ArticleUuid").data.attributes.title | Should -Be 'Article 6'
+        }
+    }
+
     Context '-Existing' {
         BeforeEach {
             $null = Import-DrupalContent -Path $Fixture

@@ -29,6 +29,7 @@ namespace DrupalOAuth.Content
         private const int ProblemsNamed = 5;
         private const string InternalUid = "drupal_internal__uid";
         private const string TargetIdKey = "target_id:";
+        private const string TranslationsPrefix = "translations.";
 
         /// <summary>How long an upload waits to open a file of the folder (one an editor or a sync tool holds).</summary>
         private static readonly TimeSpan OpenTimeout = TimeSpan.FromSeconds(30);
@@ -64,9 +65,10 @@ namespace DrupalOAuth.Content
             var found = await FindOnSiteAsync(plan, graph, log, cancellationToken).ConfigureAwait(false);
             await PlanUsersAsync(plan, warnings, log, cancellationToken).ConfigureAwait(false);
             await PlanFilesAsync(plan, folder, found, log, cancellationToken).ConfigureAwait(false);
+            var translated = await FindTranslationsAsync(plan, found, log, cancellationToken).ConfigureAwait(false);
             foreach (var item in items.Where(i => i.Action == ContentAction.Created))
             {
-                PlanEntity(plan, item, found);
+                PlanEntity(plan, item, found, translated);
             }
 
             await LearnShapesAsync(plan, log, cancellationToken).ConfigureAwait(false);
@@ -409,7 +411,39 @@ namespace DrupalOAuth.Content
         }
 
         /// <summary>An entity but a user or a file: its references, then what the site has under its UUID, per -Existing.</summary>
-        private void PlanEntity(ContentImportPlan plan, PlannedContent item, Dictionary<string, PSObject> found)
+        /// <summary>
+        /// The translations the site has of the folder's translated entities that it has, read under each language's
+        /// prefix in the same batched reads: "langcode\nuuid" → the resource (in that language, or the default one
+        /// when the site has no such translation).
+        /// </summary>
+        private async Task<Dictionary<string, PSObject>> FindTranslationsAsync(ContentImportPlan plan, Dictionary<string, PSObject> found, IDrupalLog log, CancellationToken cancellationToken)
+        {
+            var translated = new Dictionary<string, PSObject>(StringComparer.OrdinalIgnoreCase);
+            if (_options.Existing != ExistingContent.Update)
+            {
+                return translated;
+            }
+
+            var wanted = plan.Items.Where(i => i.Action == ContentAction.Created && found.ContainsKey(i.Entity.Uuid) && i.Entity.EntityType != FileType)
+                .SelectMany(i => i.Entity.Translations.Keys.Select(language => new { Language = language, i.Entity }))
+                .GroupBy(t => (t.Language, t.Entity.TypeName));
+            foreach (var group in wanted)
+            {
+                foreach (var batch in SiteLookup.Batches(group.Select(t => t.Entity.Uuid).ToList()))
+                {
+                    var filter = new Hashtable { ["lookup"] = new Hashtable { ["path"] = "id", ["operator"] = "IN", ["value"] = batch } };
+                    var query = new EntityQuery(group.Key.TypeName, filter: filter, language: group.Key.Language, pageSize: SiteLookup.BatchSize);
+                    foreach (var resource in await ReadAsync(query, new PagingScope(all: true), log, cancellationToken).ConfigureAwait(false))
+                    {
+                        translated[group.Key.Language + "\n" + Text(resource, "id")] = resource;
+                    }
+                }
+            }
+
+            return translated;
+        }
+
+        private void PlanEntity(ContentImportPlan plan, PlannedContent item, Dictionary<string, PSObject> found, Dictionary<string, PSObject> translated)
         {
             var entity = item.Entity;
             if (entity.EntityType == FileType)
@@ -473,6 +507,18 @@ namespace DrupalOAuth.Content
             item.Existing = ResourceMapper.FromResource(resource);
             // A field the folder lacks is left as the site has it: the folder may come from a site without that field.
             item.Changed.AddRange(_comparer.DifferingFields(OnSite(plan, item.Fields), item.Existing.Fields, SameFile(plan)).Where(item.Fields.ContainsKey));
+            foreach (var translation in entity.Translations)
+            {
+                if (!translated.TryGetValue(translation.Key + "\n" + entity.Uuid, out var site) || !string.Equals(Attribute(site, "langcode"), translation.Key, StringComparison.OrdinalIgnoreCase))
+                {
+                    item.Notes.Add(NoTranslation(translation.Key));
+                    continue;
+                }
+
+                var differing = _comparer.DifferingFields(OnSite(plan, translation.Value), ResourceMapper.FromResource(site).Fields, SameFile(plan)).Where(translation.Value.ContainsKey);
+                item.Changed.AddRange(differing.Select(f => TranslationField(translation.Key, f)));
+            }
+
             item.Action = item.Changed.Count == 0 ? ContentAction.Unchanged : _options.WhatIf ? ContentAction.WouldUpdate : ContentAction.Updated;
         }
 
@@ -600,8 +646,8 @@ namespace DrupalOAuth.Content
 
             if (!create)
             {
-                item.Changed.RemoveAll(f => !sending.ContainsKey(f));
-                if (sending.Count == 0)
+                item.Changed.RemoveAll(f => !sending.ContainsKey(f) && !f.StartsWith(TranslationsPrefix, StringComparison.Ordinal));
+                if (item.Changed.Count == 0)
                 {
                     item.Action = ContentAction.Unchanged;
                 }
@@ -653,7 +699,11 @@ namespace DrupalOAuth.Content
                 var resource = page.Items.SelectMany(Resources).FirstOrDefault();
                 if (resource == null || !string.Equals(Attribute(resource, "langcode"), translation.Key, StringComparison.OrdinalIgnoreCase))
                 {
-                    item.Notes.Add($"translation {translation.Key} not written: the site has none, and its JSON:API cannot create one");
+                    if (!item.Notes.Contains(NoTranslation(translation.Key)))
+                    {
+                        item.Notes.Add(NoTranslation(translation.Key));
+                    }
+
                     continue;
                 }
 
@@ -672,7 +722,7 @@ namespace DrupalOAuth.Content
 
                 var payload = ResourceMapper.ToPayload(entity, sending, new ContentImportReferences(plan), IsList(plan, entity.TypeName));
                 await _session.Writer.UpdateAsync(entity.EntityType, entity.Bundle, entity.Uuid, payload.Attributes, payload.Relationships, _session.Options, log, cancellationToken, translation.Key).ConfigureAwait(false);
-                item.Changed.AddRange(sending.Keys.Select(f => $"translations.{translation.Key}.{f}"));
+                item.Changed.AddRange(sending.Keys.Select(f => TranslationField(translation.Key, f)).Where(f => !item.Changed.Contains(f)));
             }
         }
 
@@ -755,6 +805,10 @@ namespace DrupalOAuth.Content
                     return plan.Shapes.TryGetValue(typeName + "\n" + field, out var list) ? list : (bool?)null;
                 }
             };
+
+        private static string TranslationField(string language, string field) => TranslationsPrefix + language + "." + field;
+
+        private static string NoTranslation(string language) => $"translation {language} not written: the site has none, and its JSON:API cannot create one";
 
         /// <summary>The key of a user referenced by id (<c>target_id: 1</c>) among the plan's targets.</summary>
         internal static string UserKey(long uid) => UserKey(uid.ToString(CultureInfo.InvariantCulture));
