@@ -353,6 +353,15 @@ namespace DrupalOAuth.Content
         private async Task PlanFilesAsync(ContentImportPlan plan, ContentFolderContents folder, Dictionary<string, PSObject> found, IDrupalLog log, CancellationToken cancellationToken)
         {
             var candidates = new Dictionary<PlannedContent, List<string>>();
+            var firstReferences = new Dictionary<string, KeyValuePair<ContentEntity, string>>(StringComparer.OrdinalIgnoreCase);
+            foreach (var entity in folder.Entities.Where(e => e.EntityType != FileType && e.EntityType != UserType))
+            {
+                foreach (var reference in ContentGraph.References(entity).Where(r => !firstReferences.ContainsKey(r.ToUuid)))
+                {
+                    firstReferences[reference.ToUuid] = new KeyValuePair<ContentEntity, string>(entity, DefaultField(reference.Field));
+                }
+            }
+
             foreach (var item in plan.Items.Where(i => i.Entity.EntityType == FileType && i.Action == ContentAction.Created))
             {
                 if (found.ContainsKey(item.Entity.Uuid))
@@ -361,11 +370,7 @@ namespace DrupalOAuth.Content
                     continue;
                 }
 
-                var via = folder.Entities
-                    .Where(e => e.EntityType != FileType && e.EntityType != UserType)
-                    .SelectMany(e => ContentGraph.References(e).Where(r => string.Equals(r.ToUuid, item.Entity.Uuid, StringComparison.OrdinalIgnoreCase)).Select(r => new { Entity = e, Field = DefaultField(r.Field) }))
-                    .FirstOrDefault();
-                if (via == null)
+                if (!firstReferences.TryGetValue(item.Entity.Uuid, out var via))
                 {
                     item.Action = ContentAction.Skipped;
                     item.Notes.Add("no entity of the folder references it, and JSON:API makes a file only by an upload to a field that references it");
@@ -378,11 +383,11 @@ namespace DrupalOAuth.Content
                     continue;
                 }
 
-                item.UploadThrough = via.Entity;
-                item.UploadField = via.Field;
-                if (found.TryGetValue(via.Entity.Uuid, out var referencing))
+                item.UploadThrough = via.Key;
+                item.UploadField = via.Value;
+                if (found.TryGetValue(via.Key.Uuid, out var referencing))
                 {
-                    candidates[item] = RelationshipIds(referencing, via.Field);
+                    candidates[item] = RelationshipIds(referencing, via.Value);
                 }
             }
 

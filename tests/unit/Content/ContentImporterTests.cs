@@ -196,6 +196,30 @@ public sealed class ContentImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task A_reference_that_closes_a_cycle_is_sent_in_a_second_write_once_both_ends_exist()
+    {
+        const string Other = "00000002-7a95-4c3e-9f00-000000000002";
+        var first = TagEntity();
+        var second = TagEntity(Other, "Drupal");
+        foreach (var (from, to) in new[] { (first, Other), (second, Tag) })
+        {
+            from.Depends[to] = "taxonomy_term";
+            from.Fields["field_related"] = Items(new ContentMap { ["entity"] = to });
+        }
+
+        var importer = await ImporterAsync(new ContentImportOptions());
+        var plan = await importer.PlanAsync(Folder(first, second), _log, CancellationToken.None);
+        var results = await ApplyAllAsync(importer, plan);
+
+        Assert.All(results, r => Assert.Equal(ContentAction.Created, r.Action));
+        Assert.Equal(new[] { "POST", "POST", "PATCH" }, _site.Writes.Select(w => w.Method));
+        var tags = _site.All("taxonomy_term--tags").ToDictionary(t => (string)t["id"]!);
+        Assert.Equal(Other, (string?)tags[Tag]["relationships"]!["field_related"]!["data"]!["id"]);
+        Assert.Equal(Tag, (string?)tags[Other]["relationships"]!["field_related"]!["data"]!["id"]);
+        Assert.Contains(results, r => r.Notes.Contains("a cycle", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_DefaultUser_the_site_does_not_have_stops_the_pre_flight()
     {
         var importer = await ImporterAsync(new ContentImportOptions { DefaultUser = "nobody" });
