@@ -249,4 +249,28 @@ public sealed class ContentComparerTests
             ContentComparer.Render(items));
         Assert.Equal("[]", ContentComparer.Render(Array.Empty<ContentMap>()));
     }
+
+    [Fact]
+    public void Two_sets_of_10000_articles_compare_in_one_pass_finding_the_one_edit()
+    {
+        static List<ContentEntity> Articles(string edited) => Enumerable.Range(0, 10000)
+            .Select(i => Article(
+                $"u{i:D5}",
+                i == 4242 ? edited : "Article " + i,
+                ("body", new[] { Item("value", $"<p>Body of article {i}.</p>", "format", "basic_html", "summary", "") }),
+                ("status", new[] { Item("value", true) }),
+                ("field_tags", new[] { Item("entity", "t1"), Item("entity", "t" + (i % 50)) }),
+                ("field_rating", new[] { Item("value", (long)(i % 5)) })))
+            .ToList();
+        var reference = Articles("Article 4242");
+        var difference = Articles("Edited");
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var differences = Compare(reference, difference);
+        watch.Stop();
+
+        Assert.Equal("<> node u04242 title: [{value: 'Article 4242'}] | [{value: 'Edited'}]", Line(Assert.Single(differences)));
+        // A few hundred milliseconds on an idle machine; the bound leaves room for a CI runner shared with other jobs.
+        Assert.True(watch.ElapsedMilliseconds < 10000, $"took {watch.ElapsedMilliseconds} ms");
+    }
 }
