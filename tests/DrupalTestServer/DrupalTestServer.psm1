@@ -12,7 +12,11 @@ function Start-DrupalTestServer {
     run that fails before Stop-DrupalTestServer leaves nothing behind.
     .OUTPUTS
     An object with Uri (e.g. http://127.0.0.1:43117, no trailing slash), HttpsUri (the same server over
-    https with a self-signed certificate, e.g. https://127.0.0.1:44001), Process, LogPath and ErrorLogPath.
+    https with a self-signed certificate, e.g. https://127.0.0.1:44001), DrupalVersion, Process, LogPath and
+    ErrorLogPath.
+    .PARAMETER DrupalVersion
+    The Drupal major version the site answers as (10, the default, or 11: JSON:API 1.1, working-copy links,
+    content_translation's fields, X-Generator "Drupal 11"); Reset-DrupalTestServer comes back to it.
     #>
     [CmdletBinding()]
     [OutputType([pscustomobject])]
@@ -24,7 +28,10 @@ function Start-DrupalTestServer {
         [int] $MaxLifetimeSec = 1800,
 
         [ValidateRange(1, 600)]
-        [int] $TimeoutSec = 30
+        [int] $TimeoutSec = 30,
+
+        [ValidateSet(10, 11)]
+        [int] $DrupalVersion = 10
     )
 
     $dll = Join-Path $PSScriptRoot "bin/$Configuration/net10.0/DrupalTestServer.dll"
@@ -40,7 +47,7 @@ function Start-DrupalTestServer {
     # Start-Process joins the arguments with spaces without quoting them: quote the paths.
     $start = @{
         FilePath               = $dotnet
-        ArgumentList           = @("`"$dll`"", '--port-file', "`"$portFile`"", '--parent-pid', $PID, '--max-lifetime-sec', $MaxLifetimeSec)
+        ArgumentList           = @("`"$dll`"", '--port-file', "`"$portFile`"", '--parent-pid', $PID, '--max-lifetime-sec', $MaxLifetimeSec, '--drupal-version', $DrupalVersion)
         RedirectStandardOutput = $logPath
         RedirectStandardError  = $errorLogPath
         PassThru               = $true
@@ -64,13 +71,14 @@ function Start-DrupalTestServer {
     # One line per listener, http first; the file is renamed into place, so both lines are there.
     $listeners = @(Get-Content -LiteralPath $portFile)
     [pscustomobject]@{
-        PSTypeName   = 'DrupalTestServer'
-        Uri          = $listeners[0].Trim()
-        HttpsUri     = $listeners[1].Trim()
-        Process      = $process
-        LogPath      = $logPath
-        ErrorLogPath = $errorLogPath
-        PortFile     = $portFile
+        PSTypeName    = 'DrupalTestServer'
+        Uri           = $listeners[0].Trim()
+        HttpsUri      = $listeners[1].Trim()
+        DrupalVersion = $DrupalVersion
+        Process       = $process
+        LogPath       = $logPath
+        ErrorLogPath  = $errorLogPath
+        PortFile      = $portFile
     }
 }
 
@@ -368,6 +376,31 @@ function Clear-DrupalTestServerContent {
     }
 }
 
+function Set-DrupalTestServerDrupalVersion {
+    <#
+    .SYNOPSIS
+    Makes the site answer as Drupal -Version (10 or 11) until the next reset, which comes back to the version the
+    server started with (Start-DrupalTestServer -DrupalVersion).
+    .DESCRIPTION
+    POST /_test/drupal-version. Drupal 11: the jsonapi member says version 1.1 (https://jsonapi.org/format/1.1/),
+    node and term resources carry links.working-copy, nodes the attributes content_translation_source and
+    content_translation_outdated, and every answer of the site X-Generator: Drupal 11 (https://www.drupal.org).
+    #>
+    [CmdletBinding(SupportsShouldProcess)]
+    param(
+        [Parameter(Mandatory)]
+        [pscustomobject] $Server,
+
+        [Parameter(Mandatory)]
+        [ValidateSet(10, 11)]
+        [int] $Version
+    )
+
+    if ($PSCmdlet.ShouldProcess($Server.Uri, "Answer as Drupal $Version")) {
+        Invoke-DrupalTestServerControl -Server $Server -Action drupal-version -Body @{ version = $Version }
+    }
+}
+
 function Set-DrupalTestServerLinkOrigin {
     <#
     .SYNOPSIS
@@ -516,7 +549,7 @@ function Add-DrupalTestServerFault {
 
 Export-ModuleMember -Function Start-DrupalTestServer, Stop-DrupalTestServer, Get-DrupalTestServerStats,
     Invoke-DrupalTestServerControl, Reset-DrupalTestServer, Set-DrupalTestServerDelay, Set-DrupalTestServerContent,
-    Clear-DrupalTestServerContent,
+    Clear-DrupalTestServerContent, Set-DrupalTestServerDrupalVersion,
     Reset-DrupalTestServerConcurrency, Set-DrupalTestServerStorm, Set-DrupalTestServerMaintenance,
     Set-DrupalTestServerLinkOrigin, Set-DrupalTestServerJsonApiMode,
     Set-DrupalTestServerGraphQLCache, Set-DrupalTestServerCompression, Add-DrupalTestServerFault

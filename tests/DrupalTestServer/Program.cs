@@ -46,6 +46,7 @@ builder.Services
     .AddSingleton<ServerStats>()
     .AddSingleton<FaultInjector>()
     .AddSingleton<ContentStore>()
+    .AddSingleton<DrupalVersion>()
     .AddSingleton<SigningKeys>()
     .AddSingleton<TokenStore>()
     .AddSingleton<TokenEndpoint>()
@@ -66,6 +67,7 @@ builder.Services
 var app = builder.Build();
 // Outermost, as the web server in front of Drupal: faults are compressed like any answer.
 app.UseMiddleware<CompressionMiddleware>();
+app.UseMiddleware<GeneratorMiddleware>();
 app.UseMiddleware<TrafficMiddleware>();
 app.Map(ApiRoute.Token.Path, (HttpContext context, TokenEndpoint token) => token.HandleAsync(context));
 app.Map(ApiRoute.GraphQL.Path, (HttpContext context, BearerAuthenticator bearer, GraphQLEndpoint graphql) => graphql.RunAsync(context, bearer));

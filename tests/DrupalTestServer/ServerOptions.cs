@@ -2,10 +2,10 @@ using System.Globalization;
 
 namespace DrupalTestServer;
 
-/// <summary>The command line: <c>[--port-file PATH] [--parent-pid PID] [--max-lifetime-sec N]</c>.</summary>
-public sealed record ServerOptions(string? PortFile, int? ParentPid, TimeSpan MaxLifetime)
+/// <summary>The command line: <c>[--port-file PATH] [--parent-pid PID] [--max-lifetime-sec N] [--drupal-version 10|11]</c>.</summary>
+public sealed record ServerOptions(string? PortFile, int? ParentPid, TimeSpan MaxLifetime, int DrupalVersion = Site.DrupalVersion.Drupal10)
 {
-    public const string Usage = "Usage: DrupalTestServer [--port-file PATH] [--parent-pid PID] [--max-lifetime-sec N]";
+    public const string Usage = "Usage: DrupalTestServer [--port-file PATH] [--parent-pid PID] [--max-lifetime-sec N] [--drupal-version 10|11]";
 
     /// <exception cref="FormatException">An unknown option, a missing value or a bad number; test scripts should fail loudly.</exception>
     public static ServerOptions Parse(IReadOnlyList<string> args)
@@ -20,6 +20,9 @@ public sealed record ServerOptions(string? PortFile, int? ParentPid, TimeSpan Ma
                 "--port-file" => options with { PortFile = value },
                 "--parent-pid" => options with { ParentPid = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--max-lifetime-sec" => options with { MaxLifetime = TimeSpan.FromSeconds(int.Parse(value, CultureInfo.InvariantCulture)) },
+                "--drupal-version" => int.Parse(value, CultureInfo.InvariantCulture) is var version && Site.DrupalVersion.IsKnown(version)
+                    ? options with { DrupalVersion = version }
+                    : throw new FormatException($"--drupal-version must be 10 or 11, not {value}."),
                 _ => throw new FormatException($"Unknown option {name}."),
             };
         }

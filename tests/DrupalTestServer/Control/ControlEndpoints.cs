@@ -25,7 +25,8 @@ public static class ControlEndpoints
 
         control.MapPost("/reset", (ServerStats stats, FaultInjector faults, TokenStore tokens, SigningKeys keys,
             ContentStore content, TokenEndpoint tokenEndpoint, JsonApiSettings jsonApi, GraphQLSettings graphql,
-            GraphQLResponseCache graphqlCache, CompressionSettings compression, StormSwitch storm, MaintenanceMode maintenance) =>
+            GraphQLResponseCache graphqlCache, CompressionSettings compression, StormSwitch storm, MaintenanceMode maintenance,
+            DrupalVersion version) =>
         {
             stats.Reset();
             faults.Clear();
@@ -39,6 +40,7 @@ public static class ControlEndpoints
             compression.Reset();
             storm.Stop();
             maintenance.Off();
+            version.Reset();
             return Results.NoContent();
         });
 
@@ -171,6 +173,15 @@ public static class ControlEndpoints
             if (request.UnpublishedEvery < 0)
                 return Invalid("'unpublishedEvery' must be 0 (none) or more.");
             content.Replace(articles, request.UnpublishedEvery);
+            return Results.NoContent();
+        });
+
+        control.MapPost("/drupal-version", async (HttpRequest request, DrupalVersion version) =>
+        {
+            var given = request.HasJsonContentType() ? (await request.ReadFromJsonAsync<JsonObject>())?["version"] : null;
+            if (given?.GetValueKind() != System.Text.Json.JsonValueKind.Number || !given.AsValue().TryGetValue<int>(out var major) || !DrupalVersion.IsKnown(major))
+                return Invalid("Give the version as {\"version\": 10} or {\"version\": 11}.");
+            version.Major = major;
             return Results.NoContent();
         });
 

@@ -6,13 +6,16 @@ namespace DrupalTestServer.JsonApi;
 /// What a POST or PATCH document sets on an entity: one change per field, in the document's order, made from the
 /// values as they were read (deserialization), and the constraint violations found on them (validation).
 /// </summary>
-public sealed class EntityChange<T>(ResourceType type, string? uuid)
+/// <param name="langcode">The translation the write goes to (the request's language prefix), whose values a PATCH compares.</param>
+public sealed class EntityChange<T>(ResourceType type, string? uuid, string langcode)
     where T : class
 {
     private readonly List<(ResourceField Field, string Member, Func<T, T> Apply)> changes = [];
 
     /// <summary>The client's own uuid for a new entity, if it gave one.</summary>
     public string? Uuid { get; } = uuid;
+
+    public string Langcode { get; } = langcode;
 
     public WriteViolations Violations { get; } = new(type);
 
@@ -41,7 +44,7 @@ public sealed class EntityChange<T>(ResourceType type, string? uuid)
 
     private bool Unchanged(ResourceField field, T old, T changed, ContentSnapshot content)
     {
-        var (before, after) = (type.RowFor(old, SiteDirectory.DefaultLangcode), type.RowFor(changed, SiteDirectory.DefaultLangcode));
+        var (before, after) = (type.RowFor(old, Langcode), type.RowFor(changed, Langcode));
         return field switch
         {
             AttributeField attribute => SameValue(attribute.Value(before), attribute.Value(after)),

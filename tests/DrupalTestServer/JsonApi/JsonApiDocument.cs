@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DrupalTestServer.Http;
+using DrupalTestServer.Site;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -19,20 +20,29 @@ public static class JsonApiDocument
         [502] = "#sec10.5.3", [503] = "#sec10.5.4", [504] = "#sec10.5.5",
     };
 
-    /// <summary>Drupal 10's JSON:API speaks version 1.0 of the specification.</summary>
-    public static JsonObject Start() => new()
-    {
-        ["jsonapi"] = new JsonObject
-        {
-            ["version"] = "1.0",
-            ["meta"] = new JsonObject { ["links"] = new JsonObject { ["self"] = Link("http://jsonapi.org/format/1.0/") } },
-        },
-    };
+    /// <summary>A document whose first member, <c>jsonapi</c>, <see cref="WriteAsync"/> fills in for the site's version.</summary>
+    public static JsonObject Start() => new() { ["jsonapi"] = null };
 
     public static JsonObject Link(string href) => new() { ["href"] = href };
 
-    public static Task WriteAsync(HttpResponse response, int status, JsonObject document) =>
-        DrupalResponses.JsonAsync(response, status, document, ContentType);
+    public static Task WriteAsync(HttpResponse response, int status, JsonObject document)
+    {
+        document["jsonapi"] = Member(response.HttpContext.RequestServices.GetRequiredService<DrupalVersion>().Major);
+        return DrupalResponses.JsonAsync(response, status, document, ContentType);
+    }
+
+    /// <summary>Drupal 10's JSON:API speaks version 1.0 of the specification, Drupal 11's 1.1 (JsonApiSpec).</summary>
+    private static JsonObject Member(int drupal) => drupal >= DrupalVersion.Drupal11
+        ? new JsonObject
+        {
+            ["version"] = "1.1",
+            ["meta"] = new JsonObject { ["links"] = new JsonObject { ["self"] = Link("https://jsonapi.org/format/1.1/") } },
+        }
+        : new JsonObject
+        {
+            ["version"] = "1.0",
+            ["meta"] = new JsonObject { ["links"] = new JsonObject { ["self"] = Link("http://jsonapi.org/format/1.0/") } },
+        };
 
     /// <param name="requestUrl">The <c>via</c> link when the exception names no other.</param>
     public static Task ErrorAsync(HttpResponse response, JsonApiException error, string requestUrl)

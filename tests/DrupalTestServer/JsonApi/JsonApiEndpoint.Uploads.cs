@@ -28,7 +28,7 @@ public sealed partial class JsonApiEndpoint
         CheckContentType(http, OctetStream);
         var type = (NodeResourceType)route.Type!;
         var host = route.Kind == JsonApiRouteKind.Related
-            ? (ContentNode)Find(new JsonApiRequest(caller, content.Current, path, links), route)
+            ? (ContentNode)Find(new JsonApiRequest(caller, content.Current, path, links, version.Major), route)
             : null;
         CheckParameterNames(links);
         // Create access to the bundle for a new file, update access to the entity for an attached one.
@@ -72,7 +72,7 @@ public sealed partial class JsonApiEndpoint
         var saved = content.AddFile(fid => new ImageFile(fid, host?.Nid ?? 0, now)
             { Upload = new UploadedFile(filename, name, caller.Account.Uid, stored, size, sha256, mime) }, host?.Uuid);
         stats.CountUpload(name, size, sha256);
-        var request = new JsonApiRequest(caller, content.Current, path, links);
+        var request = new JsonApiRequest(caller, content.Current, path, links, version.Major);
         if (host is null)
         {
             var files = ResourceTypes.Find(ResourceTypes.FileTypeName)!;

@@ -34,7 +34,9 @@ public sealed partial class JsonApiEndpoint
         if (method != "DELETE")
             CheckContentType(http, ApiJson);
         var snapshot = content.Current;
-        var entity = route.Uuid is null ? null : Find(new JsonApiRequest(caller, snapshot, path, links), route);
+        var entity = route.Uuid is null ? null : Find(new JsonApiRequest(caller, snapshot, path, links, version.Major), route);
+        if (entity is not null)
+            CheckTranslation(type, entity, method, path.Langcode);
         CheckParameterNames(links);
         if (WriteDenied(type, method, caller) is { } reason)
             throw new JsonApiException(StatusCodes.Status403Forbidden, reason);
@@ -61,7 +63,7 @@ public sealed partial class JsonApiEndpoint
         }
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var saved = (type is NodeResourceType nodes
-                ? (object?)SaveNode(nodes, data, (ContentNode?)entity, snapshot, caller, method, now)
+                ? (object?)SaveNode(nodes, data, (ContentNode?)entity, snapshot, caller, method, path.Langcode, now)
                 : SaveTerm((TermResourceType)type, data, (TagTerm?)entity, snapshot, caller, method, now))
             ?? throw (method == "POST" ? Conflict() : notFound);
         int status;
@@ -76,7 +78,7 @@ public sealed partial class JsonApiEndpoint
             stats.CountUpdated();
             status = StatusCodes.Status200OK;
         }
-        var request = new JsonApiRequest(caller, content.Current, path, links);
+        var request = new JsonApiRequest(caller, content.Current, path, links, version.Major);
         var resource = ResourceNormalizer.ResourceObject(request, type, saved, EntityAccessKind.Allowed);
         await JsonApiDocument.WriteAsync(context.Response, status, Document(request, resource, [], SelfLinks(request)));
     }
@@ -109,9 +111,9 @@ public sealed partial class JsonApiEndpoint
     }
 
     /// <summary>Null when the uuid of a new node is taken (409) or the node is gone meanwhile (404).</summary>
-    private ContentNode? SaveNode(NodeResourceType type, JsonObject data, ContentNode? old, ContentSnapshot snapshot, Caller caller, string method, long now)
+    private ContentNode? SaveNode(NodeResourceType type, JsonObject data, ContentNode? old, ContentSnapshot snapshot, Caller caller, string method, string langcode, long now)
     {
-        var change = NodeChange.Parse(data, type, snapshot, method, content.NextPathId);
+        var change = NodeChange.Parse(data, type, snapshot, method, langcode, content.NextPathId);
         NodeChange.CheckAccess(change, method, old, caller, snapshot);
         if (method == "POST" && !change.Sets("title"))
             change.Violations.NotNull("title");
@@ -149,6 +151,28 @@ public sealed partial class JsonApiEndpoint
                 uuid = Guid.NewGuid().ToString();
             return change.ApplyTo(new TagTerm(tid, "") { Uuid = uuid, Changed = now });
         });
+    }
+
+    /// <summary>
+    /// EntityUuidConverter, while the entity is converted: a PATCH must name a translation the entity has, and a
+    /// DELETE its original language, else 405 (JSON:API cannot add or delete a translation).
+    /// </summary>
+    private static void CheckTranslation(ResourceType type, object entity, string method, string langcode)
+    {
+        var langcodes = type.LangcodesOf(entity);
+        var found = type.RowFor(entity, langcode).Langcode;
+        if (method == "DELETE" && (found != langcodes[0] || found != langcode))
+        {
+            throw new JsonApiException(StatusCodes.Status405MethodNotAllowed,
+                "Deleting a resource object translation is not yet supported. See https://www.drupal.org/docs/8/modules/jsonapi/translations.")
+                { Allow = Get };
+        }
+        if (method == "PATCH" && found != langcode)
+        {
+            throw new JsonApiException(StatusCodes.Status405MethodNotAllowed,
+                $"The requested translation of the resource object does not exist, instead modify one of the translations that do exist: {string.Join(", ", langcodes)}.")
+                { Allow = Get };
+        }
     }
 
     private static JsonApiException Conflict() => new(StatusCodes.Status409Conflict, "Conflict: Entity already exists.");

@@ -14,7 +14,7 @@ namespace DrupalTestServer.JsonApi;
 /// method (405), the requested entity (404), the query parameter names (400), then the controller's own checks.
 /// </summary>
 public sealed partial class JsonApiEndpoint(ContentStore content, JsonApiSettings settings, ListenerAddresses listeners, ServerStats stats,
-    StormSwitch storm, MaintenanceMode maintenance)
+    StormSwitch storm, MaintenanceMode maintenance, DrupalVersion version)
 {
     private const string Get = "GET";
 
@@ -82,7 +82,7 @@ public sealed partial class JsonApiEndpoint(ContentStore content, JsonApiSetting
                 await WriteAsync(context, caller, path, route, links);
                 return;
             }
-            var request = new JsonApiRequest(caller, content.Current, path, links);
+            var request = new JsonApiRequest(caller, content.Current, path, links, version.Major);
             var entity = route.Uuid is null ? null : Find(request, route);
             CheckParameterNames(links);
             var document = route.Kind switch

@@ -4,8 +4,11 @@ using DrupalTestServer.Site;
 namespace DrupalTestServer.JsonApi;
 
 /// <summary>What answering one JSON:API request needs: the caller, the content at this moment, its language, links, parameters.</summary>
-public sealed class JsonApiRequest(Caller caller, ContentSnapshot content, JsonApiPath path, LinkBuilder links)
+/// <param name="drupal">The Drupal major version the site answers as.</param>
+public sealed class JsonApiRequest(Caller caller, ContentSnapshot content, JsonApiPath path, LinkBuilder links, int drupal)
 {
+    public int Drupal { get; } = drupal;
+
     public Caller Caller { get; } = caller;
 
     public ContentSnapshot Content { get; } = content;

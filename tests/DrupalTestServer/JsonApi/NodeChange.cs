@@ -14,12 +14,22 @@ public static class NodeChange
     private static readonly string[] ReadOnlyFields = ["drupal_internal__nid", "drupal_internal__vid", "revision_timestamp", "revision_uid"];
 
     /// <summary>Known fields a write may carry that this server keeps as they are (one language, no revisions).</summary>
-    private static readonly string[] IgnoredFields = ["langcode", "default_langcode", "revision_log", "revision_translation_affected", "changed", "node_type"];
+    private static readonly string[] IgnoredFields =
+    [
+        "langcode", "default_langcode", "revision_log", "revision_translation_affected", "changed", "node_type",
+        "content_translation_source", "content_translation_outdated",
+    ];
 
+    /// <param name="langcode">
+    /// The request's language: a PATCH under <c>/es</c> changes the Spanish translation's title and body (the
+    /// translatable fields this server keeps per language); the other fields are shared by all translations. A new node
+    /// is created in the site's default language whatever the prefix, as core's JSON:API cannot create a translation.
+    /// </param>
     /// <param name="nextPathId">The id a first alias gets; called while the store's lock is held.</param>
-    public static EntityChange<ContentNode> Parse(JsonObject data, NodeResourceType type, ContentSnapshot snapshot, string method, Func<long> nextPathId)
+    public static EntityChange<ContentNode> Parse(JsonObject data, NodeResourceType type, ContentSnapshot snapshot, string method, string langcode, Func<long> nextPathId)
     {
-        var change = new EntityChange<ContentNode>(type, method == "POST" ? data["id"]?.GetValue<string>() : null);
+        var translation = method == "POST" ? SiteDirectory.DefaultLangcode : langcode;
+        var change = new EntityChange<ContentNode>(type, method == "POST" ? data["id"]?.GetValue<string>() : null, translation);
         foreach (var member in new[] { "attributes", "relationships" })
         {
             if (data[member] is not JsonObject fields)
@@ -35,7 +45,7 @@ public static class NodeChange
                 else if (field is RelationshipField relationship)
                     change.Set(field, member, Relate(relationship, FieldInput.Targets(relationship, value, snapshot), value, change.Violations));
                 else
-                    change.Set(field, member, Attribute(type, name, value, change.Violations, nextPathId));
+                    change.Set(field, member, Attribute(type, name, value, change.Violations, translation, nextPathId));
             }
         }
         return change;
@@ -51,8 +61,10 @@ public static class NodeChange
             field => ReadOnlyFields.Contains(field.PublicName),
             content);
 
-    private static Func<ContentNode, ContentNode> Attribute(NodeResourceType type, string name, JsonNode? value, WriteViolations violations, Func<long> nextPathId)
+    private static Func<ContentNode, ContentNode> Attribute(NodeResourceType type, string name, JsonNode? value, WriteViolations violations, string langcode, Func<long> nextPathId)
     {
+        // Only a node that has the translation gets here (EntityUuidConverter refuses the others).
+        bool Translated(ContentNode node) => node.Spanish is { } spanish && spanish.Langcode == langcode && langcode != SiteDirectory.DefaultLangcode;
         switch (name)
         {
             case "title":
@@ -60,10 +72,15 @@ public static class NodeChange
                 var title = FieldInput.Text(name, value, violations);
                 if (title is null && violations.Count == before)
                     violations.NotNull(name);
-                return node => title is null ? node : node with { Title = title };
+                return node => title is null ? node
+                    : Translated(node) ? node with { Spanish = node.Spanish! with { Title = title } }
+                    : node with { Title = title };
             case "body":
+                // A translation shares the original's format and summary (this server keeps one of each).
                 var body = FieldInput.Formatted(name, value, violations);
-                return node => node with { Body = body?.Value, BodyFormat = body?.Format, BodySummary = body?.Summary };
+                return node => Translated(node)
+                    ? node with { Spanish = node.Spanish! with { Body = body?.Value } }
+                    : node with { Body = body?.Value, BodyFormat = body?.Format, BodySummary = body?.Summary };
             case "status":
                 var status = FieldInput.Boolean(name, value, violations);
                 return node => status is { } given ? node with { Status = given } : node;

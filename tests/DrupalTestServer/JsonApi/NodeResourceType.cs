@@ -31,6 +31,10 @@ public sealed class NodeResourceType : ResourceType
             DefaultLangcode(),
             Fixed("revision_translation_affected", true),
             Path(row => Node(row).Path),
+            // content_translation's fields: which translation a translation was made from (und for the original), and whether it is outdated.
+            new AttributeField("content_translation_source", "content_translation_source",
+                row => row.Langcode == SiteDirectory.DefaultLangcode ? "und" : SiteDirectory.DefaultLangcode) { Since = DrupalVersion.Drupal11 },
+            new AttributeField("content_translation_outdated", "content_translation_outdated", _ => false) { Since = DrupalVersion.Drupal11 },
             new AttributeField("body", "body", row => Body(Node(row), Text(row).Body), BodyProperties),
             new RelationshipField("node_type", "type", NodeTypeName, false, (_, _) =>
                 [new RelatedItem(NodeTypeName, EntityUuid.Of(EntityUuid.NodeType, bundleNumber), null, bundle, Properties())]),
@@ -62,6 +66,8 @@ public sealed class NodeResourceType : ResourceType
     public override IReadOnlyList<ResourceField> Fields { get; }
 
     public override string LabelField => "title";
+
+    public override bool IsRevisionable => true;
 
     /// <summary>One revision per node: its vid is its nid.</summary>
     public override string? VersionOf(object entity) => $"id:{((ContentNode)entity).Nid}";

@@ -15,6 +15,9 @@ public abstract class ResourceField(string publicName, string internalName)
     /// </summary>
     public Func<Caller, object?, bool> CanView { get; init; } = (_, _) => true;
 
+    /// <summary>The first Drupal major version whose sites show the field (content_translation's, seen on Drupal 11); 0 for all.</summary>
+    public int Since { get; init; }
+
     /// <summary>False for a value JSON:API computes that is no field of the entity (a user's display_name).</summary>
     public bool IsFilterable { get; init; } = true;
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DrupalTestServer.Site;
 
 namespace DrupalTestServer.JsonApi;
 
@@ -11,11 +12,14 @@ public static class ResourceNormalizer
         var self = request.Links.Individual(type, uuid);
         if (type.VersionOf(entity) is { } version)
             self += "?resourceVersion=" + Uri.EscapeDataString(version);
+        var links = new JsonObject { ["self"] = JsonApiDocument.Link(self) };
+        if (type.IsRevisionable && request.Drupal >= DrupalVersion.Drupal11)
+            links["working-copy"] = JsonApiDocument.Link(request.Links.Individual(type, uuid) + "?resourceVersion=" + Uri.EscapeDataString("rel:working-copy"));
         var json = new JsonObject
         {
             ["type"] = type.TypeName,
             ["id"] = uuid,
-            ["links"] = new JsonObject { ["self"] = JsonApiDocument.Link(self) },
+            ["links"] = links,
         };
         var row = request.RowOf(type, entity);
         var sparse = request.SparseFieldset(type);
@@ -24,6 +28,7 @@ public static class ResourceNormalizer
         foreach (var field in type.Fields)
         {
             if ((access == EntityAccessKind.LabelOnly && field.PublicName != type.LabelField)
+                || field.Since > request.Drupal
                 || sparse?.Contains(field.PublicName) == false
                 || !field.CanView(request.Caller, entity))
                 continue;

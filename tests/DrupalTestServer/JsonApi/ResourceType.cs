@@ -26,6 +26,9 @@ public abstract class ResourceType(string entityTypeId, string bundle)
     /// <summary>The one attribute a label-only resource object keeps.</summary>
     public abstract string LabelField { get; }
 
+    /// <summary>Whether its entities have revisions, for which Drupal 11's resources carry a <c>working-copy</c> link.</summary>
+    public virtual bool IsRevisionable => false;
+
     /// <summary>Whether a filter may go through it to the fields of its targets: not for config entities, which have no fields.</summary>
     public virtual bool IsFieldable => true;
 

@@ -13,6 +13,7 @@ public static class ResourceTypes
     /// <summary>Sorted by name.</summary>
     public static IReadOnlyList<ResourceType> All { get; } = new ResourceType[]
     {
+        new LanguageResourceType(),
         new FileResourceType(),
         new NodeResourceType(ContentStore.ArticleBundle, 1),
         new NodeResourceType(ContentStore.PageBundle, 2),

@@ -16,7 +16,8 @@ public static class TermChange
     /// <param name="nextPathId">The id a first alias gets; called while the store's lock is held.</param>
     public static EntityChange<TagTerm> Parse(JsonObject data, TermResourceType type, ContentSnapshot snapshot, string method, Func<long> nextPathId)
     {
-        var change = new EntityChange<TagTerm>(type, method == "POST" ? data["id"]?.GetValue<string>() : null);
+        // Terms have no translations here: a PATCH under another language was refused when the term was converted.
+        var change = new EntityChange<TagTerm>(type, method == "POST" ? data["id"]?.GetValue<string>() : null, SiteDirectory.DefaultLangcode);
         var violations = change.Violations;
         foreach (var member in new[] { "attributes", "relationships" })
         {

@@ -48,6 +48,8 @@ public sealed class TermResourceType : ResourceType
 
     public override string LabelField => "name";
 
+    public override bool IsRevisionable => true;
+
     public override IReadOnlyList<object> Entities(ContentSnapshot content) => content.Terms;
 
     public override object? Find(ContentSnapshot content, string uuid) => content.FindTerm(uuid);

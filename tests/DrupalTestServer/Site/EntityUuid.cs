@@ -12,6 +12,7 @@ public static class EntityUuid
     public const string File = "f11e";
     public const string Vocabulary = "70cb";
     public const string NodeType = "7e9e";
+    public const string Language = "1a96";
 
     public static string Of(string kind, long id) => $"{id:x8}-{kind}-4c3e-9f00-{id:x12}";
 }
