@@ -172,8 +172,6 @@ default:
 
         It 'finds no difference between an export and its site, then the field edited in the folder' {
             $folder = Join-Path $TestDrive 'export-12'
-            # Export-DrupalContent writes a file's bytes before its YAML, into a folder it does not yet make (reported to its helper).
-            $null = New-Item -ItemType Directory -Force "$folder/file"
             $null = Export-DrupalContent node article -Id (Get-Uuid 12) -Path $folder -Connection site
 
             @(Compare-DrupalContent -Reference $folder -Difference site -Verbose 4>&1 | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }) | Should -HaveCount 0

@@ -143,11 +143,41 @@ public sealed class ContentComparerTests
         difference.Translations["es"] = es2;
 
         Assert.Equal(
-            new[] { "<> node a translations.es.title: [{value: 'A es'}] | [{value: 'A español'}]", "<> node a translations.fr.title: [{value: 'A fr'}] | -" },
+            new[] { "<> node a translations.es.title: [{value: 'A es'}] | [{value: 'A español'}]", "<> node a translations.fr: {title: [{value: 'A fr'}]} | -" },
             Compare(new[] { reference }, new[] { difference }).Select(Line));
         Assert.Equal(
             new[] { "<> node a translations.es.title: [{value: 'A es'}] | [{value: 'A español'}]" },
-            Compare(new[] { reference }, new[] { difference }, false, "translations.fr.title").Select(Line));
+            Compare(new[] { reference }, new[] { difference }, false, "translations.fr").Select(Line));
+    }
+
+    [Fact]
+    public void A_field_a_translation_leaves_out_has_the_default_translations_value()
+    {
+        // Core's exporter writes a translation's every field; a site read may keep only what differs from the default.
+        var reference = Article("a", "A", ("status", new[] { Item("value", true) }));
+        var full = new ContentMap();
+        Field(full, "title", Item("value", "A es"));
+        Field(full, "status", Item("value", true));
+        reference.Translations["es"] = full;
+        var difference = Article("a", "A", ("status", new[] { Item("value", true) }));
+        var differing = new ContentMap();
+        Field(differing, "title", Item("value", "A es"));
+        difference.Translations["es"] = differing;
+
+        Assert.Empty(Compare(new[] { reference }, new[] { difference }));
+
+        Field(full, "status", Item("value", false));
+        Assert.Equal(new[] { "<> node a translations.es.status: [{value: false}] | [{value: true}]" }, Compare(new[] { reference }, new[] { difference }).Select(Line));
+    }
+
+    [Fact]
+    public void What_the_site_computes_is_not_compared_such_as_a_comment_fields_statistics()
+    {
+        var reference = Article("a", "A", ("comment", new[] { Item("status", 2L, "cid", 0L, "last_comment_timestamp", 1700000000L, "comment_count", 3L) }), ("body", new[] { Item("value", "x", "processed", "<p>x</p>") }));
+        var difference = Article("a", "A", ("comment", new[] { Item("status", 2L) }), ("body", new[] { Item("value", "x") }));
+
+        Assert.Empty(Compare(new[] { reference }, new[] { difference }));
+        Assert.Empty(new ContentComparer(null, false).DifferingFields(reference.Fields, difference.Fields, null));
     }
 
     [Fact]
