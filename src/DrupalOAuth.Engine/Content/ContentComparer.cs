@@ -52,7 +52,8 @@ namespace DrupalOAuth.Content
         /// </summary>
         /// <remarks>
         /// Within an entity: <c>_meta.bundle</c> and <c>_meta.default_langcode</c>, the default translation's fields by
-        /// name, <see cref="FileHashField"/>, then each translation (by langcode) by field name.
+        /// name, <see cref="FileHashField"/>, then each translation by langcode: one <c>translations.es</c> when only one
+        /// side has it, else its fields by name, a field it leaves out having the default translation's value.
         /// </remarks>
         public IEnumerable<ContentDifference> Compare(IReadOnlyList<ContentEntity> reference, IReadOnlyList<ContentEntity> difference)
         {
@@ -94,7 +95,7 @@ namespace DrupalOAuth.Content
             foreach (var field in FieldNames(wanted, existing))
             {
                 if (!IsSkipped(field, field, isFile: false)
-                    && !ContentValues.ItemsEqual(ContentEntity.Items(wanted, field), ContentEntity.Items(existing, field), sameFile))
+                    && !ContentValues.ItemsEqual(StoredItems(wanted, field), StoredItems(existing, field), sameFile))
                 {
                     result.Add(field);
                 }
@@ -216,20 +217,32 @@ namespace DrupalOAuth.Content
                 yield return Different(left, FileHashField, Scalar(left.FileHash), Scalar(right.FileHash));
             }
 
-            var empty = new ContentMap();
             foreach (var langcode in left.Translations.Keys.Union(right.Translations.Keys).OrderBy(k => k, StringComparer.Ordinal))
             {
-                var leftFields = left.Translations.TryGetValue(langcode, out var l) ? l : empty;
-                var rightFields = right.Translations.TryGetValue(langcode, out var r) ? r : empty;
-                foreach (var difference in Fields(left, leftFields, rightFields, "translations." + langcode + ".", isFile, sameFile))
+                var prefix = "translations." + langcode;
+                var inLeft = left.Translations.TryGetValue(langcode, out var leftFields);
+                var inRight = right.Translations.TryGetValue(langcode, out var rightFields);
+                if (!inLeft || !inRight)
+                {
+                    if (!IsSkipped(prefix, prefix, isFile))
+                    {
+                        yield return Different(left, prefix, inLeft ? ContentValues.Render(leftFields) : null, inRight ? ContentValues.Render(rightFields) : null);
+                    }
+
+                    continue;
+                }
+
+                foreach (var difference in Fields(left, leftFields!, rightFields!, prefix + ".", isFile, sameFile, left.Fields, right.Fields))
                 {
                     yield return difference;
                 }
             }
         }
 
+        /// <param name="leftDefault">For a translation: the default translation's fields, whose value a field the translation leaves out has (an exporter may write only what differs).</param>
         private IEnumerable<ContentDifference> Fields(
-            ContentEntity entity, ContentMap left, ContentMap right, string prefix, bool isFile, Func<string, string, bool> sameFile)
+            ContentEntity entity, ContentMap left, ContentMap right, string prefix, bool isFile, Func<string, string, bool> sameFile,
+            ContentMap? leftDefault = null, ContentMap? rightDefault = null)
         {
             foreach (var field in FieldNames(left, right).OrderBy(f => f, StringComparer.Ordinal))
             {
@@ -239,14 +252,18 @@ namespace DrupalOAuth.Content
                     continue;
                 }
 
-                var leftItems = ContentEntity.Items(left, field);
-                var rightItems = ContentEntity.Items(right, field);
+                var leftItems = StoredItems(leftDefault != null && !left.ContainsKey(field) ? leftDefault : left, field);
+                var rightItems = StoredItems(rightDefault != null && !right.ContainsKey(field) ? rightDefault : right, field);
                 if (!ContentValues.ItemsEqual(leftItems, rightItems, sameFile))
                 {
                     yield return Different(entity, name, leftItems.Count == 0 ? null : Render(leftItems), rightItems.Count == 0 ? null : Render(rightItems));
                 }
             }
         }
+
+        /// <summary>A field's items without what the site computes (core's folders carry a comment field's statistics).</summary>
+        private static IReadOnlyList<ContentMap> StoredItems(ContentMap fields, string field) =>
+            ContentEntity.Items(fields, field).Select(item => ResourceMapper.Stored(field, item)).ToList();
 
         private static IEnumerable<string> FieldNames(ContentMap first, ContentMap second)
         {

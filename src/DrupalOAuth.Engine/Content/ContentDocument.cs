@@ -29,13 +29,13 @@ namespace DrupalOAuth.Content
             var entityType = meta["entity_type"] as string;
             if (string.IsNullOrEmpty(entityType))
             {
-                throw ContentFileErrors.Invalid(path, lines?.Of(meta, "entity_type"), "_meta.entity_type is missing or not a string");
+                throw ContentFileErrors.Invalid(path, MetaLine(document, meta, "entity_type", lines), "_meta.entity_type is missing or not a string");
             }
 
             var uuid = meta["uuid"] as string;
             if (!IsUuid(uuid))
             {
-                throw ContentFileErrors.Invalid(path, lines?.Of(meta, "uuid"), "_meta.uuid is missing or not a UUID");
+                throw ContentFileErrors.Invalid(path, MetaLine(document, meta, "uuid", lines), "_meta.uuid is missing or not a UUID");
             }
 
             var entity = new ContentEntity(
@@ -89,6 +89,10 @@ namespace DrupalOAuth.Content
 
             return entity;
         }
+
+        // A key that is there has a line; a missing one is told at the _meta that lacks it.
+        private static long? MetaLine(ContentMap document, ContentMap meta, string key, ContentLines? lines) =>
+            meta.ContainsKey(key) ? lines?.Of(meta, key) : lines?.Of(document, "_meta");
 
         private static string? OptionalString(ContentMap meta, string key, string path, ContentLines? lines)
         {

@@ -80,7 +80,7 @@ namespace DrupalOAuth.Content
             var log = new BufferedLog();
             try
             {
-                if (entity.EntityType == FileType && entity.FileUrl != null)
+                if (entity.EntityType == FileType)
                 {
                     using (await _limit.EnterAsync(cancellationToken).ConfigureAwait(false))
                     {

@@ -24,6 +24,15 @@ namespace DrupalOAuth.Content
         {
             using (var target = new OutFile(path, e => WriteFailed(file, path, e)))
             {
+                try
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(target.Path)!);
+                }
+                catch (Exception e) when (FailureClassifier.IsFileSystem(e))
+                {
+                    throw WriteFailed(file, path, e);
+                }
+
                 var hash = await FetchAsync(file, target.Open, log, cancellationToken).ConfigureAwait(false);
                 target.Commit();
                 log.Verbose($"{file}: {new FileInfo(target.Path).Length} bytes written to '{target.Path}'.");

@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Text;
 using System.Text.Json;
 
 namespace DrupalOAuth.Content
@@ -19,6 +21,11 @@ namespace DrupalOAuth.Content
             catch (JsonException e)
             {
                 throw ContentFileErrors.Invalid(path, e.LineNumber + 1, "the JSON does not parse: " + e.Message, e);
+            }
+            catch (InvalidOperationException e) when (e.InnerException is DecoderFallbackException)
+            {
+                // System.Text.Json checks a string's UTF-8 only when it is read as one.
+                throw ContentFileErrors.Invalid(path, null, "it is not UTF-8 text", e);
             }
 
             return ContentDocument.ToEntity(root, path, null);

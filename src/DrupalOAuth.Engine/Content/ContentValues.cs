@@ -67,16 +67,6 @@ namespace DrupalOAuth.Content
         {
             switch (left)
             {
-                case null:
-                    return right == null;
-                case string s:
-                    return right is string t && string.Equals(s, t, StringComparison.Ordinal);
-                case bool b:
-                    return right is bool c && b == c;
-                case long l:
-                    return right is long m ? l == m : right is double r && (double)l == r;
-                case double d:
-                    return right is double e ? d.Equals(e) : right is long n && d == n;
                 case ContentMap map:
                     return right is ContentMap other && MapsEqual(map, other, sameEntity);
                 case List<object?> list:
@@ -95,7 +85,7 @@ namespace DrupalOAuth.Content
 
                     return true;
                 default:
-                    return Equals(left, right);
+                    return StoredValues.Same(left, right);
             }
         }
 

@@ -39,6 +39,7 @@ namespace DrupalOAuth.Content
         private IReadOnlyList<string> _languages = Array.Empty<string>();
         private JsonApiIndex? _index;
         private bool _selectionDone;
+        private ulong _selected;
         private int _requests;
 
         /// <param name="seeds">Resource type name (<c>node--article</c>) and UUID of entities piped in; used when <paramref name="selection"/> is null.</param>
@@ -124,7 +125,7 @@ namespace DrupalOAuth.Content
             if (_selection != null)
             {
                 _pager = new EntityPager(_session.Client, _selection, new PagingScope(all: true, first: _options.First), raw: true, _session.Options, _options.PagesAtOnce);
-                log.Verbose($"Reading the selected {_selection.EntityType}{(_selection.Bundle == null ? string.Empty : " " + _selection.Bundle)} entities{(_options.First is ulong first ? $", the first {first}" : string.Empty)}{(_options.Dependencies ? ", with what it references" : ", without what it references (-NoDependencies)")}{(_options.IncludeUsers ? ", users included" : ", users as references only")}.");
+                log.Verbose($"Reading the selected {_selection.EntityType}{(_selection.Bundle == null ? string.Empty : " " + _selection.Bundle)} entities{(_options.First is ulong first ? $", the first {first}" : string.Empty)}{(_options.Dependencies ? ", with what they reference" : ", without what they reference (-NoDependencies)")}{(_options.IncludeUsers ? ", users included" : ", users as references only")}.");
             }
             else
             {
@@ -159,7 +160,10 @@ namespace DrupalOAuth.Content
                     languages.AddRange(page.Items.Select(item => SiteLookup.Text(PowerShellValue.Unwrap(item) as PSObject ?? new PSObject(), "drupal_internal__id")).OfType<string>());
                 }
 
-                pager.Finish();
+                foreach (var said in pager.Finish())
+                {
+                    log.Verbose(said);
+                }
             }
             catch (DrupalException e) when (IsRefusal(e))
             {
@@ -168,6 +172,13 @@ namespace DrupalOAuth.Content
             }
 
             languages = languages.Where(code => Array.IndexOf(NoLanguage, code) < 0).Distinct(StringComparer.Ordinal).ToList();
+            if (languages.Count == 0)
+            {
+                // Core lists languages only to users who may administer them: an empty list says nothing of the translations.
+                log.Verbose("The site lists no languages to the consumer, so no translations are read: pass -Language with the languages to read (such as -Language es).");
+                return languages;
+            }
+
             log.Verbose($"The site's languages: {string.Join(", ", languages)}; each entity's translations in the languages other than its own are read.");
             return languages;
         }
@@ -189,7 +200,18 @@ namespace DrupalOAuth.Content
                 }
 
                 Interlocked.Increment(ref _requests);
-                return page.Items.SelectMany(Resources).Where(r => Claim(Id(r))).ToList();
+
+                // The pager counts -First in resources, but hands raw documents out whole: the last one is cut here.
+                var resources = page.Items.SelectMany(Resources);
+                if (_options.First is ulong first)
+                {
+                    var room = first > _selected ? first - _selected : 0;
+                    resources = resources.Take((int)Math.Min(room, int.MaxValue));
+                }
+
+                var selected = resources.ToList();
+                _selected += (ulong)selected.Count;
+                return selected.Where(r => Claim(Id(r))).ToList();
             }
 
             if (_seedBatches.Count == 0)

@@ -112,7 +112,7 @@ namespace DrupalOAuth.Content
                 }
 
                 var head = key == null ? "-" : ContentYamlScalar.DumpKey(key) + ":";
-                if (value is string text && text.IndexOf('\n') >= 0 && text.IndexOf('\r') < 0)
+                if (value is string text && text.IndexOf('\n') >= 0 && text.IndexOf('\r') < 0 && ContentYamlScalar.IsPrintable(text))
                 {
                     DumpLiteral(output, prefix, head, text);
                     continue;
@@ -220,13 +220,14 @@ namespace DrupalOAuth.Content
                 while (!parser.TryConsume<MappingEnd>(out _))
                 {
                     var keyLine = parser.Current!.Start.Line;
-                    var key = ReadNode(parser, lines, path);
-                    if (key is ContentMap || key is List<object?>)
+
+                    // A key is a name as written: a UUID such as 1234e567-... is no number here.
+                    if (!parser.TryConsume<Scalar>(out var key))
                     {
                         throw ContentFileErrors.Invalid(path, keyLine, "a mapping key is not a scalar");
                     }
 
-                    var name = key is string s ? s : ContentYamlScalar.Dump(key).Trim('\'');
+                    var name = key.Value;
                     if (map.ContainsKey(name))
                     {
                         throw ContentFileErrors.Invalid(path, keyLine, $"the key '{name}' appears twice in one mapping");

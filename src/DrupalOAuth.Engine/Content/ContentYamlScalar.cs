@@ -11,6 +11,8 @@ namespace DrupalOAuth.Content
     /// </summary>
     internal static class ContentYamlScalar
     {
+        private static readonly char[] NumericBreakers = { '\f', '\n', '\r', '\t', '\v' };
+
         private static readonly string[] WordsToQuote = { "null", "~", "true", "false", "y", "n", "yes", "no", "on", "off" };
 
         // PHP's is_numeric (PHP 8): leading and trailing whitespace allowed around a decimal or exponent number.
@@ -103,7 +105,7 @@ namespace DrupalOAuth.Content
 
         public static string DumpString(string value)
         {
-            if (PhpNumeric.IsMatch(value) && value.IndexOfAny(new[] { '\f', '\n', '\r', '\t', '\v' }) < 0)
+            if (PhpNumeric.IsMatch(value) && value.IndexOfAny(NumericBreakers) < 0)
             {
                 return "'" + value + "'";
             }
@@ -136,7 +138,9 @@ namespace DrupalOAuth.Content
                 return quoted.Length < single.Length ? quoted : single;
             }
 
-            if (Digits.IsMatch(value) || Hex.IsMatch(value) || Timestamp.IsMatch(value))
+            // Beyond Symfony: a plain string its own parser would read as something else (0o17, +1_0, .inf) is quoted,
+            // so that what we write reads back as it was.
+            if (Digits.IsMatch(value) || Hex.IsMatch(value) || Timestamp.IsMatch(value) || !(Resolve(value) is string same && same == value))
             {
                 return "'" + value + "'";
             }
@@ -166,9 +170,8 @@ namespace DrupalOAuth.Content
 
             if (Octal.IsMatch(text))
             {
-                var digits = text.TrimStart('+', '-').Substring(2).Replace("_", string.Empty);
-                var octal = Convert.ToInt64(digits, 8);
-                return text[0] == '-' ? -octal : octal;
+                var octal = Radix(text.TrimStart('+', '-').Substring(2), 8);
+                return text[0] != '-' ? octal : octal is long l ? -l : (object)(-(double)octal);
             }
 
             var first = text[0];
@@ -198,7 +201,7 @@ namespace DrupalOAuth.Content
 
             if (Hex.IsMatch(text))
             {
-                return Convert.ToInt64(text.Substring(2).Replace("_", string.Empty), 16);
+                return Radix(text.Substring(2), 16);
             }
 
             switch (lower)
@@ -218,6 +221,32 @@ namespace DrupalOAuth.Content
 
             // A plain date stays a string: Symfony would make it a Unix time, but its own dumper always quotes one.
             return text;
+        }
+
+        // PHP's octdec and hexdec: an int while it fits, a float beyond.
+        private static object Radix(string digits, int radix)
+        {
+            long integer = 0;
+            double real = 0;
+            var fits = true;
+            foreach (var c in digits)
+            {
+                if (c == '_')
+                {
+                    continue;
+                }
+
+                var digit = c <= '9' ? c - '0' : char.ToLowerInvariant(c) - 'a' + 10;
+                real = (real * radix) + digit;
+                if (fits && integer > (long.MaxValue - digit) / radix)
+                {
+                    fits = false;
+                }
+
+                integer = fits ? (integer * radix) + digit : 0;
+            }
+
+            return fits ? integer : (object)real;
         }
 
         private static bool IsAllDigits(string text, int start)
@@ -256,11 +285,31 @@ namespace DrupalOAuth.Content
             return false;
         }
 
+        /// <summary>
+        /// Whether YAML may hold the text as it is (YAML 1.2's printable set, tab and line breaks included). Symfony
+        /// writes C1 controls and U+FFFE/U+FFFF raw, which a YAML 1.2 parser refuses; we escape them instead.
+        /// </summary>
+        public static bool IsPrintable(string value)
+        {
+            foreach (var c in value)
+            {
+                if (!IsPrintable(c))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool IsPrintable(char c) =>
+            c == '\t' || c == '\n' || c == '\r' || (c >= '\x20' && c <= '\x7e') || c == '\u0085' || (c >= '\u00a0' && c <= '\ufffd');
+
         private static bool RequiresDoubleQuotes(string value)
         {
             foreach (var c in value)
             {
-                if (c <= '\x1f' || c == '\x7f' || c == '\u0085' || c == '\u00a0' || c == '\u2028' || c == '\u2029')
+                if (c <= '\x1f' || c == '\x7f' || c == '\u0085' || c == '\u00a0' || c == '\u2028' || c == '\u2029' || !IsPrintable(c))
                 {
                     return true;
                 }
@@ -292,9 +341,13 @@ namespace DrupalOAuth.Content
                     case '\u2028': quoted.Append("\\L"); break;
                     case '\u2029': quoted.Append("\\P"); break;
                     default:
-                        if (c <= '\x1f' || c == '\x7f')
+                        if (c <= '\x1f' || (c >= '\x7f' && c <= '\x9f'))
                         {
                             quoted.Append("\\x").Append(((int)c).ToString("x2", CultureInfo.InvariantCulture));
+                        }
+                        else if (!IsPrintable(c))
+                        {
+                            quoted.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                         }
                         else
                         {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.Linq;
 using System.Management.Automation;
+using DrupalOAuth.Errors;
 using DrupalOAuth.Json;
 
 namespace DrupalOAuth.Content
@@ -16,9 +17,15 @@ namespace DrupalOAuth.Content
     /// bundle keys, computed fields, empty fields; references to users 0 and 1 stay <c>target_id</c>.
     /// </summary>
     /// <remarks>
-    /// Field order: the resource's attributes, then its relationships, as JSON:API lists them (core writes its field
+    /// <para>Field order: the resource's attributes, then its relationships, as JSON:API lists them (core writes its field
     /// definitions' order, which JSON:API does not show); a reference item starts with <c>entity</c> (core puts it last).
-    /// Values: see <see cref="StoredValues"/> for dates and timestamps.
+    /// Field names are JSON:API's, which are Drupal's unless a site renames them (JSON:API Extras).</para>
+    /// <para>Values: see <see cref="StoredValues"/>. A datetime is stored as <c>2024-01-02T03:04:05</c> in UTC and sent
+    /// back with <c>+00:00</c>; a date-only value stays <c>2024-01-02</c>; a user's access and login are Unix seconds. A
+    /// resource does not name its field types, so another timestamp field reads as a datetime (core writes Unix
+    /// seconds): JSON:API takes either form back.</para>
+    /// <para>A translation can hold only the fields it has: one the translation empties while the default has it is not
+    /// expressible in core's format, and stays as the default's.</para>
     /// </remarks>
     public static class ResourceMapper
     {
@@ -44,8 +51,8 @@ namespace DrupalOAuth.Content
         /// <summary>A raw JSON:API resource (type, id, attributes, relationships as read, not flattened) as a content entity; its Depends lists what it references.</summary>
         public static ContentEntity FromResource(PSObject resource)
         {
-            var typeName = JsonMembers.Text(resource, "type") ?? throw new ArgumentException("The resource has no type.", nameof(resource));
-            var id = JsonMembers.Text(resource, "id") ?? throw new ArgumentException("The resource has no id.", nameof(resource));
+            var typeName = JsonMembers.Text(resource, "type") ?? throw NotAResource(resource, "type");
+            var id = JsonMembers.Text(resource, "id") ?? throw NotAResource(resource, "id");
             var (entityType, bundle) = SplitTypeName(typeName);
             var attributes = PowerShellValue.Member(resource, "attributes");
             var entity = new ContentEntity(entityType, id, bundle, JsonMembers.Text(attributes, "langcode"));
@@ -119,7 +126,7 @@ namespace DrupalOAuth.Content
                 }
                 else
                 {
-                    payload.Attributes[field.Key] = Shape(items.Select(AttributeValue).ToList(), list);
+                    payload.Attributes[field.Key] = Shape(items.Select(item => AttributeValue(field.Key, item)).ToList(), list);
                 }
             }
 
@@ -138,6 +145,23 @@ namespace DrupalOAuth.Content
             || (BundleFields.TryGetValue(entityType, out var bundleField) && field == bundleField)
             || (entityType == "user" && field == "pass");
 
+        /// <summary>An item of a JSON:API answer that is no resource: the server is not answering as Drupal does.</summary>
+        private static DrupalException NotAResource(PSObject resource, string missing)
+        {
+            var self = SelfLink(resource);
+            return new DrupalException(
+                "InvalidResponse",
+                DrupalErrorCategory.InvalidResult,
+                $"A JSON:API resource{(self == null ? string.Empty : " (" + self + ")")} has no '{missing}', which every resource Drupal sends has; it cannot be read as content.",
+                self);
+        }
+
+        private static string? SelfLink(PSObject resource)
+        {
+            var self = PowerShellValue.Member(PowerShellValue.Member(resource, "links"), "self");
+            return JsonMembers.Text(self, "href") ?? PowerShellValue.Unwrap(self) as string;
+        }
+
         private static (string EntityType, string? Bundle) SplitTypeName(string typeName)
         {
             var at = typeName.IndexOf("--", StringComparison.Ordinal);
@@ -151,10 +175,12 @@ namespace DrupalOAuth.Content
             return (entityType, bundle == entityType ? null : bundle);
         }
 
+        /// <summary>Where a file's bytes are served: Drupal gives a root-relative URL, resolved against the resource's own link (its origin).</summary>
         private static Uri? AbsoluteUrl(PSObject resource, string url)
         {
-            var self = PowerShellValue.Member(PowerShellValue.Member(resource, "links"), "self");
-            var href = JsonMembers.Text(self, "href") ?? self as string;
+            var href = SelfLink(resource);
+
+            // On Unix .NET reads a root-relative "/sites/default/files/…" as an absolute file: URI.
             if (Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme != Uri.UriSchemeFile)
             {
                 return absolute;
@@ -222,23 +248,48 @@ namespace DrupalOAuth.Content
             return items;
         }
 
-        /// <summary>A multi-property item without its computed properties; a comment field keeps only its status (the rest is the site's statistics).</summary>
         private static ContentMap ObjectItem(string field, object value)
         {
             var comment = PowerShellValue.HasMember(value, "last_comment_timestamp");
             var item = new ContentMap();
             foreach (var property in JsonMembers.Of(value))
             {
-                if (property.Key == "processed" || (field == "uri" && property.Key == "url") || (field == "path" && property.Key == "pid") || (comment && property.Key != "status"))
+                if (IsStored(field, property.Key, comment))
                 {
-                    continue;
+                    item[property.Key] = Value(property.Value);
                 }
-
-                item[property.Key] = Value(property.Value);
             }
 
             return item;
         }
+
+        /// <summary>
+        /// A multi-property item without what the site computes: text's <c>processed</c>, a file uri's <c>url</c>, a
+        /// path's <c>pid</c>, and a comment field's statistics (only its status is the entity's own). Core's folders
+        /// carry the statistics, so items read from a folder pass here before they are sent or compared.
+        /// </summary>
+        internal static ContentMap Stored(string field, ContentMap item)
+        {
+            var comment = item.ContainsKey("last_comment_timestamp");
+            if (item.Keys.All(property => IsStored(field, property, comment)))
+            {
+                return item;
+            }
+
+            var stored = new ContentMap();
+            foreach (var property in item)
+            {
+                if (IsStored(field, property.Key, comment))
+                {
+                    stored[property.Key] = property.Value;
+                }
+            }
+
+            return stored;
+        }
+
+        private static bool IsStored(string field, string property, bool comment) =>
+            comment ? property == "status" : !(property == "processed" || (field == "uri" && property == "url") || (field == "path" && property == "pid"));
 
         /// <summary>A value inside an item: objects as maps, arrays as lists (a link's options, say), scalars as stored.</summary>
         private static object? Value(object? value)
@@ -366,8 +417,11 @@ namespace DrupalOAuth.Content
         }
 
         /// <summary>An attribute item as JSON:API takes it: a single <c>value</c> flattened to it, other items as objects.</summary>
-        private static object? AttributeValue(ContentMap item) =>
-            item.Count == 1 && item.ContainsKey("value") ? PayloadValue(item["value"]) : PayloadValue(item);
+        private static object? AttributeValue(string field, ContentMap item)
+        {
+            var stored = Stored(field, item);
+            return stored.Count == 1 && stored.ContainsKey("value") ? PayloadValue(stored["value"]) : PayloadValue(stored);
+        }
 
         private static object? PayloadValue(object? value)
         {

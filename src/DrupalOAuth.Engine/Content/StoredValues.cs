@@ -22,7 +22,7 @@ namespace DrupalOAuth.Content
 
         private static readonly Regex Storage = new Regex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$", RegexOptions.CultureInvariant);
 
-        /// <summary>A scalar read from JSON as stored: strings, booleans, longs and doubles as they are; an RFC 3339 value as a UTC datetime (or Unix seconds).</summary>
+        /// <summary>A scalar read from JSON (by the engine's reader) as stored: strings, booleans, longs and doubles as they are; an RFC 3339 value as a UTC datetime (or Unix seconds).</summary>
         public static object? FromJson(object? value, bool timestamp)
         {
             switch (value)
@@ -30,13 +30,10 @@ namespace DrupalOAuth.Content
                 case string text when Rfc3339.IsMatch(text):
                     var moment = DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.None);
                     return timestamp ? moment.ToUnixTimeSeconds() : (object)moment.UtcDateTime.ToString(StorageFormat, CultureInfo.InvariantCulture);
-                case int number:
-                    return (long)number;
                 case decimal number:
-                    // Beyond a long: kept exact, as text, which Drupal's decimal and integer fields also take.
+                    // An integer beyond a long (the engine's JSON reader gives those as decimal): kept exact, as text,
+                    // which Drupal's integer and decimal fields also take.
                     return number.ToString(CultureInfo.InvariantCulture);
-                case float number:
-                    return (double)number;
                 default:
                     return value;
             }

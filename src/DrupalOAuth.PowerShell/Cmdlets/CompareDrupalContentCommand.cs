@@ -196,13 +196,18 @@ namespace DrupalOAuth.Commands
             }
 
             WriteProgress(new ProgressRecord(ProgressActivityId, activity, $"{entities.Count} entities") { RecordType = ProgressRecordType.Completed });
+            // A folder's entity the site does not have is a difference (<=), or a file the site holds under a UUID of its
+            // own (matched by its bytes): neither is worth a warning. What the site's entities reference and the
+            // consumer may not read is.
+            var folderUuids = new HashSet<string>(folderEntities?.Select(e => e.Uuid) ?? Enumerable.Empty<string>(), System.StringComparer.Ordinal);
             var failures = reader.Failures;
-            foreach (var failure in failures)
+            foreach (var failure in failures.Where(f => !folderUuids.Contains(f.Uuid)))
             {
                 WriteWarning($"-{parameter}: {failure.EntityType} {failure.Uuid}{(failure.Label == null ? string.Empty : $" ({failure.Label})")} could not be read, so it is not compared: {failure.Error}");
             }
 
-            WriteVerbose($"-{parameter}: {entities.Count} entities read from {connection.SiteUri} in {reader.Requests} requests{(failures.Count > 0 ? $"; {failures.Count} could not be read" : string.Empty)}.");
+            var notOnSite = failures.Count(f => folderUuids.Contains(f.Uuid));
+            WriteVerbose($"-{parameter}: {entities.Count} entities read from {connection.SiteUri} in {reader.Requests} requests{(notOnSite > 0 ? $"; {notOnSite} of the folder's are not there by UUID" : string.Empty)}{(failures.Count > notOnSite ? $"; {failures.Count - notOnSite} could not be read" : string.Empty)}.");
             return entities;
         }
 

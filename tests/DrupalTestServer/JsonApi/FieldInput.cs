@@ -191,7 +191,7 @@ public static partial class FieldInput
     /// An image item's properties from the relationship item's meta, which Drupal merges into the field item
     /// (JsonApiDocumentTopLevelNormalizer; <c>drupal_internal__</c> keys dropped, others unknown to the item ignored).
     /// </summary>
-    public static ImageMeta ImageMeta(string field, JsonNode? relationship, WriteViolations violations)
+    public static ImageMeta ImageItem(string field, JsonNode? relationship, WriteViolations violations)
     {
         var item = relationship?["data"] switch
         {
@@ -199,7 +199,7 @@ public static partial class FieldInput
             var one => one,
         };
         if (item?["meta"] is not JsonObject meta)
-            return Site.ImageMeta.None;
+            return ImageMeta.None;
         // An empty alt is kept as such: it says the image is decorative.
         string? Kept(JsonNode? text) => text?.GetValueKind() == JsonValueKind.String ? text.GetValue<string>() : Text(field, text, violations);
         return new ImageMeta(

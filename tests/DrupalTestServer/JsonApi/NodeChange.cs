@@ -125,7 +125,7 @@ public static class NodeChange
             case "field_tags":
                 return node => node with { TagTids = targets.Cast<TagTerm>().Select(term => term.Tid).ToArray() };
             case "field_image":
-                var image = targets.Count > 0 ? FieldInput.ImageMeta(field.PublicName, value, violations) : null;
+                var image = targets.Count > 0 ? FieldInput.ImageItem(field.PublicName, value, violations) : null;
                 return node => node with { ImageFid = targets.Count > 0 ? ((ImageFile)targets[0]).Fid : null, Image = image };
             default:
                 return node => node;

@@ -91,7 +91,7 @@ public sealed class ContentStore
 
     /// <summary>
     /// A new file entity with the next fid, temporary; <paramref name="attachTo"/> (a node uuid) gets it as its image
-    /// in the same step, an item without alt or title, and saving that node makes it permanent.
+    /// in the same step, an item without alt or title, and the file is permanent at once, as saving that node makes it.
     /// </summary>
     public ImageFile AddFile(Func<int, ImageFile> make, string? attachTo = null) => Change(snapshot =>
     {

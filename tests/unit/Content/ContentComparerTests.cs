@@ -143,11 +143,41 @@ public sealed class ContentComparerTests
         difference.Translations["es"] = es2;
 
         Assert.Equal(
-            new[] { "<> node a translations.es.title: [{value: 'A es'}] | [{value: 'A español'}]", "<> node a translations.fr.title: [{value: 'A fr'}] | -" },
+            new[] { "<> node a translations.es.title: [{value: 'A es'}] | [{value: 'A español'}]", "<> node a translations.fr: {title: [{value: 'A fr'}]} | -" },
             Compare(new[] { reference }, new[] { difference }).Select(Line));
         Assert.Equal(
             new[] { "<> node a translations.es.title: [{value: 'A es'}] | [{value: 'A español'}]" },
-            Compare(new[] { reference }, new[] { difference }, false, "translations.fr.title").Select(Line));
+            Compare(new[] { reference }, new[] { difference }, false, "translations.fr").Select(Line));
+    }
+
+    [Fact]
+    public void A_field_a_translation_leaves_out_has_the_default_translations_value()
+    {
+        // Core's exporter writes a translation's every field; a site read may keep only what differs from the default.
+        var reference = Article("a", "A", ("status", new[] { Item("value", true) }));
+        var full = new ContentMap();
+        Field(full, "title", Item("value", "A es"));
+        Field(full, "status", Item("value", true));
+        reference.Translations["es"] = full;
+        var difference = Article("a", "A", ("status", new[] { Item("value", true) }));
+        var differing = new ContentMap();
+        Field(differing, "title", Item("value", "A es"));
+        difference.Translations["es"] = differing;
+
+        Assert.Empty(Compare(new[] { reference }, new[] { difference }));
+
+        Field(full, "status", Item("value", false));
+        Assert.Equal(new[] { "<> node a translations.es.status: [{value: false}] | [{value: true}]" }, Compare(new[] { reference }, new[] { difference }).Select(Line));
+    }
+
+    [Fact]
+    public void What_the_site_computes_is_not_compared_such_as_a_comment_fields_statistics()
+    {
+        var reference = Article("a", "A", ("comment", new[] { Item("status", 2L, "cid", 0L, "last_comment_timestamp", 1700000000L, "comment_count", 3L) }), ("body", new[] { Item("value", "x", "processed", "<p>x</p>") }));
+        var difference = Article("a", "A", ("comment", new[] { Item("status", 2L) }), ("body", new[] { Item("value", "x") }));
+
+        Assert.Empty(Compare(new[] { reference }, new[] { difference }));
+        Assert.Empty(new ContentComparer(null, false).DifferingFields(reference.Fields, difference.Fields, null));
     }
 
     [Fact]
@@ -248,5 +278,29 @@ public sealed class ContentComparerTests
             "[{value: 'It''s', format: null, n: 3, d: 1.5, b: false, list: [1, 'x'], map: {k: 'v'}}, {value: \"two\\nlines\"}]",
             ContentComparer.Render(items));
         Assert.Equal("[]", ContentComparer.Render(Array.Empty<ContentMap>()));
+    }
+
+    [Fact]
+    public void Two_sets_of_10000_articles_compare_in_one_pass_finding_the_one_edit()
+    {
+        static List<ContentEntity> Articles(string edited) => Enumerable.Range(0, 10000)
+            .Select(i => Article(
+                $"u{i:D5}",
+                i == 4242 ? edited : "Article " + i,
+                ("body", new[] { Item("value", $"<p>Body of article {i}.</p>", "format", "basic_html", "summary", "") }),
+                ("status", new[] { Item("value", true) }),
+                ("field_tags", new[] { Item("entity", "t1"), Item("entity", "t" + (i % 50)) }),
+                ("field_rating", new[] { Item("value", (long)(i % 5)) })))
+            .ToList();
+        var reference = Articles("Article 4242");
+        var difference = Articles("Edited");
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var differences = Compare(reference, difference);
+        watch.Stop();
+
+        Assert.Equal("<> node u04242 title: [{value: 'Article 4242'}] | [{value: 'Edited'}]", Line(Assert.Single(differences)));
+        // A few hundred milliseconds on an idle machine; the bound leaves room for a CI runner shared with other jobs.
+        Assert.True(watch.ElapsedMilliseconds < 10000, $"took {watch.ElapsedMilliseconds} ms");
     }
 }

@@ -92,6 +92,21 @@ public sealed class ContentYamlScalarTests
         { "<p>x</p>", "'<p>x</p>'" },
         { "x<p>", "x<p>" },
         { "\u2003em", "'\u2003em'" },
+        { "😀 ok", "'😀 ok'" },
+        { "😀", "😀" },
+
+        // Where Symfony would write a string plain that its own parser reads as something else, we quote it.
+        { "0o17", "'0o17'" },
+        { ".inf", "'.inf'" },
+        { "-.Inf", "'-.Inf'" },
+        { ".nan", "'.nan'" },
+        { "-1_000", "'-1_000'" },
+        { "1_0.5", "'1_0.5'" },
+
+        // Where Symfony would write characters raw that YAML 1.2 does not allow, we escape them.
+        { "C1\u0080", "\"C1\\x80\"" },
+        { "\uffff", "\"\\uffff\"" },
+        { "a\n\u0081", "\"a\\n\\x81\"" },
     };
 
     [Theory]
@@ -195,6 +210,9 @@ public sealed class ContentYamlScalarTests
         { "1e3", 1000.0 },
         { "0x1F", 31L },
         { "0o17", 15L },
+        { "-0o17", -15L },
+        { "0x7FFFFFFFFFFFFFFF", long.MaxValue },
+        { "0x10000000000000000", 18446744073709551616.0 },
         { ".inf", double.PositiveInfinity },
         { "-.inf", double.NegativeInfinity },
         { "99999999999999999999", "99999999999999999999" },

@@ -118,6 +118,28 @@ public sealed class ContentYamlTests
     }
 
     [Fact]
+    public void Keys_are_names_as_written_never_typed()
+    {
+        var entity = new ContentEntity("node", NodeUuid, "page", "en");
+        entity.Depends["12345678-1234-1234-1234-123456789012"] = "user";
+        entity.Fields["field_x"] = Field(Item(("1e5", "a"), ("true", "b"), ("12", "c"), ("0", "d"), ("007", "e"), ("a key", "f")));
+
+        var text = ContentYaml.Write(entity);
+
+        Assert.Contains("\n    12345678-1234-1234-1234-123456789012: user\n", text);
+        Assert.Contains("\n      '1e5': a\n      'true': b\n      12: c\n      0: d\n      '007': e\n      'a key': f\n", text);
+        var read = ContentYaml.Read(new StringReader(text), "x.yml");
+        Assert.Equal(new[] { "1e5", "true", "12", "0", "007", "a key" }, ContentEntity.Items(read.Fields, "field_x")[0].Keys);
+        Assert.Equal("user", read.Depends["12345678-1234-1234-1234-123456789012"]);
+    }
+
+    [Fact]
+    public void The_same_entity_always_gives_the_same_bytes()
+    {
+        Assert.Equal(Encoding.UTF8.GetBytes(ContentYaml.Write(Article())), Encoding.UTF8.GetBytes(ContentYaml.Write(Article())));
+    }
+
+    [Fact]
     public void A_file_that_is_no_entity_names_the_file_and_the_line()
     {
         var e = DrupalAssert.Fails("InvalidContentFile", () => ContentYaml.Read(new StringReader("_meta:\n  entity_type: node\n  uuid: nope\ndefault: {}\n"), "node/bad.yml"));

@@ -106,4 +106,45 @@ public sealed class ResourceMapperPayloadTests
         Assert.Equal(new object[] { "title" }, payload.Attributes.Keys.Cast<object>());
         Assert.Equal(new object[] { "field_tags" }, payload.Relationships.Keys.Cast<object>());
     }
+    private static List<object?> Field(params ContentMap[] items) => items.Cast<object?>().ToList();
+
+    /// <summary>Items as core's exporter writes them (and a YAML reader gives them): entity last, comment statistics, a user's hash, Unix timestamps.</summary>
+    [Fact]
+    public void Items_as_core_writes_them_become_what_json_api_takes()
+    {
+        var entity = new ContentEntity("node", "4d82526d-58fc-40e8-9524-87c7a58a7143", "article", "en");
+        entity.Depends["f95acacf-50a3-49ce-a46c-9b1c7a5ceaca"] = "file";
+        entity.Fields["title"] = Field(new ContentMap { ["value"] = "C Article 1" });
+        entity.Fields["path"] = Field(new ContentMap { ["langcode"] = "en", ["alias"] = null });
+        entity.Fields["comment"] = Field(new ContentMap { ["status"] = 2L, ["cid"] = 0L, ["last_comment_timestamp"] = 1767225600L, ["last_comment_name"] = null, ["last_comment_uid"] = 1L, ["comment_count"] = 0L });
+        entity.Fields["field_when"] = Field(new ContentMap { ["value"] = "2024-01-02T03:04:05" });
+        entity.Fields["field_stamp"] = Field(new ContentMap { ["value"] = 1704164645L });
+        entity.Fields["field_image"] = Field(new ContentMap { ["alt"] = "Blue box", ["title"] = "", ["width"] = 40L, ["height"] = 20L, ["entity"] = "f95acacf-50a3-49ce-a46c-9b1c7a5ceaca" });
+        entity.Fields["uid"] = Field(new ContentMap { ["target_id"] = 1L });
+
+        var payload = ResourceMapper.ToPayload(entity, entity.Fields, new SameSite(), null);
+
+        Assert.Equal(
+            "{'title':'C Article 1','path':{'langcode':'en','alias':null},'comment':{'status':2},'field_when':'2024-01-02T03:04:05\\u002B00:00','field_stamp':1704164645}",
+            Payload(payload.Attributes));
+        Assert.Equal(
+            "{'field_image':{'type':'file--file','id':'f95acacf-50a3-49ce-a46c-9b1c7a5ceaca','meta':{'alt':'Blue box','title':'','width':40,'height':20}},'uid':{'type':'user--user','id':'user-1'}}",
+            Payload(payload.Relationships));
+    }
+
+    [Fact]
+    public void A_user_s_password_hash_and_what_core_never_writes_are_not_sent()
+    {
+        var entity = new ContentEntity("user", "c83c034e-e069-4180-81b5-d06386c857dd", null, "en");
+        entity.Fields["name"] = Field(new ContentMap { ["value"] = "alice" });
+        entity.Fields["pass"] = Field(new ContentMap { ["value"] = "$2y$10$abc", ["pre_hashed"] = true, ["existing"] = null });
+        entity.Fields["created"] = Field(new ContentMap { ["value"] = 1690000000L });
+        entity.Fields["access"] = Field(new ContentMap { ["value"] = 1690259200L });
+        entity.Fields["roles"] = Field(new ContentMap { ["target_id"] = "editor" }, new ContentMap { ["target_id"] = "content_admin" });
+
+        var payload = ResourceMapper.ToPayload(entity, entity.Fields, new SameSite(), null);
+
+        Assert.Equal("{'name':'alice','access':1690259200}", Payload(payload.Attributes));
+        Assert.Equal("{'roles':[{'type':'user_role--user_role','id':'role-editor'},{'type':'user_role--user_role','id':'role-content_admin'}]}", Payload(payload.Relationships));
+    }
 }

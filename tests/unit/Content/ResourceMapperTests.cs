@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Management.Automation;
 using System.Text;
 using DrupalOAuth.Content;
+using DrupalOAuth.Errors;
 using DrupalOAuth.Tests.Support;
 using Xunit;
 
@@ -153,6 +154,17 @@ public sealed class ResourceMapperTests
     }
 
     [Fact]
+    public void A_file_url_that_is_already_absolute_is_kept()
+    {
+        var entity = ResourceMapper.FromResource(Resource("""
+            {"type":"file--file","id":"00000002-f11e-4c3e-9f00-000000000002","links":{"self":{"href":"http://site.test/jsonapi/file/file/00000002-f11e-4c3e-9f00-000000000002"}},
+             "attributes":{"uri":{"value":"s3://bucket/a.png","url":"https://cdn.example.com/a.png"}}}
+            """));
+
+        Assert.Equal(new Uri("https://cdn.example.com/a.png"), entity.FileUrl);
+    }
+
+    [Fact]
     public void A_user_keeps_its_account_fields_with_access_and_login_as_unix_seconds_and_roles_by_machine_name()
     {
         var entity = ResourceMapper.FromResource(Resource("""
@@ -170,6 +182,35 @@ public sealed class ResourceMapperTests
             + "access: [{value: 1690259200}], login: [{value: 0}], init: [{value: 'carol@example.com'}], path: [{alias: null, langcode: 'en'}], roles: [{target_id: 'editor'}]}",
             Text(entity.Fields));
         Assert.Equal(0, entity.Depends.Count);
+    }
+
+    [Fact]
+    public void A_resource_read_as_dictionaries_maps_the_same()
+    {
+        var dictionaries = PSObject.AsPSObject(DrupalOAuth.Json.JsonToPSObject.Parse(Encoding.UTF8.GetBytes(Article), asHashtable: true)!);
+
+        Assert.Equal(Text(ResourceMapper.FromResource(Resource(Article)).Fields), Text(ResourceMapper.FromResource(dictionaries).Fields));
+    }
+
+    [Fact]
+    public void Fields_keep_the_resource_s_order_attributes_first()
+    {
+        var entity = ResourceMapper.FromResource(Resource(Article));
+
+        Assert.Equal(
+            new[] { "status", "title", "promote", "sticky", "revision_translation_affected", "path", "body", "field_external_id", "field_featured", "field_keywords", "field_rating", "field_score", "revision_uid", "uid", "field_image", "field_tags" },
+            entity.Fields.Keys);
+    }
+
+    [Theory]
+    [InlineData("{'id':'00000002-d7a1-4c3e-9f00-000000000002','links':{'self':{'href':'http://site.test/jsonapi/node/article/x'}},'attributes':{}}", "type")]
+    [InlineData("{'type':'node--article','attributes':{}}", "id")]
+    public void Something_that_is_no_resource_is_an_invalid_response(string json, string missing)
+    {
+        var e = Assert.Throws<DrupalException>(() => ResourceMapper.FromResource(Resource(json.Replace('\'', '"'))));
+
+        Assert.Equal("InvalidResponse", e.ErrorId);
+        Assert.Contains($"has no '{missing}'", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -198,6 +239,15 @@ public sealed class ResourceMapperTests
     [InlineData("user", "access", false)]
     [InlineData("user", "roles", false)]
     [InlineData("file", "uri", false)]
+    [InlineData("node", "metatag", true)]
+    [InlineData("node", "moderation_state", true)]
+    [InlineData("node", "content_translation_created", true)]
+    [InlineData("node", "content_translation_uid", false)]
+    [InlineData("comment", "comment_type", true)]
+    [InlineData("comment", "entity_id", false)]
+    [InlineData("paragraph", "paragraph_type", true)]
+    [InlineData("media", "thumbnail", false)]
+    [InlineData("media", "revision_user", false)]
     public void Is_left_out_says_what_core_never_writes(string entityType, string field, bool leftOut) =>
         Assert.Equal(leftOut, ResourceMapper.IsLeftOut(entityType, field));
 }

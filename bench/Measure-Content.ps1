@@ -1,0 +1,128 @@
+<#
+.SYNOPSIS
+    Measures Export-DrupalContent (and, once they exist, Import-DrupalContent and Compare-DrupalContent) on the bundled
+    test server: entities per second for articles with their tags and images, requests, and the peak working set.
+.DESCRIPTION
+    Run after the build (./build.ps1 -Task Build). Starts the bundled Drupal test server on 127.0.0.1 with -Articles
+    articles (`POST /_test/content`: tags on most, an image on every third). Times are medians of -Rounds runs; peak
+    working sets come from a fresh pwsh per job. Figures, not assertions: nothing here fails on speed.
+      export          Export-DrupalContent node article -Path (the articles, their tags, their images with the
+                      bytes), against Get-DrupalEntity -All of the same articles alone
+      import          Import-DrupalContent of that folder into an empty site, then again (every entity Unchanged)
+      compare         Compare-DrupalContent of the folder against the site
+      memory          the peak working set of an export of -MemoryArticles articles, and of -Articles, against a
+                      fresh pwsh that only connects: flat means the two exports' peaks are close
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Release', 'Debug')]
+    [string] $Configuration = 'Release',
+
+    [ValidateRange(100, 100000)]
+    [int] $Articles = 1000,
+
+    [ValidateRange(100, 100000)]
+    [int] $MemoryArticles = 10000,
+
+    [ValidateRange(1, 10)]
+    [int] $Rounds = 3
+)
+
+$ErrorActionPreference = 'Stop'
+$root = Split-Path $PSScriptRoot
+$modulePath = Join-Path $root 'out/DrupalOAuth/DrupalOAuth.psd1'
+$serverModule = Join-Path $root 'tests/DrupalTestServer/DrupalTestServer.psm1'
+Import-Module $modulePath -Force
+Import-Module $serverModule -Force
+$pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
+$work = Join-Path ([IO.Path]::GetTempPath()) "drupaloauth-content-$PID"
+$null = New-Item -ItemType Directory -Force $work
+
+function Get-Median([double[]] $Values) {
+    $sorted = $Values | Sort-Object
+    if ($sorted.Count % 2) { return $sorted[[int][math]::Floor($sorted.Count / 2)] }
+    ($sorted[$sorted.Count / 2 - 1] + $sorted[$sorted.Count / 2]) / 2
+}
+
+function Measure-Median([scriptblock] $Before, [scriptblock] $Work) {
+    $times = for ($i = 0; $i -lt $Rounds; $i++) {
+        if ($Before) { & $Before }
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        & $Work | Out-Null
+        $watch.Elapsed.TotalMilliseconds
+    }
+    Get-Median $times
+}
+
+function Write-Figure([string] $Name, [string] $Value, [string] $Detail) {
+    Write-Host ('{0,-40} {1,14}  {2}' -f $Name, $Value, $Detail)
+}
+
+# The peak working set of a fresh pwsh that connects and runs $Job; MB.
+function Measure-Peak([string] $Job) {
+    $script = @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$modulePath'
+`$null = Connect-DrupalApi -Uri '$($server.Uri)' -ClientId 'backend' -ClientSecret (ConvertTo-SecureString 'backend-secret' -AsPlainText -Force) -SkipAdminCheck
+`$before = [Diagnostics.Process]::GetCurrentProcess().WorkingSet64
+`$null = & { $Job }
+`$process = [Diagnostics.Process]::GetCurrentProcess(); `$process.Refresh()
+"`$before `$(`$process.PeakWorkingSet64)"
+"@
+    $fields = (& $pwsh -NoProfile -NonInteractive -Command $script | Select-Object -Last 1) -split ' '
+    [pscustomobject]@{ Before = [long]$fields[0] / 1MB; Peak = [long]$fields[1] / 1MB }
+}
+
+function Get-Requests { (Get-DrupalTestServerStats -Server $server).jsonapiRequests }
+
+$server = Start-DrupalTestServer -Configuration $Configuration
+try {
+    $null = Connect-DrupalApi -Uri $server.Uri -ClientId 'backend' -ClientSecret (ConvertTo-SecureString 'backend-secret' -AsPlainText -Force) -SkipAdminCheck
+    Write-Host ('{0,-40} {1,14}  {2}' -f 'figure', 'value', 'detail')
+
+    # Export.
+    Set-DrupalTestServerContent -Server $server -Articles $Articles
+    $folder = Join-Path $work 'content'
+    # One whole run first: the JIT (the module's and the server's) is no part of the figures.
+    $results = @(Export-DrupalContent node article -Path $folder)
+    $entities = $results.Count
+    $files = @($results | Where-Object EntityType -EQ 'file').Count
+    $requests = Get-Requests
+    $null = Export-DrupalContent node article -Path $folder
+    $exportRequests = (Get-Requests) - $requests
+    $export = Measure-Median -Work { Export-DrupalContent node article -Path $folder }
+    $readOnly = Measure-Median -Work { Get-DrupalEntity node article -All }
+    $serial = Measure-Median -Work { Export-DrupalContent node article -Path $folder -ThrottleLimit 1 }
+    Write-Figure 'export' ('{0:0} entities/s' -f ($entities / $export * 1000)) ('{0:0} ms for {1} articles, their tags and {2} images ({3} entities, {4} requests); {5:0.00} of Get-DrupalEntity -All of the articles alone ({6:0} ms)' -f $export, $Articles, $files, $entities, $exportRequests, ($export / $readOnly), $readOnly)
+    Write-Figure 'export, -ThrottleLimit 1' ('{0:0} entities/s' -f ($entities / $serial * 1000)) ('{0:0} ms; -ThrottleLimit 4 takes {1:0.00} of it' -f $serial, ($export / $serial))
+
+    # Import and compare: the integrator wires these in once Import-DrupalContent and Compare-DrupalContent exist.
+    if (Get-Command Import-DrupalContent -ErrorAction Ignore) {
+        # TODO (integrator): into an empty site (Clear-DrupalTestServerContent), then again; Set-DrupalTestServerJsonApiMode -ReadOnly:$false first.
+        Write-Figure 'import' 'TODO' 'Import-DrupalContent of the folder into an empty site, then again (all Unchanged)'
+    }
+    else {
+        Write-Figure 'import' 'n/a' 'Import-DrupalContent is not in this build'
+    }
+
+    if (Get-Command Compare-DrupalContent -ErrorAction Ignore) {
+        # TODO (integrator): Compare-DrupalContent -Reference $folder -Difference (Get-DrupalConnection), entities/s.
+        Write-Figure 'compare' 'TODO' 'Compare-DrupalContent of the folder against the site'
+    }
+    else {
+        Write-Figure 'compare' 'n/a' 'Compare-DrupalContent is not in this build'
+    }
+
+    # Peak working sets, a fresh pwsh each: flat when the large export's peak is close to the small one's.
+    $baseline = Measure-Peak ''
+    $smallPeak = Measure-Peak "Export-DrupalContent node article -Path '$(Join-Path $work 'peak-small')'"
+    Set-DrupalTestServerContent -Server $server -Articles $MemoryArticles
+    $largePeak = Measure-Peak "Export-DrupalContent node article -Path '$(Join-Path $work 'peak-large')'"
+    Write-Figure "peak working set, $Articles articles" ('{0:0} MB' -f $smallPeak.Peak) ('{0:0.00} of a fresh pwsh that only connects ({1:0} MB)' -f ($smallPeak.Peak / $baseline.Peak), $baseline.Peak)
+    Write-Figure "peak working set, $MemoryArticles articles" ('{0:0} MB' -f $largePeak.Peak) ('{0:0.00} of the {1}-article export''s' -f ($largePeak.Peak / $smallPeak.Peak), $Articles)
+}
+finally {
+    Get-DrupalConnection | Disconnect-DrupalApi
+    Stop-DrupalTestServer -Server $server
+    Remove-Item -Recurse -Force $work -ErrorAction SilentlyContinue
+}
