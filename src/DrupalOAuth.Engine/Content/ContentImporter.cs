@@ -364,10 +364,17 @@ namespace DrupalOAuth.Content
 
             foreach (var item in plan.Items.Where(i => i.Entity.EntityType == FileType && i.Action == ContentAction.Created))
             {
-                if (found.ContainsKey(item.Entity.Uuid))
+                if (found.TryGetValue(item.Entity.Uuid, out var same))
                 {
-                    item.Action = ContentAction.Unchanged;
-                    continue;
+                    if (IsSameFile(same, item.Entity.Fields))
+                    {
+                        item.Action = ContentAction.Unchanged;
+                        continue;
+                    }
+
+                    // The site gave its UUID to another upload (a site that derives them, or another import): not this file.
+                    found.Remove(item.Entity.Uuid);
+                    plan.Targets.TryRemove(item.Entity.Uuid, out _);
                 }
 
                 if (!firstReferences.TryGetValue(item.Entity.Uuid, out var via))
@@ -402,10 +409,7 @@ namespace DrupalOAuth.Content
             foreach (var pair in candidates)
             {
                 var fields = pair.Key.Entity.Fields;
-                var match = pair.Value.Select(id => files.TryGetValue(id, out var file) ? file : null).FirstOrDefault(file =>
-                    file != null
-                    && string.Equals(Attribute(file, "filename"), Value(fields, "filename"), StringComparison.Ordinal)
-                    && string.Equals(Attribute(file, "filesize"), Value(fields, "filesize"), StringComparison.Ordinal));
+                var match = pair.Value.Select(id => files.TryGetValue(id, out var file) ? file : null).FirstOrDefault(file => file != null && IsSameFile(file, fields));
                 if (match != null && Text(match, "id") is string siteId)
                 {
                     pair.Key.Action = ContentAction.Unchanged;
@@ -414,6 +418,11 @@ namespace DrupalOAuth.Content
                 }
             }
         }
+
+        /// <summary>Whether a file of the site has the folder's file's name and size.</summary>
+        private static bool IsSameFile(PSObject file, ContentMap fields) =>
+            string.Equals(Attribute(file, "filename"), Value(fields, "filename"), StringComparison.Ordinal)
+            && string.Equals(Attribute(file, "filesize"), Value(fields, "filesize"), StringComparison.Ordinal);
 
         /// <summary>An entity but a user or a file: its references, then what the site has under its UUID, per -Existing.</summary>
         /// <summary>
