@@ -82,6 +82,22 @@ Describe 'Import-DrupalContent' {
             Get-Writes | Should -Be $writes
         }
 
+        It 'uploads the image when the site gave the folder''s file UUID to another upload, and finds it on the next run' {
+            # The test server derives an upload's UUID from its fid: the second upload gets the fixture file's UUID.
+            $other = Join-Path $TestDrive 'other.png'
+            [IO.File]::WriteAllBytes($other, [byte[]](1..200))
+            $null = 1..2 | ForEach-Object { New-DrupalFile -EntityType node -Bundle article -Field field_image -Path $other -FileName "other-$_.png" }
+            (Get-Resource "jsonapi/file/file/$FileUuid").data.attributes.filename | Should -Be 'other-2.png'
+
+            $file = Import-DrupalContent -Path $Fixture | Where-Object Uuid -eq $FileUuid
+            $file.Action | Should -Be 'Created'
+            $article = (Get-Resource "jsonapi/node/article/$ArticleUuid").data
+            (Get-Resource "jsonapi/file/file/$($article.relationships.field_image.data.id)").data.attributes.filename | Should -Be 'image-2.png'
+            $writes = Get-Writes
+            @(Import-DrupalContent -Path $Fixture).Action | Sort-Object -Unique | Should -Be 'Unchanged'
+            Get-Writes | Should -Be $writes
+        }
+
         It 'with -WhatIf says what it would create and writes nothing' {
             $results = @(Import-DrupalContent -Path $Fixture -WhatIf)
             @($results | Where-Object EntityType -ne 'user').Action | Sort-Object -Unique | Should -Be 'WouldCreate'
