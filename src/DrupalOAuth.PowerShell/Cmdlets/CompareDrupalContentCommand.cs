@@ -197,6 +197,7 @@ namespace DrupalOAuth.Commands
             }
 
             WriteProgress(new ProgressRecord(ProgressActivityId, activity, $"{entities.Count} entities") { RecordType = ProgressRecordType.Completed });
+
             // A folder's entity the site does not have is a difference (<=), or a file the site holds under a UUID of its
             // own (matched by its bytes): neither is worth a warning. What the site's entities reference and the
             // consumer may not read is.
