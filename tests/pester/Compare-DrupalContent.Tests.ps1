@@ -243,5 +243,16 @@ default:
             ($differences | Where-Object SideIndicator -EQ '<>').DifferenceValue | Should -Be "[{value: 'Changed on two'}]"
             ($differences | Where-Object Uuid -EQ (Get-Uuid 11)).SideIndicator | Should -Be '=='
         }
+
+        It 'reads a whole selection on each site: an article made on one only is => with its label' {
+            $made = New-DrupalEntity node article -Attributes @{ title = 'Only on two' } -Connection two
+
+            $differences = @(Compare-DrupalContent -Reference one -Difference two -EntityType node -Bundle article -Filter @{ title = 'Only on two' })
+
+            $differences | Should -HaveCount 1
+            $differences[0].SideIndicator | Should -Be '=>'
+            $differences[0].Uuid | Should -Be $made.id
+            $differences[0].Label | Should -Be 'Only on two'
+        }
     }
 }
