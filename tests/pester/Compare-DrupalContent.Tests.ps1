@@ -196,6 +196,23 @@ default:
             $differences[0].Field | Should -Be 'title'
             $differences[0].DifferenceValue | Should -Be "[{value: 'Article 12'}]"
         }
+        It 'reads the folder''s translation languages from a site that lists none to the consumer, and leaves users out without -IncludeUsers' {
+            $folder = Join-Path $TestDrive 'export-6'
+            $null = Export-DrupalContent node article -Id (Get-Uuid 6) -Path $folder -Language es -IncludeUsers -Connection site
+            $node = (Get-ChildItem "$folder/node" -Filter *.yml)[0].FullName
+            Get-Content -Raw $node | Should -Match 'translations:'
+            @(Get-ChildItem "$folder/user" -Filter *.yml) | Should -Not -BeNullOrEmpty
+
+            $verbose = Compare-DrupalContent -Reference $folder -Difference site -Verbose 4>&1
+            @($verbose | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }) | Should -HaveCount 0
+            "$verbose" | Should -Match 'users left out'
+            @(Compare-DrupalContent -Reference $folder -Difference site -IncludeUsers) | Should -HaveCount 0
+
+            $text = Get-Content -Raw $node
+            $at = $text.IndexOf('translations:')
+            $text.Substring(0, $at) + ($text.Substring($at) -creplace "value: '[^']*'", "value: 'Otro'") | Set-Content -NoNewline $node
+            (Compare-DrupalContent -Reference $folder -Difference site).Field | Should -BeLike 'translations.es.*'
+        }
     }
 
     Context 'two sites' {
@@ -225,6 +242,17 @@ default:
             ($differences | Where-Object SideIndicator -EQ '<>').Field | Should -Be 'title'
             ($differences | Where-Object SideIndicator -EQ '<>').DifferenceValue | Should -Be "[{value: 'Changed on two'}]"
             ($differences | Where-Object Uuid -EQ (Get-Uuid 11)).SideIndicator | Should -Be '=='
+        }
+
+        It 'reads a whole selection on each site: an article made on one only is => with its label' {
+            $made = New-DrupalEntity node article -Attributes @{ title = 'Only on two' } -Connection two
+
+            $differences = @(Compare-DrupalContent -Reference one -Difference two -EntityType node -Bundle article -Filter @{ title = 'Only on two' })
+
+            $differences | Should -HaveCount 1
+            $differences[0].SideIndicator | Should -Be '=>'
+            $differences[0].Uuid | Should -Be $made.id
+            $differences[0].Label | Should -Be 'Only on two'
         }
     }
 }

@@ -28,6 +28,8 @@ namespace DrupalOAuth.Content
             "pass",
         };
 
+        private const string PathField = "path";
+
         private static readonly HashSet<string> IgnoredForFiles = new HashSet<string>(StringComparer.Ordinal) { "uri", "uid" };
 
         private readonly HashSet<string> _excluded;
@@ -261,9 +263,27 @@ namespace DrupalOAuth.Content
             }
         }
 
-        /// <summary>A field's items without what the site computes (core's folders carry a comment field's statistics).</summary>
+        /// <summary>
+        /// A field's items without what the site computes (core's folders carry a comment field's statistics), and a
+        /// path without its langcode: always the translation's own, it is left out of a translation by one side and
+        /// written by the other.
+        /// </summary>
         private static IReadOnlyList<ContentMap> StoredItems(ContentMap fields, string field) =>
-            ContentEntity.Items(fields, field).Select(item => ResourceMapper.Stored(field, item)).ToList();
+            ContentEntity.Items(fields, field).Select(item => field == PathField ? WithoutLangcode(item) : ResourceMapper.Stored(field, item)).ToList();
+
+        private static ContentMap WithoutLangcode(ContentMap item)
+        {
+            var copy = new ContentMap();
+            foreach (var property in ResourceMapper.Stored(PathField, item))
+            {
+                if (property.Key != "langcode")
+                {
+                    copy[property.Key] = property.Value;
+                }
+            }
+
+            return copy;
+        }
 
         private static IEnumerable<string> FieldNames(ContentMap first, ContentMap second)
         {

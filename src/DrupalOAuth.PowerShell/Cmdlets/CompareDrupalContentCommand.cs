@@ -174,8 +174,9 @@ namespace DrupalOAuth.Commands
                 WriteError(new DrupalException("InvalidContentFile", DrupalErrorCategory.InvalidData, $"{problem.Path}: {problem.Message} It is left out of the comparison.", problem.Path));
             }
 
-            WriteVerbose($"-{parameter}: {contents.Entities.Count} entities read from the folder '{contents.Root}'{(contents.Problems.Count > 0 ? $"; {contents.Problems.Count} files could not be read" : string.Empty)}.");
-            return contents.Entities;
+            var entities = WithoutUsers(contents.Entities, out var users);
+            WriteVerbose($"-{parameter}: {contents.Entities.Count} entities read from the folder '{contents.Root}'{(contents.Problems.Count > 0 ? $"; {contents.Problems.Count} files could not be read" : string.Empty)}{(users > 0 ? $"; {users} users left out (-IncludeUsers compares them)" : string.Empty)}.");
+            return entities;
         }
 
         /// <param name="folderEntities">The other side's, when it is a folder and no -EntityType was given: the site reads those UUIDs.</param>
@@ -184,8 +185,8 @@ namespace DrupalOAuth.Commands
             Limit = new AdaptiveLimit(ThrottleLimit);
             var session = connection.OpenContent(CallOptions);
             var walker = EntityType != null
-                ? new ContentWalker(session, new EntityQuery(EntityType, Bundle, Id == null ? Filter : WithIds(Filter, Id)), null, WalkOptions())
-                : new ContentWalker(session, null, folderEntities!.Select(e => new KeyValuePair<string, string>(e.TypeName, e.Uuid)).ToList(), WalkOptions());
+                ? new ContentWalker(session, new EntityQuery(EntityType, Bundle, Id == null ? Filter : WithIds(Filter, Id)), null, WalkOptions(folderEntities))
+                : new ContentWalker(session, null, folderEntities!.Select(e => new KeyValuePair<string, string>(e.TypeName, e.Uuid)).ToList(), WalkOptions(folderEntities));
             var reader = new SiteContentReader(session, walker);
             var entities = new List<ContentEntity>();
             var activity = $"Reading {connection.SiteUri} (-{parameter})";
@@ -196,6 +197,7 @@ namespace DrupalOAuth.Commands
             }
 
             WriteProgress(new ProgressRecord(ProgressActivityId, activity, $"{entities.Count} entities") { RecordType = ProgressRecordType.Completed });
+
             // A folder's entity the site does not have is a difference (<=), or a file the site holds under a UUID of its
             // own (matched by its bytes): neither is worth a warning. What the site's entities reference and the
             // consumer may not read is.
@@ -211,14 +213,43 @@ namespace DrupalOAuth.Commands
             return entities;
         }
 
-        private ContentWalkOptions WalkOptions() => new ContentWalkOptions
+        /// <param name="folderEntities">The other side's, when it is a folder.</param>
+        private ContentWalkOptions WalkOptions(IReadOnlyList<ContentEntity>? folderEntities) => new ContentWalkOptions
         {
             Dependencies = true,
             IncludeUsers = IncludeUsers,
-            Languages = Language,
+            Languages = Language ?? FolderLanguages(folderEntities),
             HashFiles = true,
             PagesAtOnce = ThrottleLimit,
         };
+
+        /// <summary>
+        /// The languages of a folder's translations: core lists a site's languages only to those who administer them,
+        /// so a consumer that should not would read none, and each translation of the folder would look missing.
+        /// Null (the site's list) when the folder has none.
+        /// </summary>
+        private static IReadOnlyList<string>? FolderLanguages(IReadOnlyList<ContentEntity>? folderEntities)
+        {
+            var languages = folderEntities?.SelectMany(e => e.Translations.Keys).Distinct(System.StringComparer.Ordinal).OrderBy(l => l, System.StringComparer.Ordinal).ToList();
+            return languages == null || languages.Count == 0 ? null : languages;
+        }
+
+        /// <summary>
+        /// A folder's users are compared only with -IncludeUsers (or -EntityType user), as a site side reads them: a site
+        /// shows a consumer little of its users, and an import maps them.
+        /// </summary>
+        private IReadOnlyList<ContentEntity> WithoutUsers(IReadOnlyList<ContentEntity> entities, out int users)
+        {
+            if (IncludeUsers || (EntityType?.StartsWith("user", System.StringComparison.Ordinal) ?? false))
+            {
+                users = 0;
+                return entities;
+            }
+
+            var kept = entities.Where(e => e.EntityType != "user").ToList();
+            users = entities.Count - kept.Count;
+            return kept;
+        }
 
         /// <summary>-Id joins -Filter as an IN condition on id.</summary>
         private static IDictionary WithIds(IDictionary? filter, string[] ids)

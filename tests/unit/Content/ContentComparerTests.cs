@@ -171,6 +171,25 @@ public sealed class ContentComparerTests
     }
 
     [Fact]
+    public void A_paths_langcode_is_not_compared_since_it_is_always_the_translations_own()
+    {
+        var reference = Article("a", "A", ("path", new[] { Item("alias", "/a", "langcode", "en") }));
+        var es = new ContentMap();
+        Field(es, "title", Item("value", "A es"));
+        reference.Translations["es"] = es;
+        var difference = Article("a", "A", ("path", new[] { Item("alias", "/a") }));
+        var es2 = new ContentMap();
+        Field(es2, "title", Item("value", "A es"));
+        Field(es2, "path", Item("alias", "/a", "langcode", "es"));
+        difference.Translations["es"] = es2;
+
+        Assert.Empty(Compare(new[] { reference }, new[] { difference }));
+
+        Field(es2, "path", Item("alias", "/a-es", "langcode", "es"));
+        Assert.Equal(new[] { "<> node a translations.es.path: [{alias: '/a'}] | [{alias: '/a-es'}]" }, Compare(new[] { reference }, new[] { difference }).Select(Line));
+    }
+
+    [Fact]
     public void What_the_site_computes_is_not_compared_such_as_a_comment_fields_statistics()
     {
         var reference = Article("a", "A", ("comment", new[] { Item("status", 2L, "cid", 0L, "last_comment_timestamp", 1700000000L, "comment_count", 3L) }), ("body", new[] { Item("value", "x", "processed", "<p>x</p>") }));
