@@ -53,13 +53,14 @@ namespace DrupalOAuth.JsonApi
             }
         }
 
-        public async Task<PSObject?> UpdateAsync(string entityType, string? bundle, string id, IDictionary? attributes, IDictionary? relationships, CallOptions options, IDrupalLog log, CancellationToken cancellationToken)
+        /// <param name="language">A translation to change, under its language prefix (<c>/es/jsonapi/…</c>); null for the default one.</param>
+        public async Task<PSObject?> UpdateAsync(string entityType, string? bundle, string id, IDictionary? attributes, IDictionary? relationships, CallOptions options, IDrupalLog log, CancellationToken cancellationToken, string? language = null)
         {
             JsonApiClient.Id(id);
             var (given, related) = (ResourceWriter.Attributes(attributes), RelationshipValue.ReadAll(relationships));
             var type = await _client.ResolveAsync(entityType, bundle, options, log, cancellationToken).ConfigureAwait(false);
             var body = ResourceWriter.Document(type.Key, id, given, await TypedAsync(type, related, options, log, cancellationToken).ConfigureAwait(false));
-            return Entity(await SendAsync(new HttpMethod("PATCH"), JsonApiClient.Member(type.Value, id), body, isIdempotent: false, retryBeforeAnswer: true, options, log, cancellationToken).ConfigureAwait(false));
+            return Entity(await SendAsync(new HttpMethod("PATCH"), JsonApiClient.Member(_client.Collection(type.Value, language), id), body, isIdempotent: false, retryBeforeAnswer: true, options, log, cancellationToken).ConfigureAwait(false));
         }
 
         public async Task DeleteAsync(string entityType, string? bundle, string id, CallOptions options, IDrupalLog log, CancellationToken cancellationToken)

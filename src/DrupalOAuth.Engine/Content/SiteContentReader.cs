@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using DrupalOAuth.Diagnostics;
+using DrupalOAuth.Errors;
+using DrupalOAuth.Throttling;
+
+namespace DrupalOAuth.Content
+{
+    /// <summary>
+    /// A site's side of a comparison: what a walk reads, batch by batch, each file entity with the hash of its bytes
+    /// (read, hashed and dropped), so that files compare by what they hold rather than where the site keeps them.
+    /// </summary>
+    public sealed class SiteContentReader
+    {
+        private const string FileType = "file";
+
+        /// <summary>Files hashed at once when the call set no limit of its own.</summary>
+        private const int DefaultHashes = 4;
+
+        private readonly ContentWalker _walker;
+        private readonly ContentFiles _files;
+        private readonly AdaptiveLimit _limit;
+        private readonly List<ContentResult> _failures = new List<ContentResult>();
+        private int _hashed;
+
+        public SiteContentReader(ContentSession session, ContentWalker walker)
+        {
+            if (session == null)
+            {
+                throw new ArgumentNullException(nameof(session));
+            }
+
+            _walker = walker ?? throw new ArgumentNullException(nameof(walker));
+            _files = new ContentFiles(session);
+            _limit = session.Options.Limit ?? new AdaptiveLimit(DefaultHashes);
+        }
+
+        /// <summary>Entities read so far.</summary>
+        public int Read { get; private set; }
+
+        /// <summary>HTTP requests made so far: the walk's, and one a file's bytes.</summary>
+        public int Requests => _walker.Requests + Volatile.Read(ref _hashed);
+
+        /// <summary>What could not be read: entities the walk could not see, and files whose bytes could not be hashed (they stay, without FileHash).</summary>
+        public IReadOnlyList<ContentResult> Failures
+        {
+            get
+            {
+                lock (_failures)
+                {
+                    return _walker.Failures.Concat(_failures).ToList();
+                }
+            }
+        }
+
+        /// <summary>The next batch with its files hashed; null at the end.</summary>
+        public async Task<IReadOnlyList<ContentEntity>?> NextAsync(IDrupalLog log, CancellationToken cancellationToken)
+        {
+            var batch = await _walker.NextAsync(log, cancellationToken).ConfigureAwait(false);
+            if (batch == null)
+            {
+                return null;
+            }
+
+            var logs = await Task.WhenAll(batch.Where(e => e.EntityType == FileType && e.FileUrl != null).Select(e => HashAsync(e, cancellationToken))).ConfigureAwait(false);
+            foreach (var lines in logs)
+            {
+                lines.WriteTo(log);
+            }
+
+            Read += batch.Count;
+            return batch;
+        }
+
+        private async Task<BufferedLog> HashAsync(ContentEntity file, CancellationToken cancellationToken)
+        {
+            var log = new BufferedLog();
+            try
+            {
+                using (await _limit.EnterAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    Interlocked.Increment(ref _hashed);
+                    await _files.HashAsync(file, log, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (DrupalException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                lock (_failures)
+                {
+                    _failures.Add(new ContentResult(file.EntityType, file.Bundle, file.Uuid, file.Label, ContentAction.Failed, null, null, e.Message, null));
+                }
+            }
+
+            return log;
+        }
+    }
+}
