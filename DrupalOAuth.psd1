@@ -12,12 +12,15 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     CmdletsToExport      = @(
+        'Compare-DrupalContent'
         'Connect-DrupalApi'
         'Disconnect-DrupalApi'
+        'Export-DrupalContent'
         'Export-DrupalEntity'
         'Get-DrupalConnection'
         'Get-DrupalEntity'
         'Get-DrupalToken'
+        'Import-DrupalContent'
         'Import-DrupalEntity'
         'Invoke-DrupalGraphQL'
         'Invoke-DrupalRequest'

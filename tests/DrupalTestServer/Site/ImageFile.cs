@@ -20,7 +20,7 @@ public sealed record ImageFile(int Fid, int ArticleNid, long Created)
     /// <summary>The month folder Drupal puts uploads in.</summary>
     public const string Folder = "2026-01";
 
-    public string Uuid => EntityUuid.Of(EntityUuid.File, Fid);
+    public string Uuid => Upload?.Uuid ?? EntityUuid.Of(EntityUuid.File, Fid);
 
     /// <summary>
     /// An upload is temporary until a node that references it is saved (file usage makes it permanent); cron would

@@ -314,12 +314,8 @@ public sealed class ContentComparerTests
         var reference = Articles("Article 4242");
         var difference = Articles("Edited");
 
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         var differences = Compare(reference, difference);
-        watch.Stop();
 
         Assert.Equal("<> node u04242 title: [{value: 'Article 4242'}] | [{value: 'Edited'}]", Line(Assert.Single(differences)));
-        // A few hundred milliseconds on an idle machine; the bound leaves room for a CI runner shared with other jobs.
-        Assert.True(watch.ElapsedMilliseconds < 10000, $"took {watch.ElapsedMilliseconds} ms");
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DrupalOAuth.Content;
 using Xunit;
 
@@ -148,7 +147,7 @@ public sealed class ContentGraphTests
     }
 
     [Fact]
-    public void A_chain_of_20000_entities_is_ordered_without_recursion_in_milliseconds()
+    public void A_chain_of_20000_entities_is_ordered_without_recursion()
     {
         // Each references the next, the last none: the order is the input reversed, and a recursive walk would overflow.
         const int count = 20000;
@@ -157,16 +156,12 @@ public sealed class ContentGraphTests
             .ToList();
         entities[count - 1] = Sample.Entity("node", "n" + (count - 1), ("field_next", "n0"));
 
-        var watch = Stopwatch.StartNew();
         var graph = new ContentGraph(entities);
-        watch.Stop();
 
         Assert.Equal(count, graph.Order.Count);
         Assert.Equal("n" + (count - 1), graph.Order[0].Uuid);
         Assert.Equal("n0", graph.Order[count - 1].Uuid);
         Assert.Equal($"n{count - 1} field_next ->  n0", Assert.Single(graph.Deferred).ToString());
-        // Tens of milliseconds on an idle machine; the bound leaves room for a CI runner shared with other jobs.
-        Assert.True(watch.ElapsedMilliseconds < 5000, $"took {watch.ElapsedMilliseconds} ms");
         AssertEveryNonDeferredReferenceComesFirst(graph);
     }
 
