@@ -83,18 +83,25 @@ Describe 'Import-DrupalContent' {
         }
 
         It 'uploads the image when the site gave the folder''s file UUID to another upload, and finds it on the next run' {
-            # The test server derives an upload's UUID from its fid: the second upload gets the fixture file's UUID.
+            # Uploads get UUIDs of the site's choosing: a folder whose file UUID the site has given to another file
+            # (made here by writing that UUID into a copy of the fixture) must not take that file for its own.
             $other = Join-Path $TestDrive 'other.png'
             [IO.File]::WriteAllBytes($other, [byte[]](1..200))
-            $null = 1..2 | ForEach-Object { New-DrupalFile -EntityType node -Bundle article -Field field_image -Path $other -FileName "other-$_.png" }
-            (Get-Resource "jsonapi/file/file/$FileUuid").data.attributes.filename | Should -Be 'other-2.png'
+            $taken = (New-DrupalFile -EntityType node -Bundle article -Field field_image -Path $other -FileName 'other.png').id
+            $folder = Join-Path $TestDrive 'collision'
+            Copy-Item -LiteralPath $Fixture -Destination $folder -Recurse
+            foreach ($file in Get-ChildItem -LiteralPath $folder -Recurse -File -Include '*.yml', '*.json') {
+                [IO.File]::WriteAllText($file.FullName, ([IO.File]::ReadAllText($file.FullName) -replace $FileUuid, $taken))
+            }
+            Rename-Item -LiteralPath (Join-Path $folder "file/$FileUuid.yml") -NewName "$taken.yml"
 
-            $file = Import-DrupalContent -Path $Fixture | Where-Object Uuid -eq $FileUuid
+            $file = Import-DrupalContent -Path $folder | Where-Object Uuid -eq $taken
             $file.Action | Should -Be 'Created'
             $article = (Get-Resource "jsonapi/node/article/$ArticleUuid").data
+            $article.relationships.field_image.data.id | Should -Not -Be $taken
             (Get-Resource "jsonapi/file/file/$($article.relationships.field_image.data.id)").data.attributes.filename | Should -Be 'image-2.png'
             $writes = Get-Writes
-            @(Import-DrupalContent -Path $Fixture).Action | Sort-Object -Unique | Should -Be 'Unchanged'
+            @(Import-DrupalContent -Path $folder).Action | Sort-Object -Unique | Should -Be 'Unchanged'
             Get-Writes | Should -Be $writes
         }
 

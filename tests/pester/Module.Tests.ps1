@@ -3,7 +3,7 @@ Describe 'The built module' {
         $root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
         $moduleFolder = Join-Path $root 'out/DrupalOAuth'
         $manifest = Test-ModuleManifest -Path (Join-Path $moduleFolder 'DrupalOAuth.psd1')
-        $cmdlets = 'Connect-DrupalApi', 'Disconnect-DrupalApi', 'Export-DrupalEntity', 'Get-DrupalConnection', 'Get-DrupalEntity', 'Get-DrupalToken', 'Import-DrupalEntity', 'Invoke-DrupalGraphQL', 'Invoke-DrupalRequest', 'New-DrupalEntity', 'New-DrupalFile', 'Remove-DrupalEntity', 'Set-DrupalEntity', 'Test-DrupalConnection'
+        $cmdlets = 'Compare-DrupalContent', 'Connect-DrupalApi', 'Disconnect-DrupalApi', 'Export-DrupalContent', 'Export-DrupalEntity', 'Get-DrupalConnection', 'Get-DrupalEntity', 'Get-DrupalToken', 'Import-DrupalContent', 'Import-DrupalEntity', 'Invoke-DrupalGraphQL', 'Invoke-DrupalRequest', 'New-DrupalEntity', 'New-DrupalFile', 'Remove-DrupalEntity', 'Set-DrupalEntity', 'Test-DrupalConnection'
     }
 
     It 'runs on Windows PowerShell 5.1 and PowerShell 7' {

@@ -588,7 +588,7 @@ namespace DrupalOAuth.Content
             var id = uploaded == null ? null : SiteLookup.Id(uploaded);
             if (id == null)
             {
-                throw new DrupalException("InvalidResult", DrupalErrorCategory.InvalidResult, $"{item}: Drupal answered the upload without the new file's id.", item.Entity.SourcePath);
+                throw new DrupalException("InvalidResponse", DrupalErrorCategory.InvalidResult, $"{item}: Drupal answered the upload without the new file's id.", item.Entity.SourcePath);
             }
 
             plan.Targets[item.Entity.Uuid] = new ResolvedReference(FileTypeName, id);
