@@ -1,15 +1,15 @@
 <#
 .SYNOPSIS
-    Measures Export-DrupalContent (and, once they exist, Import-DrupalContent and Compare-DrupalContent) on the bundled
-    test server: entities per second for articles with their tags and images, requests, and the peak working set.
+    Measures Export-DrupalContent, Import-DrupalContent and Compare-DrupalContent on the bundled test server: entities per second for articles with their tags and images, requests, and the peak working set.
 .DESCRIPTION
     Run after the build (./build.ps1 -Task Build). Starts the bundled Drupal test server on 127.0.0.1 with -Articles
     articles (`POST /_test/content`: tags on most, an image on every third). Times are medians of -Rounds runs; peak
     working sets come from a fresh pwsh per job. Figures, not assertions: nothing here fails on speed.
       export          Export-DrupalContent node article -Path (the articles, their tags, their images with the
                       bytes), against Get-DrupalEntity -All of the same articles alone
-      import          Import-DrupalContent of that folder into an empty site, then again (every entity Unchanged)
-      compare         Compare-DrupalContent of the folder against the site
+      import          Import-DrupalContent of that folder into a second, empty server (Drupal 11 mode), then again
+                      (every entity Unchanged, no write)
+      compare         Compare-DrupalContent of the folder against the target, and of the two sites
       memory          the peak working set of an export of -MemoryArticles articles, and of -Articles, against a
                       fresh pwsh that only connects: flat means the two exports' peaks are close
 #>
@@ -77,7 +77,7 @@ function Get-Requests { (Get-DrupalTestServerStats -Server $server).jsonapiReque
 
 $server = Start-DrupalTestServer -Configuration $Configuration
 try {
-    $null = Connect-DrupalApi -Uri $server.Uri -ClientId 'backend' -ClientSecret (ConvertTo-SecureString 'backend-secret' -AsPlainText -Force) -SkipAdminCheck
+    $source = Connect-DrupalApi -Uri $server.Uri -ClientId 'backend' -ClientSecret (ConvertTo-SecureString 'backend-secret' -AsPlainText -Force) -SkipAdminCheck -PassThru
     Write-Host ('{0,-40} {1,14}  {2}' -f 'figure', 'value', 'detail')
 
     # Export.
@@ -96,21 +96,29 @@ try {
     Write-Figure 'export' ('{0:0} entities/s' -f ($entities / $export * 1000)) ('{0:0} ms for {1} articles, their tags and {2} images ({3} entities, {4} requests); {5:0.00} of Get-DrupalEntity -All of the articles alone ({6:0} ms)' -f $export, $Articles, $files, $entities, $exportRequests, ($export / $readOnly), $readOnly)
     Write-Figure 'export, -ThrottleLimit 1' ('{0:0} entities/s' -f ($entities / $serial * 1000)) ('{0:0} ms; -ThrottleLimit 4 takes {1:0.00} of it' -f $serial, ($export / $serial))
 
-    # Import and compare: the integrator wires these in once Import-DrupalContent and Compare-DrupalContent exist.
-    if (Get-Command Import-DrupalContent -ErrorAction Ignore) {
-        # TODO (integrator): into an empty site (Clear-DrupalTestServerContent), then again; Set-DrupalTestServerJsonApiMode -ReadOnly:$false first.
-        Write-Figure 'import' 'TODO' 'Import-DrupalContent of the folder into an empty site, then again (all Unchanged)'
+    # Import into a second server in Drupal 11 mode, emptied before each run (admin-client may set every field), then
+    # the same folder again: every entity Unchanged, nothing written. Compare: the folder against the site, and the two
+    # sites against each other.
+    $target = Start-DrupalTestServer -Configuration $Configuration -DrupalVersion 11
+    try {
+        $d11 = Connect-DrupalApi -Uri $target.Uri -ClientId 'admin-client' -ClientSecret (ConvertTo-SecureString 'admin-secret' -AsPlainText -Force) -Name 'd11' -SkipAdminCheck -PassThru
+        $empty = { Reset-DrupalTestServer -Server $target; Set-DrupalTestServerJsonApiMode -Server $target -ReadOnly:$false; Clear-DrupalTestServerContent -Server $target }
+        & $empty
+        $null = Import-DrupalContent -Path $folder -Connection $d11
+        $import = Measure-Median -Before $empty -Work { Import-DrupalContent -Path $folder -Connection $d11 }
+        $writes = (Get-DrupalTestServerStats -Server $target).jsonapiWrites
+        $again = Measure-Median -Work { Import-DrupalContent -Path $folder -Connection $d11 }
+        $againWrites = (Get-DrupalTestServerStats -Server $target).jsonapiWrites - $writes
+        $differences = @(Compare-DrupalContent -Reference $folder -Difference $d11).Count
+        $compareFolder = Measure-Median -Work { Compare-DrupalContent -Reference $folder -Difference $d11 }
+        $compareSites = Measure-Median -Work { Compare-DrupalContent -Reference $source -Difference $d11 -EntityType node -Bundle article }
+        Write-Figure 'import into an empty site' ('{0:0} entities/s' -f ($entities / $import * 1000)) ('{0:0} ms for {1} entities, -ThrottleLimit 4; {2:0.00} of the export' -f $import, $entities, ($import / $export))
+        Write-Figure 'import again (all Unchanged)' ('{0:0} entities/s' -f ($entities / $again * 1000)) ('{0:0} ms, {1} writes' -f $again, $againWrites)
+        Write-Figure 'compare folder with site' ('{0:0} entities/s' -f ($entities / $compareFolder * 1000)) ('{0:0} ms, {1} differences; file bytes hashed from the site' -f $compareFolder, $differences)
+        Write-Figure 'compare site with site' ('{0:0} entities/s' -f ($entities * 2 / $compareSites * 1000)) ('{0:0} ms for both sides ({1} entities each)' -f $compareSites, $entities)
     }
-    else {
-        Write-Figure 'import' 'n/a' 'Import-DrupalContent is not in this build'
-    }
-
-    if (Get-Command Compare-DrupalContent -ErrorAction Ignore) {
-        # TODO (integrator): Compare-DrupalContent -Reference $folder -Difference (Get-DrupalConnection), entities/s.
-        Write-Figure 'compare' 'TODO' 'Compare-DrupalContent of the folder against the site'
-    }
-    else {
-        Write-Figure 'compare' 'n/a' 'Compare-DrupalContent is not in this build'
+    finally {
+        Stop-DrupalTestServer -Server $target
     }
 
     # Peak working sets, a fresh pwsh each: flat when the large export's peak is close to the small one's.
