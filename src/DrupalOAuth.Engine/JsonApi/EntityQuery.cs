@@ -34,6 +34,22 @@ namespace DrupalOAuth.JsonApi
         private readonly IReadOnlyList<string> _amongIds = Array.Empty<string>();
         private readonly ChangeKey? _after;
 
+        /// <summary>A -Filter with -Id joined to it as an IN condition on id (the cmdlets that take both).</summary>
+        public static IDictionary WithIds(IDictionary? filter, IReadOnlyList<string> ids)
+        {
+            var merged = new Hashtable();
+            if (filter != null)
+            {
+                foreach (DictionaryEntry entry in filter)
+                {
+                    merged[entry.Key] = entry.Value;
+                }
+            }
+
+            merged["id"] = new Hashtable { ["operator"] = "IN", ["value"] = ids };
+            return merged;
+        }
+
         public EntityQuery(
             string? entityType,
             string? bundle = null,

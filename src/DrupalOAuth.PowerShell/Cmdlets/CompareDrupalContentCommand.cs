@@ -185,7 +185,7 @@ namespace DrupalOAuth.Commands
             Limit = new AdaptiveLimit(ThrottleLimit);
             var session = connection.OpenContent(CallOptions);
             var walker = EntityType != null
-                ? new ContentWalker(session, new EntityQuery(EntityType, Bundle, Id == null ? Filter : WithIds(Filter, Id)), null, WalkOptions(folderEntities))
+                ? new ContentWalker(session, new EntityQuery(EntityType, Bundle, Id == null ? Filter : EntityQuery.WithIds(Filter, Id)), null, WalkOptions(folderEntities))
                 : new ContentWalker(session, null, folderEntities!.Select(e => new KeyValuePair<string, string>(e.TypeName, e.Uuid)).ToList(), WalkOptions(folderEntities));
             var reader = new SiteContentReader(session, walker);
             var entities = new List<ContentEntity>();
@@ -249,22 +249,6 @@ namespace DrupalOAuth.Commands
             var kept = entities.Where(e => e.EntityType != "user").ToList();
             users = entities.Count - kept.Count;
             return kept;
-        }
-
-        /// <summary>-Id joins -Filter as an IN condition on id.</summary>
-        private static IDictionary WithIds(IDictionary? filter, string[] ids)
-        {
-            var merged = new Hashtable();
-            if (filter != null)
-            {
-                foreach (DictionaryEntry entry in filter)
-                {
-                    merged[entry.Key] = entry.Value;
-                }
-            }
-
-            merged["id"] = new Hashtable { ["operator"] = "IN", ["value"] = ids };
-            return merged;
         }
 
         /// <summary>One side of the comparison: a connection or a folder path.</summary>

@@ -22,7 +22,7 @@ namespace DrupalOAuth.Commands
     {
         private const string QuerySet = "Query";
         private const string InputObjectSet = "InputObject";
-        private const int ProgressActivityId = 0x44_72_78;
+        private const int ProgressActivityId = 0x44_72_7A;
 
         private readonly List<KeyValuePair<string, string>> _seeds = new List<KeyValuePair<string, string>>();
 
@@ -88,7 +88,7 @@ namespace DrupalOAuth.Commands
         {
             if (ParameterSetName == QuerySet)
             {
-                var filter = Id == null ? Filter : Merge(Filter, Id);
+                var filter = Id == null ? Filter : EntityQuery.WithIds(Filter, Id);
                 var typeName = Bundle == null ? EntityType! : $"{EntityType}--{Bundle}";
                 Export(new EntityQuery(EntityType, Bundle, filter, Sort), null, typeName);
                 return;
@@ -113,22 +113,6 @@ namespace DrupalOAuth.Commands
             {
                 Export(null, _seeds, $"{_seeds.Count} piped entities");
             }
-        }
-
-        /// <summary>-Id joins -Filter as an IN condition on id.</summary>
-        private static IDictionary Merge(IDictionary? filter, string[] ids)
-        {
-            var merged = new Hashtable();
-            if (filter != null)
-            {
-                foreach (DictionaryEntry entry in filter)
-                {
-                    merged[entry.Key] = entry.Value;
-                }
-            }
-
-            merged["id"] = new Hashtable { ["operator"] = "IN", ["value"] = ids };
-            return merged;
         }
 
         private void Export(EntityQuery? query, IReadOnlyList<KeyValuePair<string, string>>? seeds, string what)

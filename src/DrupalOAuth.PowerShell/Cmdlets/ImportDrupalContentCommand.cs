@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Management.Automation;
 using DrupalOAuth.Commands.Infrastructure;
 using DrupalOAuth.Connections;
@@ -62,7 +61,7 @@ namespace DrupalOAuth.Commands
                 WriteWarning(warning);
             }
 
-            var progress = new ContentProgress(this, root, plan.Items.Count);
+            var progress = new CountProgress(this, ProgressActivityId, $"Importing {root}", plan.Items.Count, "entities");
             _writes = new OrderedWrites(this, Limit, StopToken, progress.Done);
             foreach (var item in plan.Items)
             {
@@ -125,43 +124,6 @@ namespace DrupalOAuth.Commands
             catch (OperationCanceledException)
             {
                 throw new PipelineStoppedException();
-            }
-        }
-
-        /// <summary>"12 of 40 entities, 8 entities/s", written a few times a second at most.</summary>
-        private sealed class ContentProgress
-        {
-            private readonly Cmdlet _cmdlet;
-            private readonly string _activity;
-            private readonly int _total;
-            private readonly Stopwatch _clock = Stopwatch.StartNew();
-            private long _shownAt = -1000;
-            private int _done;
-
-            public ContentProgress(Cmdlet cmdlet, string root, int total)
-            {
-                _cmdlet = cmdlet;
-                _activity = $"Importing {root}";
-                _total = total;
-            }
-
-            public void Done()
-            {
-                _done++;
-                if (_clock.ElapsedMilliseconds - _shownAt >= 250 || _done == _total)
-                {
-                    _shownAt = _clock.ElapsedMilliseconds;
-                    _cmdlet.WriteProgress(Record(ProgressRecordType.Processing));
-                }
-            }
-
-            public void Complete() => _cmdlet.WriteProgress(Record(ProgressRecordType.Completed));
-
-            private ProgressRecord Record(ProgressRecordType type)
-            {
-                var seconds = Math.Max(_clock.Elapsed.TotalSeconds, 0.001);
-                var status = string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0:N0} of {1:N0} entities, {2:N0} entities/s", _done, _total, _done / seconds);
-                return new ProgressRecord(ProgressActivityId, _activity, status) { PercentComplete = _total == 0 ? 100 : _done * 100 / _total, RecordType = type };
             }
         }
     }

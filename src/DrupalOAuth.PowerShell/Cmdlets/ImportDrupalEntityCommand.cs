@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
 using DrupalOAuth.Commands.Infrastructure;
@@ -123,7 +122,7 @@ namespace DrupalOAuth.Commands
                 WriteWarning(warning);
             }
 
-            var progress = new ImportProgress(this, plan);
+            var progress = new CountProgress(this, ProgressActivityId, $"Importing {plan.TypeName}", plan.Rows.Count, "rows");
             _writes = Limit == null ? null : new OrderedWrites(this, Limit, StopToken, progress.Done);
             foreach (var row in plan.Rows)
             {
@@ -245,43 +244,6 @@ namespace DrupalOAuth.Commands
             }
 
             return cells;
-        }
-
-        /// <summary>"120 of 5,000 rows, 85 rows/s", written a few times a second at most.</summary>
-        private sealed class ImportProgress
-        {
-            private readonly Cmdlet _cmdlet;
-            private readonly string _activity;
-            private readonly int _total;
-            private readonly Stopwatch _clock = Stopwatch.StartNew();
-            private long _shownAt = -1000;
-            private int _done;
-
-            public ImportProgress(Cmdlet cmdlet, ImportPlan plan)
-            {
-                _cmdlet = cmdlet;
-                _activity = $"Importing {plan.TypeName}";
-                _total = plan.Rows.Count;
-            }
-
-            public void Done()
-            {
-                _done++;
-                if (_clock.ElapsedMilliseconds - _shownAt >= 250 || _done == _total)
-                {
-                    _shownAt = _clock.ElapsedMilliseconds;
-                    _cmdlet.WriteProgress(Record(ProgressRecordType.Processing));
-                }
-            }
-
-            public void Complete() => _cmdlet.WriteProgress(Record(ProgressRecordType.Completed));
-
-            private ProgressRecord Record(ProgressRecordType type)
-            {
-                var seconds = System.Math.Max(_clock.Elapsed.TotalSeconds, 0.001);
-                var status = string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0:N0} of {1:N0} rows, {2:N0} rows/s", _done, _total, _done / seconds);
-                return new ProgressRecord(ProgressActivityId, _activity, status) { PercentComplete = _total == 0 ? 100 : _done * 100 / _total, RecordType = type };
-            }
         }
     }
 }
