@@ -43,10 +43,11 @@ namespace DrupalOAuth.Content
 
         /// <summary>Per resource type, the fields the export keeps, as seen on its resources read whole: a later read asks for these only.</summary>
         private readonly Dictionary<string, SortedSet<string>> _kept = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
-        private IResultPager? _pager;
+        private EntityPager? _pager;
         private IReadOnlyList<string> _languages = Array.Empty<string>();
         private JsonApiIndex? _index;
         private bool _selectionDone;
+        private bool _selectionNarrowed;
         private ulong _selected;
         private int _requests;
 
@@ -91,7 +92,14 @@ namespace DrupalOAuth.Content
 
                     if (page.Count > 0)
                     {
-                        return await HandOutAsync(page, log, cancellationToken).ConfigureAwait(false);
+                        var handedOut = await HandOutAsync(page, log, cancellationToken).ConfigureAwait(false);
+                        if (_pager != null && !_selectionNarrowed && KeptFields(handedOut[0].TypeName) is IReadOnlyList<string> kept)
+                        {
+                            _selectionNarrowed = true;
+                            _pager.AskOnly(kept);
+                        }
+
+                        return handedOut;
                     }
 
                     continue;

@@ -179,6 +179,27 @@ public sealed class ContentWalkerTests : IDisposable
         Assert.Contains(_log.Lines, l => l.StartsWith("VERBOSE: The walk asks for 2 fields of taxonomy_term--tags", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task The_selection_s_pages_after_the_first_ask_only_for_the_kept_fields_and_paging_ahead_goes_on(int pagesAtOnce)
+    {
+        AddArticles(300, Array.Empty<string>());
+
+        var (entities, _) = await WalkAsync(new EntityQuery("node", "article"), null, new ContentWalkOptions { PagesAtOnce = pagesAtOnce, Dependencies = false, Languages = Array.Empty<string>() });
+
+        Assert.Equal(Enumerable.Range(1, 300).Select(Article), entities.Select(e => e.Uuid));
+        Assert.All(entities, e => Assert.Equal(new[] { "title", "status", "uid" }, e.Fields.Keys));
+        var fieldsets = _site.Reads.Select(r => Fieldset(r.Target)).ToList();
+        Assert.Equal(6, fieldsets.Count);
+        Assert.Null(fieldsets[0]);
+
+        // Only the pages already on their way when the first came are read whole.
+        Assert.True(fieldsets.Count(f => f == null) <= 1 + pagesAtOnce);
+        Assert.Equal("field_tags,langcode,status,title,uid", fieldsets[^1]);
+        Assert.DoesNotContain(_log.Lines, l => l.Contains("is not the one written ahead", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Fields_core_leaves_out_are_not_asked_for_but_langcode_is()
     {
