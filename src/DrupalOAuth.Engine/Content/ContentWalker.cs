@@ -25,6 +25,7 @@ namespace DrupalOAuth.Content
         private const string UserType = "user";
         private const string FileType = "file";
         private const string LanguageType = "configurable_language--configurable_language";
+        private const string LangcodeField = "langcode";
 
         /// <summary>Language codes that name no language a translation could be in.</summary>
         private static readonly string[] NoLanguage = { "und", "zxx" };
@@ -39,10 +40,14 @@ namespace DrupalOAuth.Content
         private readonly List<ContentResult> _failures = new List<ContentResult>();
         private readonly ContentFiles _files;
         private readonly AdaptiveLimit _fileLimit;
-        private IResultPager? _pager;
+
+        /// <summary>Per resource type, the fields the export keeps, as seen on its resources read whole: a later read asks for these only.</summary>
+        private readonly Dictionary<string, SortedSet<string>> _kept = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        private EntityPager? _pager;
         private IReadOnlyList<string> _languages = Array.Empty<string>();
         private JsonApiIndex? _index;
         private bool _selectionDone;
+        private bool _selectionNarrowed;
         private ulong _selected;
         private int _requests;
 
@@ -87,7 +92,14 @@ namespace DrupalOAuth.Content
 
                     if (page.Count > 0)
                     {
-                        return await HandOutAsync(page, log, cancellationToken).ConfigureAwait(false);
+                        var handedOut = await HandOutAsync(page, log, cancellationToken).ConfigureAwait(false);
+                        if (_pager != null && !_selectionNarrowed && KeptFields(handedOut[0].TypeName) is IReadOnlyList<string> kept)
+                        {
+                            _selectionNarrowed = true;
+                            _pager.AskOnly(kept);
+                        }
+
+                        return handedOut;
                     }
 
                     continue;
@@ -251,6 +263,7 @@ namespace DrupalOAuth.Content
         /// <summary>Maps a batch, queues what it references, reads its translations; nothing of it is kept.</summary>
         private async Task<IReadOnlyList<ContentEntity>> HandOutAsync(IReadOnlyList<PSObject> resources, IDrupalLog log, CancellationToken cancellationToken)
         {
+            Learn(resources, log);
             var entities = new List<ContentEntity>(resources.Count);
             foreach (var resource in resources)
             {
@@ -272,6 +285,52 @@ namespace DrupalOAuth.Content
 
             return entities;
         }
+
+        /// <summary>
+        /// Notes the fields of each resource type met for the first time in <paramref name="resources"/> (all of its
+        /// resources there, read whole), so that every later read of the type is a sparse fieldset of them. langcode
+        /// is kept though the export leaves it out: the mapper takes the default language and a translation's from it.
+        /// </summary>
+        private void Learn(IReadOnlyList<PSObject> resources, IDrupalLog log)
+        {
+            var learnt = new List<string>();
+            foreach (var resource in resources)
+            {
+                if (!(JsonMembers.Text(resource, "type") is string typeName))
+                {
+                    continue;
+                }
+
+                if (!_kept.TryGetValue(typeName, out var kept))
+                {
+                    kept = new SortedSet<string>(StringComparer.Ordinal);
+                    _kept[typeName] = kept;
+                    learnt.Add(typeName);
+                }
+                else if (!learnt.Contains(typeName))
+                {
+                    continue;
+                }
+
+                var entityType = typeName.Split(new[] { "--" }, StringSplitOptions.None)[0];
+                foreach (var field in JsonMembers.Of(PowerShellValue.Member(resource, "attributes")).Concat(JsonMembers.Of(PowerShellValue.Member(resource, "relationships"))))
+                {
+                    if (field.Key == LangcodeField || !ResourceMapper.IsLeftOut(entityType, field.Key))
+                    {
+                        kept.Add(field.Key);
+                    }
+                }
+            }
+
+            foreach (var typeName in learnt)
+            {
+                log.Verbose($"The walk asks for {_kept[typeName].Count} fields of {typeName} from now on (fields[{typeName}]), those the export keeps: {string.Join(", ", _kept[typeName])}.");
+            }
+        }
+
+        /// <summary>The sparse fieldset for a read of <paramref name="typeName"/>: null (every field) until a resource of it was read.</summary>
+        private IReadOnlyList<string>? KeptFields(string typeName) =>
+            _kept.TryGetValue(typeName, out var kept) && kept.Count > 0 ? kept.ToList() : null;
 
         private void Queue(ContentEntity entity, IReadOnlyDictionary<string, string> relatedTypes)
         {
@@ -382,7 +441,7 @@ namespace DrupalOAuth.Content
             {
                 try
                 {
-                    var page = await _session.Client.GetOneAsync(new EntityQuery(typeName), id, raw: true, _session.Options, log, cancellationToken).ConfigureAwait(false);
+                    var page = await _session.Client.GetOneAsync(new EntityQuery(typeName, property: KeptFields(typeName)), id, raw: true, _session.Options, log, cancellationToken).ConfigureAwait(false);
                     Interlocked.Increment(ref _requests);
                     found.AddRange(page.Items.SelectMany(Resources));
                 }
@@ -475,7 +534,7 @@ namespace DrupalOAuth.Content
             foreach (var batch in SiteLookup.Batches(ids))
             {
                 var filter = new Hashtable { ["id"] = new Hashtable { ["operator"] = "IN", ["value"] = batch } };
-                var query = new EntityQuery(typeName, filter: filter, language: language, pageSize: SiteLookup.BatchSize);
+                var query = new EntityQuery(typeName, filter: filter, property: KeptFields(typeName), language: language, pageSize: SiteLookup.BatchSize);
                 var pager = new EntityPager(_session.Client, query, new PagingScope(all: true), raw: true, _session.Options);
                 while (await pager.NextPageAsync(log, cancellationToken).ConfigureAwait(false) is ResultPage page)
                 {

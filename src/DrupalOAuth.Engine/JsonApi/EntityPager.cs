@@ -53,6 +53,7 @@ namespace DrupalOAuth.JsonApi
         private bool _predictOffsets;
         private string? _typeName;
         private Uri? _next;
+        private KeyValuePair<string, string>? _only;
         private bool _started;
         private bool _done;
         private bool _moreNotRead;
@@ -189,7 +190,7 @@ namespace DrupalOAuth.JsonApi
 
             _written += resources;
             _limit.AddCompleted(resources);
-            _next = document.Next == null ? null : SitePath.OnSiteOrigin(_client.SiteUri, document.Next);
+            _next = document.Next == null ? null : Narrowed(SitePath.OnSiteOrigin(_client.SiteUri, document.Next));
             if (document.Next != null && !OutgoingRequest.IsSameOrigin(document.Next, _client.SiteUri))
             {
                 log.Verbose($"Drupal's next link points at {SitePath.Origin(document.Next)}: following it on {SitePath.Origin(_client.SiteUri)} instead.");
@@ -236,6 +237,42 @@ namespace DrupalOAuth.JsonApi
             _history = new PagingHistory();
             _next = SitePath.WithQuery(_collection!, query.Parameters(_typeName!, collection: true, _pageLimit, offset: 0));
             _history.Ask(OffsetLink.Page(_next));
+        }
+
+        /// <summary>
+        /// From the next page requested on, only <paramref name="fields"/> of the type read (a sparse fieldset in place
+        /// of the query's), however Drupal's next links go on: a caller that learnt from the first page which fields
+        /// it needs. The pages already on their way come whole.
+        /// </summary>
+        internal void AskOnly(IReadOnlyList<string> fields)
+        {
+            if (_typeName == null || fields.Count == 0)
+            {
+                return;
+            }
+
+            _only = new KeyValuePair<string, string>($"fields[{_typeName}]", string.Join(",", fields));
+            _next = _next == null ? null : Narrowed(_next);
+
+            // Links written ahead take the same form as the next links to come, so that they are still recognised.
+            var ahead = _ahead.ToList();
+            _ahead.Clear();
+            foreach (var fetch in ahead)
+            {
+                _ahead.Enqueue(new Fetch(Narrowed(fetch.Uri), fetch.Document, fetch.Log));
+            }
+        }
+
+        private Uri Narrowed(Uri link)
+        {
+            if (!(_only is KeyValuePair<string, string> only))
+            {
+                return link;
+            }
+
+            var others = link.Query.TrimStart('?').Split(new[] { '&' }, StringSplitOptions.RemoveEmptyEntries)
+                .Where(part => !string.Equals(Uri.UnescapeDataString(part.Split('=')[0]), only.Key, StringComparison.Ordinal));
+            return SitePath.WithQuery(new UriBuilder(link) { Query = string.Join("&", others) }.Uri, new[] { only });
         }
 
         /// <summary>Why a next link is not followed: it leaves the collection's route, or leads back to a page already read.</summary>

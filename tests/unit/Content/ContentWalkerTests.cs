@@ -145,6 +145,80 @@ public sealed class ContentWalkerTests : IDisposable
         Assert.Contains(_log.Lines, l => l.Contains("no translations are read", StringComparison.Ordinal) && l.Contains("-Language", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Once_a_type_was_read_whole_its_later_reads_ask_only_for_the_fields_the_export_keeps()
+    {
+        var tags = AddTags(60);
+        AddArticles(60, tags);
+        var seeds = Enumerable.Range(1, 60).Select(n => new KeyValuePair<string, string>("node--article", Article(n))).ToList();
+
+        var (entities, walker) = await WalkAsync(null, seeds, new ContentWalkOptions { Languages = Array.Empty<string>() });
+
+        Assert.Empty(walker.Failures);
+        Assert.Equal(120, entities.Count);
+
+        // Fifty articles whole, then the full batch of fifty tags whole; the ten articles and ten tags left with fields.
+        var fieldsets = _site.Reads.Select(r => (r.Path, Fields: Fieldset(r.Target))).ToList();
+        Assert.Equal(
+            new[]
+            {
+                ("/jsonapi/node/article", (string?)null),
+                ("/jsonapi/taxonomy_term/tags", null),
+                ("/jsonapi/node/article", "field_tags,langcode,status,title,uid"),
+                ("/jsonapi/taxonomy_term/tags", "langcode,name"),
+            },
+            fieldsets);
+
+        // What the sparse reads gave maps as the whole reads did.
+        var whole = entities.Single(e => e.Uuid == Article(1));
+        var sparse = entities.Single(e => e.Uuid == Article(60));
+        Assert.Equal(whole.Fields.Keys, sparse.Fields.Keys);
+        Assert.Equal("en", sparse.DefaultLangcode);
+        Assert.Equal(60, sparse.Depends.Count(d => (string?)d.Value == "taxonomy_term"));
+        Assert.Contains(_log.Lines, l => l.StartsWith("VERBOSE: The walk asks for 5 fields of node--article", StringComparison.Ordinal));
+        Assert.Contains(_log.Lines, l => l.StartsWith("VERBOSE: The walk asks for 2 fields of taxonomy_term--tags", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task The_selection_s_pages_after_the_first_ask_only_for_the_kept_fields_and_paging_ahead_goes_on(int pagesAtOnce)
+    {
+        AddArticles(300, Array.Empty<string>());
+
+        var (entities, _) = await WalkAsync(new EntityQuery("node", "article"), null, new ContentWalkOptions { PagesAtOnce = pagesAtOnce, Dependencies = false, Languages = Array.Empty<string>() });
+
+        Assert.Equal(Enumerable.Range(1, 300).Select(Article), entities.Select(e => e.Uuid));
+        Assert.All(entities, e => Assert.Equal(new[] { "title", "status", "uid" }, e.Fields.Keys));
+        var fieldsets = _site.Reads.Select(r => Fieldset(r.Target)).ToList();
+        Assert.Equal(6, fieldsets.Count);
+        Assert.Null(fieldsets[0]);
+
+        // Only the pages already on their way when the first came are read whole.
+        Assert.True(fieldsets.Count(f => f == null) <= 1 + pagesAtOnce);
+        Assert.Equal("field_tags,langcode,status,title,uid", fieldsets[^1]);
+        Assert.DoesNotContain(_log.Lines, l => l.Contains("is not the one written ahead", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Fields_core_leaves_out_are_not_asked_for_but_langcode_is()
+    {
+        for (var n = 1; n <= 51; n++)
+        {
+            var attributes = Attributes(n);
+            attributes["drupal_internal__nid"] = n;
+            attributes["created"] = "2024-01-02T03:04:05+00:00";
+            attributes["changed"] = "2024-01-02T03:04:05+00:00";
+            attributes["default_langcode"] = true;
+            _site.Add("node--article", Article(n), attributes, new JsonObject { ["node_type"] = SheetSite.To("node_type--node_type", "b0000000-0000-4000-8000-000000000001") });
+        }
+
+        var seeds = Enumerable.Range(1, 51).Select(n => new KeyValuePair<string, string>("node--article", Article(n))).ToList();
+        await WalkAsync(null, seeds, new ContentWalkOptions { Dependencies = false, Languages = Array.Empty<string>() });
+
+        Assert.Equal(new[] { null, "langcode,status,title" }, _site.Reads.Select(r => Fieldset(r.Target)));
+    }
+
     private async Task<(List<ContentEntity> Entities, ContentWalker Walker)> WalkAsync(EntityQuery? query, IReadOnlyList<KeyValuePair<string, string>>? seeds, ContentWalkOptions options)
     {
         var session = (await _site.OpenAsync()).OpenContent();
@@ -156,6 +230,13 @@ public sealed class ContentWalkerTests : IDisposable
         }
 
         return (entities, walker);
+    }
+
+    /// <summary>The <c>fields[…]</c> parameter of a request, decoded; null when it has none.</summary>
+    private static string? Fieldset(string target)
+    {
+        var query = target.Contains('?', StringComparison.Ordinal) ? target[(target.IndexOf('?', StringComparison.Ordinal) + 1)..] : string.Empty;
+        return query.Split('&').Select(Uri.UnescapeDataString).Where(p => p.StartsWith("fields[", StringComparison.Ordinal)).Select(p => p[(p.IndexOf('=', StringComparison.Ordinal) + 1)..]).SingleOrDefault();
     }
 
     private static string Article(int n) => $"{n:x8}-d7a1-4c3e-9f00-{n:x12}";
