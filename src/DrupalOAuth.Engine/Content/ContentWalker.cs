@@ -296,7 +296,9 @@ namespace DrupalOAuth.Content
             var learnt = new List<string>();
             foreach (var resource in resources)
             {
-                if (!(JsonMembers.Text(resource, "type") is string typeName))
+                // Users are always read whole: Drupal shows their fields per account (mail and timezone to the account
+                // itself only), so a field no user of the first batch showed must still be asked for on the others.
+                if (!(JsonMembers.Text(resource, "type") is string typeName) || typeName.StartsWith(UserType + "--", StringComparison.Ordinal))
                 {
                     continue;
                 }

@@ -179,6 +179,23 @@ public sealed class ContentWalkerTests : IDisposable
         Assert.Contains(_log.Lines, l => l.StartsWith("VERBOSE: The walk asks for 2 fields of taxonomy_term--tags", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Users_are_always_read_whole_since_Drupal_shows_their_fields_per_account()
+    {
+        var users = Enumerable.Range(1, 60).Select(n => $"{n:x8}-05e4-4c3e-9f00-{n:x12}").ToList();
+        foreach (var uuid in users)
+        {
+            _site.Add("user--user", uuid, new JsonObject { ["name"] = "user " + uuid, ["mail"] = uuid == users[59] ? "own@example.com" : null });
+        }
+
+        var (entities, _) = await WalkAsync(null, users.Select(u => new KeyValuePair<string, string>("user--user", u)).ToList(), new ContentWalkOptions { IncludeUsers = true, Languages = Array.Empty<string>() });
+
+        Assert.Equal(60, entities.Count);
+        Assert.All(_site.Reads, r => Assert.Null(Fieldset(r.Target)));
+        Assert.Equal("own@example.com", ContentEntity.Items(entities.Single(e => e.Uuid == users[59]).Fields, "mail").Single()["value"]);
+        Assert.DoesNotContain(_log.Lines, l => l.Contains("fields of user--user"));
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(3)]
