@@ -6,7 +6,8 @@
     articles (`POST /_test/content`: tags on most, an image on every third). Times are medians of -Rounds runs; peak
     working sets come from a fresh pwsh per job. Figures, not assertions: nothing here fails on speed.
       export          Export-DrupalContent node article -Path (the articles, their tags, their images with the
-                      bytes), against Get-DrupalEntity -All of the same articles alone
+                      bytes), against Get-DrupalEntity -All of the same articles alone; -ThrottleLimit 4 against 1,
+                      on the local server and with 50 ms a request (a site across a network)
       import          Import-DrupalContent of that folder into a second, empty server (Drupal 11 mode), then again
                       (every entity Unchanged, no write)
       compare         Compare-DrupalContent of the folder against the target, and of the two sites
@@ -54,6 +55,17 @@ function Measure-Median([scriptblock] $Before, [scriptblock] $Work) {
     Get-Median $times
 }
 
+# Two jobs measured in turns, round after round, so that neither has the warmer process: their medians, ms.
+function Measure-Pair([scriptblock] $First, [scriptblock] $Second) {
+    $firstTimes = [Collections.Generic.List[double]]::new()
+    $secondTimes = [Collections.Generic.List[double]]::new()
+    for ($i = 0; $i -lt $Rounds; $i++) {
+        $firstTimes.Add((Measure-Command { & $First | Out-Null }).TotalMilliseconds)
+        $secondTimes.Add((Measure-Command { & $Second | Out-Null }).TotalMilliseconds)
+    }
+    (Get-Median $firstTimes), (Get-Median $secondTimes)
+}
+
 function Write-Figure([string] $Name, [string] $Value, [string] $Detail) {
     Write-Host ('{0,-40} {1,14}  {2}' -f $Name, $Value, $Detail)
 }
@@ -90,11 +102,16 @@ try {
     $requests = Get-Requests
     $null = Export-DrupalContent node article -Path $folder
     $exportRequests = (Get-Requests) - $requests
-    $export = Measure-Median -Work { Export-DrupalContent node article -Path $folder }
+    $export, $serial = Measure-Pair { Export-DrupalContent node article -Path $folder } { Export-DrupalContent node article -Path $folder -ThrottleLimit 1 }
     $readOnly = Measure-Median -Work { Get-DrupalEntity node article -All }
-    $serial = Measure-Median -Work { Export-DrupalContent node article -Path $folder -ThrottleLimit 1 }
     Write-Figure 'export' ('{0:0} entities/s' -f ($entities / $export * 1000)) ('{0:0} ms for {1} articles, their tags and {2} images ({3} entities, {4} requests); {5:0.00} of Get-DrupalEntity -All of the articles alone ({6:0} ms)' -f $export, $Articles, $files, $entities, $exportRequests, ($export / $readOnly), $readOnly)
     Write-Figure 'export, -ThrottleLimit 1' ('{0:0} entities/s' -f ($entities / $serial * 1000)) ('{0:0} ms; -ThrottleLimit 4 takes {1:0.00} of it' -f $serial, ($export / $serial))
+    # A site across a network: every JSON:API request waits 50 ms on the server. Requests at once pay off
+    # there; on the local server above, with no wait, the server and the client share the same two cores.
+    Set-DrupalTestServerDelay -Server $server -Route jsonapi -Milliseconds 50
+    $remote, $remoteSerial = Measure-Pair { Export-DrupalContent node article -Path $folder } { Export-DrupalContent node article -Path $folder -ThrottleLimit 1 }
+    Set-DrupalTestServerDelay -Server $server -Route jsonapi -Milliseconds 0
+    Write-Figure 'export, 50 ms a request' ('{0:0} entities/s' -f ($entities / $remote * 1000)) ('{0:0} ms; -ThrottleLimit 1 {1:0} ms: -ThrottleLimit 4 takes {2:0.00} of it' -f $remote, $remoteSerial, ($remote / $remoteSerial))
 
     # Import into a second server in Drupal 11 mode, emptied before each run (admin-client may set every field), then
     # the same folder again: every entity Unchanged, nothing written. Compare: the folder against the site, and the two

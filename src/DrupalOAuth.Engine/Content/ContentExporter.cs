@@ -59,9 +59,23 @@ namespace DrupalOAuth.Content
             var results = new List<ContentResult>();
             if (batch != null)
             {
-                // The next batch is read while this one is written: the site and the disk work at once.
+                // The next batch is read while this one is written: the site and the disk work at once. The files'
+                // bytes come in at once (up to the limit); the YAML is written one file after the other on one
+                // worker, since a thread per small synchronous write starves the pool that the reads run on.
                 _next = ReadAsync(cancellationToken);
-                var written = await Task.WhenAll(batch.Select(entity => WriteAsync(entity, cancellationToken))).ConfigureAwait(false);
+                var downloads = batch.Where(e => e.EntityType == FileType).ToDictionary(e => e, e => DownloadAsync(e, cancellationToken));
+                var written = await Task.Run(
+                    async () =>
+                    {
+                        var done = new List<(ContentResult, BufferedLog)>(batch.Count);
+                        foreach (var entity in batch)
+                        {
+                            done.Add(await WriteAsync(entity, downloads.TryGetValue(entity, out var download) ? download : null, cancellationToken).ConfigureAwait(false));
+                        }
+
+                        return done;
+                    },
+                    cancellationToken).ConfigureAwait(false);
                 foreach (var (result, lines) in written)
                 {
                     lines.WriteTo(log);
@@ -89,26 +103,35 @@ namespace DrupalOAuth.Content
                 },
                 cancellationToken);
 
-        /// <summary>A file entity's bytes first, then its YAML, so that a failed download leaves no YAML without its bytes.</summary>
-        private async Task<(ContentResult, BufferedLog)> WriteAsync(ContentEntity entity, CancellationToken cancellationToken)
+        private async Task<BufferedLog> DownloadAsync(ContentEntity file, CancellationToken cancellationToken)
+        {
+            var log = new BufferedLog();
+            using (await _limit.EnterAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await _files.DownloadAsync(file, _folder.BytesPath(file), log, cancellationToken).ConfigureAwait(false);
+            }
+
+            lock (_files)
+            {
+                Downloads++;
+            }
+
+            return log;
+        }
+
+        /// <summary>A file entity's YAML only once its bytes are in, so that a failed download leaves no YAML without its bytes.</summary>
+        private async Task<(ContentResult, BufferedLog)> WriteAsync(ContentEntity entity, Task<BufferedLog>? download, CancellationToken cancellationToken)
         {
             var log = new BufferedLog();
             try
             {
-                if (entity.EntityType == FileType)
+                if (download != null)
                 {
-                    using (await _limit.EnterAsync(cancellationToken).ConfigureAwait(false))
-                    {
-                        await _files.DownloadAsync(entity, _folder.BytesPath(entity), log, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    lock (_files)
-                    {
-                        Downloads++;
-                    }
+                    log = await download.ConfigureAwait(false);
                 }
 
-                var path = await Task.Run(() => _folder.Write(entity), cancellationToken).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+                var path = _folder.Write(entity);
                 lock (_files)
                 {
                     Exported++;
