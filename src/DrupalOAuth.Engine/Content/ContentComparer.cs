@@ -30,6 +30,8 @@ namespace DrupalOAuth.Content
 
         private const string PathField = "path";
 
+        private const string UserType = "user";
+
         private static readonly HashSet<string> IgnoredForFiles = new HashSet<string>(StringComparer.Ordinal) { "uri", "uid" };
 
         private readonly HashSet<string> _excluded;
@@ -105,6 +107,24 @@ namespace DrupalOAuth.Content
 
             return result;
         }
+
+        /// <summary>
+        /// The languages of a folder's translations, for the site side compared with it: core lists a site's languages
+        /// only to those who administer them, so a consumer that may not would read none, and each translation of the
+        /// folder would look missing. Null (the site's own list) when the folder has none.
+        /// </summary>
+        public static IReadOnlyList<string>? TranslationLanguages(IEnumerable<ContentEntity> folder)
+        {
+            var languages = folder.SelectMany(e => e.Translations.Keys).Distinct(StringComparer.Ordinal).OrderBy(l => l, StringComparer.Ordinal).ToList();
+            return languages.Count == 0 ? null : languages;
+        }
+
+        /// <summary>
+        /// A folder's entities as a site side reads them: without users (a site shows a consumer little of its users,
+        /// and an import maps them), unless they are compared on purpose.
+        /// </summary>
+        public static IReadOnlyList<ContentEntity> AsSiteReads(IReadOnlyList<ContentEntity> folder, bool includeUsers) =>
+            includeUsers ? folder : folder.Where(e => e.EntityType != UserType).ToList();
 
         /// <summary>Items as compact text, YAML flow style: <c>[{value: 'Article 1'}]</c>.</summary>
         public static string Render(IReadOnlyList<ContentMap> items) => ContentValues.Render(items ?? throw new ArgumentNullException(nameof(items)));

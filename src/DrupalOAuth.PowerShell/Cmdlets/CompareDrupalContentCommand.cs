@@ -174,7 +174,9 @@ namespace DrupalOAuth.Commands
                 WriteError(new DrupalException("InvalidContentFile", DrupalErrorCategory.InvalidData, $"{problem.Path}: {problem.Message} It is left out of the comparison.", problem.Path));
             }
 
-            var entities = WithoutUsers(contents.Entities, out var users);
+            // -EntityType user compares users on purpose, as -IncludeUsers does.
+            var entities = ContentComparer.AsSiteReads(contents.Entities, IncludeUsers || (EntityType?.StartsWith("user", System.StringComparison.Ordinal) ?? false));
+            var users = contents.Entities.Count - entities.Count;
             WriteVerbose($"-{parameter}: {contents.Entities.Count} entities read from the folder '{contents.Root}'{(contents.Problems.Count > 0 ? $"; {contents.Problems.Count} files could not be read" : string.Empty)}{(users > 0 ? $"; {users} users left out (-IncludeUsers compares them)" : string.Empty)}.");
             return entities;
         }
@@ -218,38 +220,10 @@ namespace DrupalOAuth.Commands
         {
             Dependencies = true,
             IncludeUsers = IncludeUsers,
-            Languages = Language ?? FolderLanguages(folderEntities),
+            Languages = Language ?? (folderEntities == null ? null : ContentComparer.TranslationLanguages(folderEntities)),
             HashFiles = true,
             PagesAtOnce = ThrottleLimit,
         };
-
-        /// <summary>
-        /// The languages of a folder's translations: core lists a site's languages only to those who administer them,
-        /// so a consumer that should not would read none, and each translation of the folder would look missing.
-        /// Null (the site's list) when the folder has none.
-        /// </summary>
-        private static IReadOnlyList<string>? FolderLanguages(IReadOnlyList<ContentEntity>? folderEntities)
-        {
-            var languages = folderEntities?.SelectMany(e => e.Translations.Keys).Distinct(System.StringComparer.Ordinal).OrderBy(l => l, System.StringComparer.Ordinal).ToList();
-            return languages == null || languages.Count == 0 ? null : languages;
-        }
-
-        /// <summary>
-        /// A folder's users are compared only with -IncludeUsers (or -EntityType user), as a site side reads them: a site
-        /// shows a consumer little of its users, and an import maps them.
-        /// </summary>
-        private IReadOnlyList<ContentEntity> WithoutUsers(IReadOnlyList<ContentEntity> entities, out int users)
-        {
-            if (IncludeUsers || (EntityType?.StartsWith("user", System.StringComparison.Ordinal) ?? false))
-            {
-                users = 0;
-                return entities;
-            }
-
-            var kept = entities.Where(e => e.EntityType != "user").ToList();
-            users = entities.Count - kept.Count;
-            return kept;
-        }
 
         /// <summary>One side of the comparison: a connection or a folder path.</summary>
         private sealed class ContentSide

@@ -36,6 +36,28 @@ public sealed class ContentComparerTests
         $"{d.SideIndicator} {d.EntityType} {d.Uuid}" + (d.Field == null ? string.Empty : $" {d.Field}: {d.ReferenceValue ?? "-"} | {d.DifferenceValue ?? "-"}");
 
     [Fact]
+    public void A_site_compared_with_a_folder_reads_the_folder_s_translation_languages_and_none_when_it_has_none()
+    {
+        var spanish = Article("n1", "One");
+        spanish.Translations["es"] = new ContentMap();
+        var both = Article("n2", "Two");
+        both.Translations["fr"] = new ContentMap();
+        both.Translations["es"] = new ContentMap();
+
+        Assert.Equal(new[] { "es", "fr" }, ContentComparer.TranslationLanguages(new[] { spanish, both, Article("n3", "Three") }));
+        Assert.Null(ContentComparer.TranslationLanguages(new[] { Article("n3", "Three") }));
+    }
+
+    [Fact]
+    public void A_folder_s_users_are_left_out_as_a_site_side_reads_none_unless_they_are_compared_on_purpose()
+    {
+        var folder = new[] { Article("n1", "One"), new ContentEntity("user", "u1", null, "en"), Article("n2", "Two") };
+
+        Assert.Equal(new[] { "n1", "n2" }, ContentComparer.AsSiteReads(folder, includeUsers: false).Select(e => e.Uuid));
+        Assert.Equal(new[] { "n1", "u1", "n2" }, ContentComparer.AsSiteReads(folder, includeUsers: true).Select(e => e.Uuid));
+    }
+
+    [Fact]
     public void Entities_match_by_uuid_and_those_on_one_side_only_say_which()
     {
         var differences = Compare(new[] { Article("a", "A"), Article("b", "B") }, new[] { Article("b", "B"), Article("c", "C") }, includeEqual: true);
