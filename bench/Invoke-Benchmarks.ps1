@@ -59,30 +59,7 @@ $secretText = 'backend-secret'
 $smallQuery = '{ nodeQuery { entities { ... on NodeArticle { title } } } }'
 $largeQuery = "{ nodeQuery(limit: $Nodes) { count entities { ... on NodeArticle { id nid uuid title status promote sticky created changed langcode body author entityUuid entityLabel entityBundle } } } }"
 $lines = [System.Collections.Generic.List[string]]::new()
-
-function Get-Median([double[]] $Values) {
-    $sorted = $Values | Sort-Object
-    if ($sorted.Count % 2) { return $sorted[[int][math]::Floor($sorted.Count / 2)] }
-    ($sorted[$sorted.Count / 2 - 1] + $sorted[$sorted.Count / 2]) / 2
-}
-
-function Measure-Ms([scriptblock] $Work) {
-    $watch = [System.Diagnostics.Stopwatch]::StartNew()
-    & $Work | Out-Null
-    $watch.Elapsed.TotalMilliseconds
-}
-
-# Runs each approach once per round, taking turns, after one warm-up each; returns the median ms of each.
-function Measure-Turns([hashtable] $Approaches, [int] $Count = $Rounds) {
-    $times = @{}
-    foreach ($name in $Approaches.Keys) { Measure-Ms $Approaches[$name] | Out-Null; $times[$name] = [System.Collections.Generic.List[double]]::new() }
-    for ($round = 0; $round -lt $Count; $round++) {
-        foreach ($name in $Approaches.Keys) { $times[$name].Add((Measure-Ms $Approaches[$name])) }
-    }
-    $medians = @{}
-    foreach ($name in $Approaches.Keys) { $medians[$name] = Get-Median $times[$name].ToArray() }
-    $medians
-}
+. (Join-Path $PSScriptRoot 'BenchTools.ps1')
 
 function Invoke-RawLoop([string[]] $Arguments) {
     $output = & dotnet $rawLoop @Arguments

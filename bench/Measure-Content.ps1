@@ -38,52 +38,7 @@ Import-Module $serverModule -Force
 $pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
 $work = Join-Path ([IO.Path]::GetTempPath()) "drupaloauth-content-$PID"
 $null = New-Item -ItemType Directory -Force $work
-
-function Get-Median([double[]] $Values) {
-    $sorted = $Values | Sort-Object
-    if ($sorted.Count % 2) { return $sorted[[int][math]::Floor($sorted.Count / 2)] }
-    ($sorted[$sorted.Count / 2 - 1] + $sorted[$sorted.Count / 2]) / 2
-}
-
-function Measure-Median([scriptblock] $Before, [scriptblock] $Work) {
-    $times = for ($i = 0; $i -lt $Rounds; $i++) {
-        if ($Before) { & $Before }
-        $watch = [Diagnostics.Stopwatch]::StartNew()
-        & $Work | Out-Null
-        $watch.Elapsed.TotalMilliseconds
-    }
-    Get-Median $times
-}
-
-# Two jobs measured in turns, round after round, so that neither has the warmer process: their medians, ms.
-function Measure-Pair([scriptblock] $First, [scriptblock] $Second) {
-    $firstTimes = [Collections.Generic.List[double]]::new()
-    $secondTimes = [Collections.Generic.List[double]]::new()
-    for ($i = 0; $i -lt $Rounds; $i++) {
-        $firstTimes.Add((Measure-Command { & $First | Out-Null }).TotalMilliseconds)
-        $secondTimes.Add((Measure-Command { & $Second | Out-Null }).TotalMilliseconds)
-    }
-    (Get-Median $firstTimes), (Get-Median $secondTimes)
-}
-
-function Write-Figure([string] $Name, [string] $Value, [string] $Detail) {
-    Write-Host ('{0,-40} {1,14}  {2}' -f $Name, $Value, $Detail)
-}
-
-# The peak working set of a fresh pwsh that connects and runs $Job; MB.
-function Measure-Peak([string] $Job) {
-    $script = @"
-`$ErrorActionPreference = 'Stop'
-Import-Module '$modulePath'
-`$null = Connect-DrupalApi -Uri '$($server.Uri)' -ClientId 'backend' -ClientSecret (ConvertTo-SecureString 'backend-secret' -AsPlainText -Force) -SkipAdminCheck
-`$before = [Diagnostics.Process]::GetCurrentProcess().WorkingSet64
-`$null = & { $Job }
-`$process = [Diagnostics.Process]::GetCurrentProcess(); `$process.Refresh()
-"`$before `$(`$process.PeakWorkingSet64)"
-"@
-    $fields = (& $pwsh -NoProfile -NonInteractive -Command $script | Select-Object -Last 1) -split ' '
-    [pscustomobject]@{ Before = [long]$fields[0] / 1MB; Peak = [long]$fields[1] / 1MB }
-}
+. (Join-Path $PSScriptRoot 'BenchTools.ps1')
 
 function Get-Requests { (Get-DrupalTestServerStats -Server $server).jsonapiRequests }
 
@@ -102,14 +57,16 @@ try {
     $requests = Get-Requests
     $null = Export-DrupalContent node article -Path $folder
     $exportRequests = (Get-Requests) - $requests
-    $export, $serial = Measure-Pair { Export-DrupalContent node article -Path $folder } { Export-DrupalContent node article -Path $folder -ThrottleLimit 1 }
+    $turns = Measure-Turns @{ Parallel = { Export-DrupalContent node article -Path $folder }; Serial = { Export-DrupalContent node article -Path $folder -ThrottleLimit 1 } }
+    $export, $serial = $turns.Parallel, $turns.Serial
     $readOnly = Measure-Median -Work { Get-DrupalEntity node article -All }
     Write-Figure 'export' ('{0:0} entities/s' -f ($entities / $export * 1000)) ('{0:0} ms for {1} articles, their tags and {2} images ({3} entities, {4} requests); {5:0.00} of Get-DrupalEntity -All of the articles alone ({6:0} ms)' -f $export, $Articles, $files, $entities, $exportRequests, ($export / $readOnly), $readOnly)
     Write-Figure 'export, -ThrottleLimit 1' ('{0:0} entities/s' -f ($entities / $serial * 1000)) ('{0:0} ms; -ThrottleLimit 4 takes {1:0.00} of it' -f $serial, ($export / $serial))
     # A site across a network: every JSON:API request waits 50 ms on the server. Requests at once pay off
     # there; on the local server above, with no wait, the server and the client share the same two cores.
     Set-DrupalTestServerDelay -Server $server -Route jsonapi -Milliseconds 50
-    $remote, $remoteSerial = Measure-Pair { Export-DrupalContent node article -Path $folder } { Export-DrupalContent node article -Path $folder -ThrottleLimit 1 }
+    $turns = Measure-Turns @{ Parallel = { Export-DrupalContent node article -Path $folder }; Serial = { Export-DrupalContent node article -Path $folder -ThrottleLimit 1 } }
+    $remote, $remoteSerial = $turns.Parallel, $turns.Serial
     Set-DrupalTestServerDelay -Server $server -Route jsonapi -Milliseconds 0
     Write-Figure 'export, 50 ms a request' ('{0:0} entities/s' -f ($entities / $remote * 1000)) ('{0:0} ms; -ThrottleLimit 1 {1:0} ms: -ThrottleLimit 4 takes {2:0.00} of it' -f $remote, $remoteSerial, ($remote / $remoteSerial))
 

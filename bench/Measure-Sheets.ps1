@@ -33,41 +33,7 @@ Import-Module $serverModule -Force
 $pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
 $work = Join-Path ([IO.Path]::GetTempPath()) "drupaloauth-sheets-$PID"
 $null = New-Item -ItemType Directory -Force $work
-
-function Get-Median([double[]] $Values) {
-    $sorted = $Values | Sort-Object
-    if ($sorted.Count % 2) { return $sorted[[int][math]::Floor($sorted.Count / 2)] }
-    ($sorted[$sorted.Count / 2 - 1] + $sorted[$sorted.Count / 2]) / 2
-}
-
-function Measure-Median([scriptblock] $Before, [scriptblock] $Work) {
-    $times = for ($i = 0; $i -lt $Rounds; $i++) {
-        if ($Before) { & $Before }
-        $watch = [Diagnostics.Stopwatch]::StartNew()
-        & $Work | Out-Null
-        $watch.Elapsed.TotalMilliseconds
-    }
-    Get-Median $times
-}
-
-function Write-Figure([string] $Name, [string] $Value, [string] $Detail) {
-    Write-Host ('{0,-40} {1,14}  {2}' -f $Name, $Value, $Detail)
-}
-
-# The peak working set of a fresh pwsh that connects and runs $Job; MB.
-function Measure-Peak([string] $Job) {
-    $script = @"
-`$ErrorActionPreference = 'Stop'
-Import-Module '$modulePath'
-`$null = Connect-DrupalApi -Uri '$($server.Uri)' -ClientId 'editor-client' -ClientSecret (ConvertTo-SecureString 'editor-secret' -AsPlainText -Force) -SkipAdminCheck
-`$before = [Diagnostics.Process]::GetCurrentProcess().WorkingSet64
-`$null = & { $Job }
-`$process = [Diagnostics.Process]::GetCurrentProcess(); `$process.Refresh()
-"`$before `$(`$process.PeakWorkingSet64)"
-"@
-    $fields = (& $pwsh -NoProfile -NonInteractive -Command $script | Select-Object -Last 1) -split ' '
-    [pscustomobject]@{ Before = [long]$fields[0] / 1MB; Peak = [long]$fields[1] / 1MB }
-}
+. (Join-Path $PSScriptRoot 'BenchTools.ps1')
 
 function Get-Writes { (Get-DrupalTestServerStats -Server $server).jsonapiWrites }
 function Get-Reads { $stats = Get-DrupalTestServerStats -Server $server; $stats.jsonapiRequests - $stats.jsonapiWrites }
@@ -139,10 +105,10 @@ try {
     Write-Figure 'lookup requests, 1,000 rows' ('{0}' -f ((Get-Reads) - $reads)) 'GET requests of the pre-flight: fields, keys by field_external_id (IN of 50), tags and users by label, derived ids'
 
     # Peak working sets, a fresh pwsh each.
-    $baseline = Measure-Peak ''
-    $exportPeak = Measure-Peak "Export-DrupalEntity node article -Path '$(Join-Path $work 'peak.xlsx')'"
+    $baseline = Measure-Peak '' -ClientId 'editor-client' -Secret 'editor-secret'
+    $exportPeak = Measure-Peak "Export-DrupalEntity node article -Path '$(Join-Path $work 'peak.xlsx')'" -ClientId 'editor-client' -Secret 'editor-secret'
     Set-DrupalTestServerContent -Server $server -Articles $Articles
-    $importPeak = Measure-Peak "`$null = Import-DrupalEntity node article -Path '$newCsv' -Key field_external_id"
+    $importPeak = Measure-Peak "`$null = Import-DrupalEntity node article -Path '$newCsv' -Key field_external_id" -ClientId 'editor-client' -Secret 'editor-secret'
     Write-Figure 'peak working set, export .xlsx' ('{0:0} MB' -f $exportPeak.Peak) ('{0:0.00} of a fresh pwsh that only connects ({1:0} MB)' -f ($exportPeak.Peak / $baseline.Peak), $baseline.Peak)
     Write-Figure 'peak working set, import .csv' ('{0:0} MB' -f $importPeak.Peak) ('{0:0.00} of a fresh pwsh that only connects' -f ($importPeak.Peak / $baseline.Peak))
 }
