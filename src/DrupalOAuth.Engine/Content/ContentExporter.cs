@@ -137,11 +137,11 @@ namespace DrupalOAuth.Content
                     Exported++;
                 }
 
-                return (new ContentResult(entity.EntityType, entity.Bundle, entity.Uuid, entity.Label, ContentAction.Exported, null, null, null, path), log);
+                return (ContentResults.Of(entity, ContentAction.Exported, path: path), log);
             }
             catch (DrupalException e) when (!cancellationToken.IsCancellationRequested)
             {
-                return (new ContentResult(entity.EntityType, entity.Bundle, entity.Uuid, entity.Label, ContentAction.Failed, null, null, e.Message, null), log);
+                return (ContentResults.Of(entity, ContentAction.Failed, error: e.Message), log);
             }
         }
     }

@@ -51,16 +51,7 @@ namespace DrupalOAuth.Content
 
         /// <summary>The result without writing: for entities that need no write, failed planning, or -WhatIf.</summary>
         public ContentResult AsResult() =>
-            new ContentResult(
-                Entity.EntityType,
-                Entity.Bundle,
-                Entity.Uuid,
-                Entity.Label,
-                Action,
-                string.Join(", ", Changed),
-                string.Join("; ", Notes),
-                Failure?.Message,
-                Entity.SourcePath);
+            ContentResults.Of(Entity, Action, string.Join(", ", Changed), string.Join("; ", Notes), Failure?.Message, Entity.SourcePath);
 
         internal void Fail(string errorId, DrupalErrorCategory category, string message, Exception? inner = null) =>
             Fail(new DrupalException(errorId, category, message, Entity.SourcePath ?? Entity.Uuid, inner));
