@@ -66,7 +66,7 @@ namespace DrupalOAuth.Content
             try
             {
                 await _session.Api.SendAsync(new OutgoingRequest(HttpMethod.Get, url, accept: "*/*", options: _session.Options, responseFile: Open), log, cancellationToken).ConfigureAwait(false);
-                file.FileHash = string.Concat(sha!.Hash.Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
+                file.FileHash = ContentFolder.Hex(sha!.Hash);
                 return file.FileHash;
             }
             finally

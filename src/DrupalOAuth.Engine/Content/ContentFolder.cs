@@ -27,10 +27,11 @@ namespace DrupalOAuth.Content
 
         /// <summary>
         /// Reads every <c>*.yml</c> and <c>*.json</c> under <paramref name="root"/> (any depth, as core's importer does),
-        /// setting each entity's SourcePath and, for file entities whose bytes are there, FileHash. A file that does not
-        /// parse is a problem, not an exception; a missing folder is a DrupalException (ContentFolderNotFound).
+        /// setting each entity's SourcePath and, with <paramref name="hashFiles"/> (a comparison: an import never needs
+        /// them, and would read every file's bytes twice), FileHash of the file entities whose bytes are there. A file
+        /// that does not parse is a problem, not an exception; a missing folder is a DrupalException (ContentFolderNotFound).
         /// </summary>
-        public static ContentFolderContents Read(string root, CancellationToken cancellationToken)
+        public static ContentFolderContents Read(string root, CancellationToken cancellationToken, bool hashFiles = false)
         {
             var full = Path.GetFullPath(root);
             if (!Directory.Exists(full))
@@ -53,7 +54,8 @@ namespace DrupalOAuth.Content
                 {
                     entity = ReadFile(path);
                     entity.SourcePath = path;
-                    if (entity.EntityType == "file" && FindBytes(entity) is string bytes)
+                    // FindBytes also refuses a uri that would lead outside the folder, hashed or not.
+                    if (entity.EntityType == "file" && FindBytes(entity) is string bytes && hashFiles)
                     {
                         entity.FileHash = Hash(bytes);
                     }
@@ -143,15 +145,11 @@ namespace DrupalOAuth.Content
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920);
             using var sha = SHA256.Create();
-            var hash = sha.ComputeHash(stream);
-            var hex = new StringBuilder(hash.Length * 2);
-            foreach (var b in hash)
-            {
-                hex.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
-            }
-
-            return hex.ToString();
+            return Hex(sha.ComputeHash(stream));
         }
+
+        /// <summary>A hash as FileHash holds it: lower-case hex.</summary>
+        internal static string Hex(byte[] hash) => string.Concat(hash.Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
 
         // The last segment of the uri, which is the name core's importer looks for (not filename: an upload renamed
         // to a_0.png keeps its filename a.png).

@@ -48,7 +48,7 @@ public sealed class ContentFolderTests : IDisposable
         var filePath = folder.Write(file);
         folder.Write(Term(TagUuid, "Tag"));
         File.WriteAllBytes(folder.BytesPath(file), bytes);
-        var contents = ContentFolder.Read(_root, CancellationToken.None);
+        var contents = ContentFolder.Read(_root, CancellationToken.None, hashFiles: true);
 
         Assert.Equal(Path.Combine(_root, "node", NodeUuid + ".yml"), articlePath);
         Assert.Equal(Path.Combine(_root, "file", FileUuid + ".yml"), filePath);
@@ -99,7 +99,7 @@ public sealed class ContentFolderTests : IDisposable
         File.WriteAllText(Path.Combine(_root, "broken.yml"), "_meta: [\n");
         File.WriteAllText(Path.Combine(_root, "notes.txt"), "not content");
 
-        var contents = ContentFolder.Read(_root, CancellationToken.None);
+        var contents = ContentFolder.Read(_root, CancellationToken.None, hashFiles: true);
 
         // Ordinal by path: deep/b.json, deep/c.json, deep/er/a.yml.
         Assert.Equal(new[] { "b.json", "c.json" }, contents.Entities.Select(e => Path.GetFileName(e.SourcePath!)));
@@ -168,7 +168,7 @@ public sealed class ContentFolderTests : IDisposable
         Directory.CreateDirectory(Path.Combine(_root, "file"));
         File.WriteAllText(Path.Combine(_root, "file", FileUuid + ".yml"), ContentYaml.Write(FileEntity(FileUuid, "public://..", "x.png")));
 
-        var contents = ContentFolder.Read(_root, CancellationToken.None);
+        var contents = ContentFolder.Read(_root, CancellationToken.None, hashFiles: true);
 
         Assert.Empty(contents.Entities);
         Assert.Contains("public://..", contents.Problems.Single().Message);
