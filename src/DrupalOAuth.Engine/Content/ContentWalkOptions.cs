@@ -14,9 +14,6 @@ namespace DrupalOAuth.Content
         /// <summary>The languages whose translations are read; null: the site's languages, as it lists them.</summary>
         public IReadOnlyList<string>? Languages { get; set; }
 
-        /// <summary>Compare reads: download each file's bytes only to hash them (FileHash).</summary>
-        public bool HashFiles { get; set; }
-
         /// <summary>Pages requested at once (-ThrottleLimit).</summary>
         public int PagesAtOnce { get; set; } = 4;
 

@@ -11,7 +11,6 @@ using DrupalOAuth.Json;
 using DrupalOAuth.JsonApi;
 using DrupalOAuth.Paging;
 using DrupalOAuth.Sheets;
-using DrupalOAuth.Throttling;
 
 namespace DrupalOAuth.Content
 {
@@ -23,7 +22,6 @@ namespace DrupalOAuth.Content
     public sealed class ContentWalker
     {
         private const string UserType = "user";
-        private const string FileType = "file";
         private const string LanguageType = "configurable_language--configurable_language";
         private const string LangcodeField = "langcode";
 
@@ -38,8 +36,6 @@ namespace DrupalOAuth.Content
         private readonly SortedDictionary<string, List<string>> _queuedByType = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
         private readonly Dictionary<string, PendingEntity> _pending = new Dictionary<string, PendingEntity>(StringComparer.Ordinal);
         private readonly List<ContentResult> _failures = new List<ContentResult>();
-        private readonly ContentFiles _files;
-        private readonly AdaptiveLimit _fileLimit;
 
         /// <summary>Per resource type, the fields the export keeps, as seen on its resources read whole: a later read asks for these only.</summary>
         private readonly Dictionary<string, SortedSet<string>> _kept = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
@@ -57,8 +53,6 @@ namespace DrupalOAuth.Content
             _session = session ?? throw new ArgumentNullException(nameof(session));
             _options = options ?? throw new ArgumentNullException(nameof(options));
             _selection = selection;
-            _files = new ContentFiles(session);
-            _fileLimit = session.Options.Limit ?? new AdaptiveLimit(Math.Max(1, options.PagesAtOnce));
 
             // Piped ids in IN batches per resource type, each id once.
             _seedBatches = new Queue<KeyValuePair<string, string[]>>(
@@ -278,10 +272,6 @@ namespace DrupalOAuth.Content
             }
 
             await TranslateAsync(entities, log, cancellationToken).ConfigureAwait(false);
-            if (_options.HashFiles)
-            {
-                await HashFilesAsync(entities, log, cancellationToken).ConfigureAwait(false);
-            }
 
             return entities;
         }
@@ -457,33 +447,6 @@ namespace DrupalOAuth.Content
             return left;
         }
 
-        /// <summary>A batch's file bytes, read only to hash them (FileHash), as many at once as the call allows; a file that cannot be read is a failure.</summary>
-        private async Task HashFilesAsync(IReadOnlyList<ContentEntity> entities, IDrupalLog log, CancellationToken cancellationToken)
-        {
-            var files = entities.Where(e => e.EntityType == FileType).ToList();
-            var hashes = files.Select(async file =>
-            {
-                var lines = new BufferedLog();
-                try
-                {
-                    using (await _fileLimit.EnterAsync(cancellationToken).ConfigureAwait(false))
-                    {
-                        await _files.HashAsync(file, lines, cancellationToken).ConfigureAwait(false);
-                    }
-                }
-                catch (DrupalException e) when (!cancellationToken.IsCancellationRequested)
-                {
-                    Fail(file.EntityType, file.Uuid, $"The bytes of {file} ({file.Label}) could not be read: {e.Message}");
-                }
-
-                return lines;
-            }).ToList();
-            foreach (var lines in await Task.WhenAll(hashes).ConfigureAwait(false))
-            {
-                lines.WriteTo(log);
-            }
-        }
-
         /// <summary>
         /// Each batch's translations: per resource type and language, one request with the batch's ids under the
         /// language prefix (not one per entity); an entity the site answers in its own language has no such translation.
@@ -562,7 +525,7 @@ namespace DrupalOAuth.Content
         {
             lock (_failures)
             {
-                _failures.Add(new ContentResult(entityType, null, uuid, null, ContentAction.Failed, null, null, error, null));
+                _failures.Add(ContentResults.Of(entityType, null, uuid, null, ContentAction.Failed, error: error));
             }
         }
 

@@ -38,9 +38,6 @@ namespace DrupalOAuth.Content
             _limit = session.Options.Limit ?? new AdaptiveLimit(DefaultHashes);
         }
 
-        /// <summary>Entities read so far.</summary>
-        public int Read { get; private set; }
-
         /// <summary>HTTP requests made so far: the walk's, and one a file's bytes.</summary>
         public int Requests => _walker.Requests + Volatile.Read(ref _hashed);
 
@@ -71,7 +68,6 @@ namespace DrupalOAuth.Content
                 lines.WriteTo(log);
             }
 
-            Read += batch.Count;
             return batch;
         }
 
@@ -90,7 +86,7 @@ namespace DrupalOAuth.Content
             {
                 lock (_failures)
                 {
-                    _failures.Add(new ContentResult(file.EntityType, file.Bundle, file.Uuid, file.Label, ContentAction.Failed, null, null, e.Message, null));
+                    _failures.Add(ContentResults.Of(file, ContentAction.Failed, error: e.Message));
                 }
             }
 

@@ -168,7 +168,7 @@ namespace DrupalOAuth.Commands
 
         private IReadOnlyList<ContentEntity> ReadFolder(string folder, string parameter)
         {
-            var contents = Await((log, cancellation) => Task.Run(() => ContentFolder.Read(folder, cancellation), cancellation));
+            var contents = Await((log, cancellation) => Task.Run(() => ContentFolder.Read(folder, cancellation, hashFiles: true), cancellation));
             foreach (var problem in contents.Problems)
             {
                 WriteError(new DrupalException("InvalidContentFile", DrupalErrorCategory.InvalidData, $"{problem.Path}: {problem.Message} It is left out of the comparison.", problem.Path));
@@ -221,7 +221,6 @@ namespace DrupalOAuth.Commands
             Dependencies = true,
             IncludeUsers = IncludeUsers,
             Languages = Language ?? (folderEntities == null ? null : ContentComparer.TranslationLanguages(folderEntities)),
-            HashFiles = true,
             PagesAtOnce = ThrottleLimit,
         };
 

@@ -121,9 +121,10 @@ public sealed class ContentExporterTests : IDisposable
     public async Task A_walk_for_comparison_hashes_each_file_and_writes_nothing()
     {
         var session = (await _drupal.OpenAsync(_drupal.Settings())).OpenContent();
-        var walker = new ContentWalker(session, new EntityQuery("node", "article"), null, new ContentWalkOptions { HashFiles = true, Languages = Array.Empty<string>() });
+        var walker = new ContentWalker(session, new EntityQuery("node", "article"), null, new ContentWalkOptions { Languages = Array.Empty<string>() });
+        var reader = new SiteContentReader(session, walker);
         var entities = new List<ContentEntity>();
-        while (await walker.NextAsync(_log, CancellationToken.None) is { } batch)
+        while (await reader.NextAsync(_log, CancellationToken.None) is { } batch)
         {
             entities.AddRange(batch);
         }
