@@ -188,12 +188,9 @@ namespace DrupalOAuth.Commands
         /// </summary>
         private void Apply(SheetSession session, ImportPlan plan, PlannedRow row)
         {
-            // The words of ShouldProcess(target, action), in the overload that tells -WhatIf from a "No" at -Confirm.
-            var action = row.Action == ImportAction.WouldCreate ? "Create" : "Update";
-            var description = $"Performing the operation \"{action}\" on target \"{row.Description}\".";
-            if (!ShouldProcess(description, "Are you sure you want to perform this action?\n" + description, "Confirm", out var reason))
+            if (!ShouldProcess(row.Description, row.Action == ImportAction.WouldCreate ? "Create" : "Update", out var whatIf))
             {
-                Written(null, reason == ShouldProcessReason.WhatIf ? row.AsResult() : Skipped(row));
+                Written(null, whatIf ? row.AsResult() : Skipped(row));
                 return;
             }
 

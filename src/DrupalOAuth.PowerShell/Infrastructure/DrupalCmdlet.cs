@@ -78,6 +78,18 @@ namespace DrupalOAuth.Commands.Infrastructure
         {
         }
 
+        /// <summary>
+        /// ShouldProcess(target, action) in its words, through the overload that tells -WhatIf (<paramref name="whatIf"/>)
+        /// from a "No" at -Confirm: an import reports the one as its plan and the other as skipped.
+        /// </summary>
+        protected bool ShouldProcess(string target, string action, out bool whatIf)
+        {
+            var description = $"Performing the operation \"{action}\" on target \"{target}\".";
+            var go = ShouldProcess(description, "Are you sure you want to perform this action?\n" + description, "Confirm", out var reason);
+            whatIf = reason == ShouldProcessReason.WhatIf;
+            return go;
+        }
+
         /// <summary>Runs engine work and waits for it on the pipeline thread, writing its log as it goes.</summary>
         protected T Await<T>(Func<IDrupalLog, CancellationToken, Task<T>> work) =>
             Await((log, output, cancellation) => work(log, cancellation));
