@@ -462,7 +462,7 @@ namespace DrupalOAuth.Content
             var entity = item.Entity;
             if (entity.EntityType == FileType)
             {
-                item.Action = _options.WhatIf ? ContentAction.WouldCreate : ContentAction.Created;
+                item.Action = ContentAction.Created;
                 return;
             }
 
@@ -474,7 +474,7 @@ namespace DrupalOAuth.Content
                 }
 
                 var target = plan.Find(reference.ToUuid);
-                if (target != null && (target.Action == ContentAction.Created || target.Action == ContentAction.WouldCreate))
+                if (target != null && target.Action == ContentAction.Created)
                 {
                     continue;
                 }
@@ -503,7 +503,7 @@ namespace DrupalOAuth.Content
 
             if (!found.TryGetValue(entity.Uuid, out var resource))
             {
-                item.Action = _options.WhatIf ? ContentAction.WouldCreate : ContentAction.Created;
+                item.Action = ContentAction.Created;
                 return;
             }
 
@@ -533,7 +533,7 @@ namespace DrupalOAuth.Content
                 item.Changed.AddRange(differing.Select(f => TranslationField(translation.Key, f)));
             }
 
-            item.Action = item.Changed.Count == 0 ? ContentAction.Unchanged : _options.WhatIf ? ContentAction.WouldUpdate : ContentAction.Updated;
+            item.Action = item.Changed.Count == 0 ? ContentAction.Unchanged : ContentAction.Updated;
         }
 
         /// <summary>
