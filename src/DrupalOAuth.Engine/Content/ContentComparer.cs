@@ -47,9 +47,6 @@ namespace DrupalOAuth.Content
         /// <summary>The fields compared by default are all but these.</summary>
         public static IReadOnlyCollection<string> IgnoredFields => Ignored;
 
-        /// <summary>Not compared for file entities, beside <see cref="IgnoredFields"/>: a re-uploaded file gets another folder and owner.</summary>
-        public static IReadOnlyCollection<string> IgnoredFileFields => IgnoredForFiles;
-
         /// <summary>
         /// All differences between two sets: <c>&lt;=</c>, <c>=&gt;</c>, one <c>&lt;&gt;</c> per differing field, and
         /// with includeEqual <c>==</c>; ordered by entity type, then label, then UUID, then field.

@@ -53,13 +53,13 @@ namespace DrupalOAuth.Content
                 var more = folder.Problems.Count > ProblemsNamed ? $"; and {folder.Problems.Count - ProblemsNamed} more" : string.Empty;
                 var skipped = folder.Entities.Select(e => new PlannedContent(e) { Action = ContentAction.Skipped }).ToList();
                 skipped.ForEach(i => i.Settle(false));
-                return new ContentImportPlan(skipped, $"{folder.Problems.Count} file(s) of {folder.Root} cannot be imported: {named}{more}", 0, null, Array.Empty<string>());
+                return new ContentImportPlan(skipped, $"{folder.Problems.Count} file(s) of {folder.Root} cannot be imported: {named}{more}", null, Array.Empty<string>());
             }
 
             var graph = new ContentGraph(folder.Entities);
             var items = ByDepth(graph).Select(e => new PlannedContent(e)).ToList();
             var warnings = new List<string>();
-            var plan = new ContentImportPlan(items, null, 0, graph, warnings);
+            var plan = new ContentImportPlan(items, null, graph, warnings);
             var before = _session.Lookup.Requests;
 
             var found = await FindOnSiteAsync(plan, graph, log, cancellationToken).ConfigureAwait(false);
@@ -193,7 +193,7 @@ namespace DrupalOAuth.Content
             // depends names the entity type only: a reference to a term may be in any vocabulary the site has.
             foreach (var group in graph.Missing.Where(r => r.ToEntityType != UserType).GroupBy(r => r.ToEntityType ?? string.Empty, StringComparer.Ordinal))
             {
-                foreach (var typeName in types.Keys.Where(t => group.Key.Length == 0 || t == group.Key + "--" + group.Key || t.StartsWith(group.Key + "--", StringComparison.Ordinal)))
+                foreach (var typeName in types.Keys.Where(t => group.Key.Length == 0 || t.StartsWith(group.Key + "--", StringComparison.Ordinal)))
                 {
                     var wanted = group.Select(r => r.ToUuid).Where(u => !found.ContainsKey(u)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
                     if (wanted.Count == 0)
@@ -263,7 +263,7 @@ namespace DrupalOAuth.Content
                 .Distinct(StringComparer.OrdinalIgnoreCase)
                 .ToList();
             var byUid = plan.Items.Where(i => i.Entity.EntityType != UserType && i.Entity.EntityType != FileType)
-                .SelectMany(i => UserIds(i.Fields))
+                .SelectMany(i => UserIds(i.Entity.Fields))
                 .Distinct()
                 .Select(uid => uid.ToString(CultureInfo.InvariantCulture))
                 .ToList();
@@ -424,7 +424,6 @@ namespace DrupalOAuth.Content
             string.Equals(Attribute(file, "filename"), Value(fields, "filename"), StringComparison.Ordinal)
             && string.Equals(Attribute(file, "filesize"), Value(fields, "filesize"), StringComparison.Ordinal);
 
-        /// <summary>An entity but a user or a file: its references, then what the site has under its UUID, per -Existing.</summary>
         /// <summary>
         /// The translations the site has of the folder's translated entities that it has, read under each language's
         /// prefix in the same batched reads: "langcode\nuuid" → the resource (in that language, or the default one
@@ -457,6 +456,7 @@ namespace DrupalOAuth.Content
             return translated;
         }
 
+        /// <summary>An entity but a user or a file: its references, then what the site has under its UUID, per -Existing.</summary>
         private void PlanEntity(ContentImportPlan plan, PlannedContent item, Dictionary<string, PSObject> found, Dictionary<string, PSObject> translated)
         {
             var entity = item.Entity;
@@ -495,7 +495,7 @@ namespace DrupalOAuth.Content
                 return;
             }
 
-            if (UserIds(item.Fields).Select(UserKey).FirstOrDefault(key => !plan.Targets.ContainsKey(key)) is string user)
+            if (UserIds(item.Entity.Fields).Select(UserKey).FirstOrDefault(key => !plan.Targets.ContainsKey(key)) is string user)
             {
                 item.Fail("MissingUser", DrupalErrorCategory.ObjectNotFound, $"{item} references {user.Replace(TargetIdKey, "user ")} by id, as core writes users 0 and 1, and the site shows no such user to the consumer. Pass -DefaultUser to make such references point at a user of the site.");
                 return;
@@ -520,7 +520,7 @@ namespace DrupalOAuth.Content
 
             item.Existing = ResourceMapper.FromResource(resource);
             // A field the folder lacks is left as the site has it: the folder may come from a site without that field.
-            item.Changed.AddRange(_comparer.DifferingFields(OnSite(plan, item.Fields), item.Existing.Fields, SameFile(plan)).Where(item.Fields.ContainsKey));
+            item.Changed.AddRange(_comparer.DifferingFields(OnSite(plan, item.Entity.Fields), item.Existing.Fields, SameFile(plan)).Where(item.Entity.Fields.ContainsKey));
             foreach (var translation in entity.Translations)
             {
                 if (!translated.TryGetValue(translation.Key + "\n" + entity.Uuid, out var site) || !string.Equals(Attribute(site, "langcode"), translation.Key, StringComparison.OrdinalIgnoreCase))
@@ -606,7 +606,7 @@ namespace DrupalOAuth.Content
             var create = item.Action == ContentAction.Created;
             var sending = new ContentMap();
             var refused = new List<string>();
-            foreach (var field in item.Fields)
+            foreach (var field in item.Entity.Fields)
             {
                 if (!create && !item.Changed.Contains(field.Key))
                 {
@@ -676,7 +676,7 @@ namespace DrupalOAuth.Content
         /// <summary>Each refused value the site does not already have, as a note: the site's own after a create, the existing one after an update.</summary>
         private async Task NoteRefusedAsync(ContentImportPlan plan, PlannedContent item, IReadOnlyList<string> refused, bool created, IDrupalLog log, CancellationToken cancellationToken)
         {
-            var site = created ? await ReadBackAsync(item.Entity, null, log, cancellationToken).ConfigureAwait(false) : item.Existing;
+            var site = created ? await ReadBackAsync(item.Entity, log, cancellationToken).ConfigureAwait(false) : item.Existing;
             if (site == null)
             {
                 return;
@@ -685,18 +685,18 @@ namespace DrupalOAuth.Content
             var wanted = new ContentMap();
             foreach (var field in refused)
             {
-                wanted[field] = item.Fields[field];
+                wanted[field] = item.Entity.Fields[field];
             }
 
             foreach (var field in _comparer.DifferingFields(OnSite(plan, wanted), site.Fields, SameFile(plan)).Where(wanted.ContainsKey))
             {
-                item.Notes.Add($"{field} not set: the consumer may not set it (the folder has {ContentComparer.Render(ContentEntity.Items(item.Fields, field))}, the site {ContentComparer.Render(ContentEntity.Items(site.Fields, field))})");
+                item.Notes.Add($"{field} not set: the consumer may not set it (the folder has {ContentComparer.Render(ContentEntity.Items(item.Entity.Fields, field))}, the site {ContentComparer.Render(ContentEntity.Items(site.Fields, field))})");
             }
         }
 
-        private async Task<ContentEntity?> ReadBackAsync(ContentEntity entity, string? language, IDrupalLog log, CancellationToken cancellationToken)
+        private async Task<ContentEntity?> ReadBackAsync(ContentEntity entity, IDrupalLog log, CancellationToken cancellationToken)
         {
-            var page = await _session.Client.GetOneAsync(new EntityQuery(entity.TypeName, language: language), entity.Uuid, raw: true, _session.Options, log, cancellationToken).ConfigureAwait(false);
+            var page = await _session.Client.GetOneAsync(new EntityQuery(entity.TypeName), entity.Uuid, raw: true, _session.Options, log, cancellationToken).ConfigureAwait(false);
             return page.Items.SelectMany(Resources).FirstOrDefault() is PSObject resource ? ResourceMapper.FromResource(resource) : null;
         }
 
@@ -753,7 +753,7 @@ namespace DrupalOAuth.Content
                 var fields = new ContentMap();
                 foreach (var reference in from.Postponed.Where(r => string.Equals(r.ToUuid, item.Entity.Uuid, StringComparison.OrdinalIgnoreCase)))
                 {
-                    fields[reference.Field] = from.Fields[reference.Field];
+                    fields[reference.Field] = from.Entity.Fields[reference.Field];
                 }
 
                 if (fields.Count == 0)

@@ -14,7 +14,6 @@ namespace DrupalOAuth.Content
         public PlannedContent(ContentEntity entity)
         {
             Entity = entity ?? throw new ArgumentNullException(nameof(entity));
-            Fields = entity.Fields;
         }
 
         public ContentEntity Entity { get; }
@@ -30,9 +29,6 @@ namespace DrupalOAuth.Content
 
         /// <summary>Why it fails, with the ErrorId of its error record; null unless Failed.</summary>
         public DrupalException? Failure { get; private set; }
-
-        /// <summary>The folder's fields with references to users the site lacks pointed at -DefaultUser.</summary>
-        internal ContentMap Fields { get; set; }
 
         /// <summary>A file the site lacks: the first entity of the folder that references it, through whose route (bundle and field) it is uploaded.</summary>
         internal ContentEntity? UploadThrough { get; set; }
