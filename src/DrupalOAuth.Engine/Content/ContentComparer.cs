@@ -72,13 +72,13 @@ namespace DrupalOAuth.Content
         }
 
         /// <summary>
-        /// The fields of <paramref name="wanted"/> whose items differ from <paramref name="existing"/>'s (a field absent
-        /// on one side counts as empty), default translation only, by name; <paramref name="sameFile"/> says whether a
-        /// wanted file UUID and an existing one are the same file.
+        /// The fields of <paramref name="wanted"/> whose items differ from <paramref name="existing"/>'s (a field
+        /// <paramref name="existing"/> lacks counts as empty), default translation only, by name;
+        /// <paramref name="sameFile"/> says whether a wanted file UUID and an existing one are the same file.
         /// </summary>
         /// <remarks>
-        /// Fields only <paramref name="existing"/> has come last: making the entities equal means emptying them.
-        /// Ignored and excluded fields are never listed.
+        /// A field only <paramref name="existing"/> has is never listed: it is left as the site has it, since the folder
+        /// may come from a site without that field. Ignored and excluded fields are never listed either.
         /// </remarks>
         public IReadOnlyList<string> DifferingFields(ContentMap wanted, ContentMap existing, Func<string, string, bool>? sameFile)
         {
@@ -93,7 +93,7 @@ namespace DrupalOAuth.Content
             }
 
             var result = new List<string>();
-            foreach (var field in FieldNames(wanted, existing))
+            foreach (var field in wanted.Keys)
             {
                 if (!IsSkipped(field, field, isFile: false)
                     && !ContentValues.ItemsEqual(StoredItems(wanted, field), StoredItems(existing, field), sameFile))

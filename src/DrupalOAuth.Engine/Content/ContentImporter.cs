@@ -519,8 +519,7 @@ namespace DrupalOAuth.Content
             }
 
             item.Existing = ResourceMapper.FromResource(resource);
-            // A field the folder lacks is left as the site has it: the folder may come from a site without that field.
-            item.Changed.AddRange(_comparer.DifferingFields(OnSite(plan, item.Entity.Fields), item.Existing.Fields, SameFile(plan)).Where(item.Entity.Fields.ContainsKey));
+            item.Changed.AddRange(_comparer.DifferingFields(OnSite(plan, item.Entity.Fields), item.Existing.Fields, SameFile(plan)));
             foreach (var translation in entity.Translations)
             {
                 if (!translated.TryGetValue(translation.Key + "\n" + entity.Uuid, out var site) || !string.Equals(Attribute(site, "langcode"), translation.Key, StringComparison.OrdinalIgnoreCase))
@@ -529,7 +528,7 @@ namespace DrupalOAuth.Content
                     continue;
                 }
 
-                var differing = _comparer.DifferingFields(OnSite(plan, translation.Value), ResourceMapper.FromResource(site).Fields, SameFile(plan)).Where(translation.Value.ContainsKey);
+                var differing = _comparer.DifferingFields(OnSite(plan, translation.Value), ResourceMapper.FromResource(site).Fields, SameFile(plan));
                 item.Changed.AddRange(differing.Select(f => TranslationField(translation.Key, f)));
             }
 
@@ -688,7 +687,7 @@ namespace DrupalOAuth.Content
                 wanted[field] = item.Entity.Fields[field];
             }
 
-            foreach (var field in _comparer.DifferingFields(OnSite(plan, wanted), site.Fields, SameFile(plan)).Where(wanted.ContainsKey))
+            foreach (var field in _comparer.DifferingFields(OnSite(plan, wanted), site.Fields, SameFile(plan)))
             {
                 item.Notes.Add($"{field} not set: the consumer may not set it (the folder has {ContentComparer.Render(ContentEntity.Items(item.Entity.Fields, field))}, the site {ContentComparer.Render(ContentEntity.Items(site.Fields, field))})");
             }
@@ -724,7 +723,7 @@ namespace DrupalOAuth.Content
                 var fields = translation.Value;
                 var differing = _comparer.DifferingFields(OnSite(plan, fields), ResourceMapper.FromResource(resource).Fields, SameFile(plan));
                 var sending = new ContentMap();
-                foreach (var field in differing.Where(fields.ContainsKey))
+                foreach (var field in differing)
                 {
                     sending[field] = fields[field];
                 }
