@@ -503,7 +503,9 @@ namespace DrupalOAuth.Content
 
             if (!found.TryGetValue(entity.Uuid, out var resource))
             {
+                // Made in its default language only: none of its translations can exist, and none is read.
                 item.Action = ContentAction.Created;
+                item.Notes.AddRange(entity.Translations.Keys.Select(NoTranslation));
                 return;
             }
 
@@ -529,6 +531,7 @@ namespace DrupalOAuth.Content
                 }
 
                 var differing = _comparer.DifferingFields(OnSite(plan, translation.Value), ResourceMapper.FromResource(site).Fields, SameFile(plan));
+                item.TranslationChanges[translation.Key] = differing;
                 item.Changed.AddRange(differing.Select(f => TranslationField(translation.Key, f)));
             }
 
@@ -700,42 +703,27 @@ namespace DrupalOAuth.Content
         }
 
         /// <summary>
-        /// Each translation of the folder, under its language prefix, where the site has it; core's JSON:API cannot
-        /// create one, which is said in Notes rather than dropped.
+        /// The fields of each translation that planning found differing, under its language prefix, where the site has
+        /// it; core's JSON:API cannot create one, which planning said in Notes rather than dropped.
         /// </summary>
         private async Task TranslateAsync(ContentImportPlan plan, PlannedContent item, IDrupalLog log, CancellationToken cancellationToken)
         {
             var entity = item.Entity;
             foreach (var translation in entity.Translations)
             {
-                var page = await _session.Client.GetOneAsync(new EntityQuery(entity.TypeName, language: translation.Key), entity.Uuid, raw: true, _session.Options, log, cancellationToken).ConfigureAwait(false);
-                var resource = page.Items.SelectMany(Resources).FirstOrDefault();
-                if (resource == null || !string.Equals(Attribute(resource, "langcode"), translation.Key, StringComparison.OrdinalIgnoreCase))
+                if (!item.TranslationChanges.TryGetValue(translation.Key, out var differing) || differing.Count == 0)
                 {
-                    if (!item.Notes.Contains(NoTranslation(translation.Key)))
-                    {
-                        item.Notes.Add(NoTranslation(translation.Key));
-                    }
-
                     continue;
                 }
 
-                var fields = translation.Value;
-                var differing = _comparer.DifferingFields(OnSite(plan, fields), ResourceMapper.FromResource(resource).Fields, SameFile(plan));
                 var sending = new ContentMap();
                 foreach (var field in differing)
                 {
-                    sending[field] = fields[field];
-                }
-
-                if (sending.Count == 0)
-                {
-                    continue;
+                    sending[field] = translation.Value[field];
                 }
 
                 var payload = ResourceMapper.ToPayload(entity, sending, new ContentImportReferences(plan), IsList(plan, entity.TypeName));
                 await _session.Writer.UpdateAsync(entity.EntityType, entity.Bundle, entity.Uuid, payload.Attributes, payload.Relationships, _session.Options, log, cancellationToken, translation.Key).ConfigureAwait(false);
-                item.Changed.AddRange(sending.Keys.Select(f => TranslationField(translation.Key, f)).Where(f => !item.Changed.Contains(f)));
             }
         }
 

@@ -24,6 +24,9 @@ namespace DrupalOAuth.Content
         /// <summary>The fields to send on an update (or sent), by name.</summary>
         internal List<string> Changed { get; } = new List<string>();
 
+        /// <summary>Language → the fields of the folder's translation that differ from the site's, as planning read them: sent as they are, without reading again.</summary>
+        internal Dictionary<string, IReadOnlyList<string>> TranslationChanges { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+
         /// <summary>What is not done as the folder says, without failing the entity.</summary>
         internal List<string> Notes { get; } = new List<string>();
 
