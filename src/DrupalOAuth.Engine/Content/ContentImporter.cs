@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.IO;
 using System.Globalization;
@@ -216,17 +215,12 @@ namespace DrupalOAuth.Content
         private async Task ReadByIdAsync(ContentImportPlan plan, string typeName, IReadOnlyList<string> ids, Dictionary<string, PSObject> found, IDrupalLog log, CancellationToken cancellationToken)
         {
             var before = _session.Lookup.Requests;
-            foreach (var batch in SiteLookup.Batches(ids))
+            foreach (var resource in await _session.ReadByIdsAsync(typeName, ids, null, null, log, cancellationToken).ConfigureAwait(false))
             {
-                var filter = new Hashtable { ["lookup"] = new Hashtable { ["path"] = "id", ["operator"] = "IN", ["value"] = batch } };
-                var query = new EntityQuery(typeName, filter: filter, pageSize: SiteLookup.BatchSize);
-                foreach (var resource in await ReadAsync(query, new PagingScope(all: true), log, cancellationToken).ConfigureAwait(false))
+                if (Text(resource, "id") is string id)
                 {
-                    if (Text(resource, "id") is string id)
-                    {
-                        found[id] = resource;
-                        Learn(plan, typeName, resource);
-                    }
+                    found[id] = resource;
+                    Learn(plan, typeName, resource);
                 }
             }
 
@@ -241,7 +235,7 @@ namespace DrupalOAuth.Content
             while (await pager.NextPageAsync(log, cancellationToken).ConfigureAwait(false) is ResultPage page)
             {
                 _session.Lookup.CountRequest();
-                resources.AddRange(page.Items.SelectMany(Resources));
+                resources.AddRange(page.Items.SelectMany(ContentSession.Resources));
             }
 
             foreach (var warning in pager.Finish())
@@ -442,14 +436,9 @@ namespace DrupalOAuth.Content
                 .GroupBy(t => (t.Language, t.Entity.TypeName));
             foreach (var group in wanted)
             {
-                foreach (var batch in SiteLookup.Batches(group.Select(t => t.Entity.Uuid).ToList()))
+                foreach (var resource in await _session.ReadByIdsAsync(group.Key.TypeName, group.Select(t => t.Entity.Uuid).ToList(), group.Key.Language, null, log, cancellationToken).ConfigureAwait(false))
                 {
-                    var filter = new Hashtable { ["lookup"] = new Hashtable { ["path"] = "id", ["operator"] = "IN", ["value"] = batch } };
-                    var query = new EntityQuery(group.Key.TypeName, filter: filter, language: group.Key.Language, pageSize: SiteLookup.BatchSize);
-                    foreach (var resource in await ReadAsync(query, new PagingScope(all: true), log, cancellationToken).ConfigureAwait(false))
-                    {
-                        translated[group.Key.Language + "\n" + Text(resource, "id")] = resource;
-                    }
+                    translated[group.Key.Language + "\n" + Text(resource, "id")] = resource;
                 }
             }
 
@@ -699,7 +688,7 @@ namespace DrupalOAuth.Content
         private async Task<ContentEntity?> ReadBackAsync(ContentEntity entity, IDrupalLog log, CancellationToken cancellationToken)
         {
             var page = await _session.Client.GetOneAsync(new EntityQuery(entity.TypeName), entity.Uuid, raw: true, _session.Options, log, cancellationToken).ConfigureAwait(false);
-            return page.Items.SelectMany(Resources).FirstOrDefault() is PSObject resource ? ResourceMapper.FromResource(resource) : null;
+            return page.Items.SelectMany(ContentSession.Resources).FirstOrDefault() is PSObject resource ? ResourceMapper.FromResource(resource) : null;
         }
 
         /// <summary>
@@ -830,13 +819,6 @@ namespace DrupalOAuth.Content
         /// <summary>A translation's reference (<c>translations.es.field_image</c>) uploads through the field itself.</summary>
         private static string DefaultField(string field) =>
             field.StartsWith("translations.", StringComparison.Ordinal) ? field.Substring(field.LastIndexOf('.') + 1) : field;
-
-        /// <summary>The resources of a raw document: its data, one or a list.</summary>
-        private static IEnumerable<PSObject> Resources(object? document)
-        {
-            var data = PowerShellValue.Unwrap(PowerShellValue.Member(document, "data"));
-            return data is object[] list ? list.Select(PowerShellValue.Unwrap).OfType<PSObject>() : data is PSObject one ? new[] { one } : Enumerable.Empty<PSObject>();
-        }
 
         private static IEnumerable<PSPropertyInfo> Members(PSObject resource, string name) =>
             PowerShellValue.Unwrap(PowerShellValue.Member(resource, name)) is PSObject members ? members.Properties : Enumerable.Empty<PSPropertyInfo>();
