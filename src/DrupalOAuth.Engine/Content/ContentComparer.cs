@@ -47,9 +47,6 @@ namespace DrupalOAuth.Content
         /// <summary>The fields compared by default are all but these.</summary>
         public static IReadOnlyCollection<string> IgnoredFields => Ignored;
 
-        /// <summary>Not compared for file entities, beside <see cref="IgnoredFields"/>: a re-uploaded file gets another folder and owner.</summary>
-        public static IReadOnlyCollection<string> IgnoredFileFields => IgnoredForFiles;
-
         /// <summary>
         /// All differences between two sets: <c>&lt;=</c>, <c>=&gt;</c>, one <c>&lt;&gt;</c> per differing field, and
         /// with includeEqual <c>==</c>; ordered by entity type, then label, then UUID, then field.
@@ -75,13 +72,13 @@ namespace DrupalOAuth.Content
         }
 
         /// <summary>
-        /// The fields of <paramref name="wanted"/> whose items differ from <paramref name="existing"/>'s (a field absent
-        /// on one side counts as empty), default translation only, by name; <paramref name="sameFile"/> says whether a
-        /// wanted file UUID and an existing one are the same file.
+        /// The fields of <paramref name="wanted"/> whose items differ from <paramref name="existing"/>'s (a field
+        /// <paramref name="existing"/> lacks counts as empty), default translation only, by name;
+        /// <paramref name="sameFile"/> says whether a wanted file UUID and an existing one are the same file.
         /// </summary>
         /// <remarks>
-        /// Fields only <paramref name="existing"/> has come last: making the entities equal means emptying them.
-        /// Ignored and excluded fields are never listed.
+        /// A field only <paramref name="existing"/> has is never listed: it is left as the site has it, since the folder
+        /// may come from a site without that field. Ignored and excluded fields are never listed either.
         /// </remarks>
         public IReadOnlyList<string> DifferingFields(ContentMap wanted, ContentMap existing, Func<string, string, bool>? sameFile)
         {
@@ -96,7 +93,7 @@ namespace DrupalOAuth.Content
             }
 
             var result = new List<string>();
-            foreach (var field in FieldNames(wanted, existing))
+            foreach (var field in wanted.Keys)
             {
                 if (!IsSkipped(field, field, isFile: false)
                     && !ContentValues.ItemsEqual(StoredItems(wanted, field), StoredItems(existing, field), sameFile))

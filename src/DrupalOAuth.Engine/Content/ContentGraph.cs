@@ -72,9 +72,6 @@ namespace DrupalOAuth.Content
         /// <summary>References to UUIDs that no entity of the graph has (the target may have them).</summary>
         public IReadOnlyList<ContentReference> Missing => _missing;
 
-        /// <summary>Whether the graph holds an entity with this UUID.</summary>
-        public bool Contains(string uuid) => _index.ContainsKey(uuid);
-
         /// <summary>Whether this reference is left out of its entity's first write.</summary>
         public bool IsDeferred(ContentReference reference) => _deferredSet.Contains(reference);
 

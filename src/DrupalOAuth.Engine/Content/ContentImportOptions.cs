@@ -7,8 +7,5 @@ namespace DrupalOAuth.Content
 
         /// <summary>A user name or UUID that references to users the target lacks become; null: such an entity fails.</summary>
         public string? DefaultUser { get; set; }
-
-        /// <summary>-WhatIf: plan only.</summary>
-        public bool WhatIf { get; set; }
     }
 }

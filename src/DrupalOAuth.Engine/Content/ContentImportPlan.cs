@@ -11,11 +11,10 @@ namespace DrupalOAuth.Content
     {
         private readonly Dictionary<string, PlannedContent> _byUuid;
 
-        internal ContentImportPlan(IReadOnlyList<PlannedContent> items, string? stopReason, int lookupRequests, ContentGraph? graph, IReadOnlyList<string> warnings)
+        internal ContentImportPlan(IReadOnlyList<PlannedContent> items, string? stopReason, ContentGraph? graph, IReadOnlyList<string> warnings)
         {
             Items = items;
             StopReason = stopReason;
-            LookupRequests = lookupRequests;
             Graph = graph;
             Warnings = warnings;
             _byUuid = items.GroupBy(i => i.Entity.Uuid, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);

@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.IO;
 using System.Globalization;
@@ -53,13 +52,13 @@ namespace DrupalOAuth.Content
                 var more = folder.Problems.Count > ProblemsNamed ? $"; and {folder.Problems.Count - ProblemsNamed} more" : string.Empty;
                 var skipped = folder.Entities.Select(e => new PlannedContent(e) { Action = ContentAction.Skipped }).ToList();
                 skipped.ForEach(i => i.Settle(false));
-                return new ContentImportPlan(skipped, $"{folder.Problems.Count} file(s) of {folder.Root} cannot be imported: {named}{more}", 0, null, Array.Empty<string>());
+                return new ContentImportPlan(skipped, $"{folder.Problems.Count} file(s) of {folder.Root} cannot be imported: {named}{more}", null, Array.Empty<string>());
             }
 
             var graph = new ContentGraph(folder.Entities);
             var items = ByDepth(graph).Select(e => new PlannedContent(e)).ToList();
             var warnings = new List<string>();
-            var plan = new ContentImportPlan(items, null, 0, graph, warnings);
+            var plan = new ContentImportPlan(items, null, graph, warnings);
             var before = _session.Lookup.Requests;
 
             var found = await FindOnSiteAsync(plan, graph, log, cancellationToken).ConfigureAwait(false);
@@ -193,7 +192,7 @@ namespace DrupalOAuth.Content
             // depends names the entity type only: a reference to a term may be in any vocabulary the site has.
             foreach (var group in graph.Missing.Where(r => r.ToEntityType != UserType).GroupBy(r => r.ToEntityType ?? string.Empty, StringComparer.Ordinal))
             {
-                foreach (var typeName in types.Keys.Where(t => group.Key.Length == 0 || t == group.Key + "--" + group.Key || t.StartsWith(group.Key + "--", StringComparison.Ordinal)))
+                foreach (var typeName in types.Keys.Where(t => group.Key.Length == 0 || t.StartsWith(group.Key + "--", StringComparison.Ordinal)))
                 {
                     var wanted = group.Select(r => r.ToUuid).Where(u => !found.ContainsKey(u)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
                     if (wanted.Count == 0)
@@ -216,17 +215,12 @@ namespace DrupalOAuth.Content
         private async Task ReadByIdAsync(ContentImportPlan plan, string typeName, IReadOnlyList<string> ids, Dictionary<string, PSObject> found, IDrupalLog log, CancellationToken cancellationToken)
         {
             var before = _session.Lookup.Requests;
-            foreach (var batch in SiteLookup.Batches(ids))
+            foreach (var resource in await _session.ReadByIdsAsync(typeName, ids, null, null, log, cancellationToken).ConfigureAwait(false))
             {
-                var filter = new Hashtable { ["lookup"] = new Hashtable { ["path"] = "id", ["operator"] = "IN", ["value"] = batch } };
-                var query = new EntityQuery(typeName, filter: filter, pageSize: SiteLookup.BatchSize);
-                foreach (var resource in await ReadAsync(query, new PagingScope(all: true), log, cancellationToken).ConfigureAwait(false))
+                if (Text(resource, "id") is string id)
                 {
-                    if (Text(resource, "id") is string id)
-                    {
-                        found[id] = resource;
-                        Learn(plan, typeName, resource);
-                    }
+                    found[id] = resource;
+                    Learn(plan, typeName, resource);
                 }
             }
 
@@ -241,7 +235,7 @@ namespace DrupalOAuth.Content
             while (await pager.NextPageAsync(log, cancellationToken).ConfigureAwait(false) is ResultPage page)
             {
                 _session.Lookup.CountRequest();
-                resources.AddRange(page.Items.SelectMany(Resources));
+                resources.AddRange(page.Items.SelectMany(ContentSession.Resources));
             }
 
             foreach (var warning in pager.Finish())
@@ -263,7 +257,7 @@ namespace DrupalOAuth.Content
                 .Distinct(StringComparer.OrdinalIgnoreCase)
                 .ToList();
             var byUid = plan.Items.Where(i => i.Entity.EntityType != UserType && i.Entity.EntityType != FileType)
-                .SelectMany(i => UserIds(i.Fields))
+                .SelectMany(i => UserIds(i.Entity.Fields))
                 .Distinct()
                 .Select(uid => uid.ToString(CultureInfo.InvariantCulture))
                 .ToList();
@@ -424,7 +418,6 @@ namespace DrupalOAuth.Content
             string.Equals(Attribute(file, "filename"), Value(fields, "filename"), StringComparison.Ordinal)
             && string.Equals(Attribute(file, "filesize"), Value(fields, "filesize"), StringComparison.Ordinal);
 
-        /// <summary>An entity but a user or a file: its references, then what the site has under its UUID, per -Existing.</summary>
         /// <summary>
         /// The translations the site has of the folder's translated entities that it has, read under each language's
         /// prefix in the same batched reads: "langcode\nuuid" → the resource (in that language, or the default one
@@ -443,26 +436,22 @@ namespace DrupalOAuth.Content
                 .GroupBy(t => (t.Language, t.Entity.TypeName));
             foreach (var group in wanted)
             {
-                foreach (var batch in SiteLookup.Batches(group.Select(t => t.Entity.Uuid).ToList()))
+                foreach (var resource in await _session.ReadByIdsAsync(group.Key.TypeName, group.Select(t => t.Entity.Uuid).ToList(), group.Key.Language, null, log, cancellationToken).ConfigureAwait(false))
                 {
-                    var filter = new Hashtable { ["lookup"] = new Hashtable { ["path"] = "id", ["operator"] = "IN", ["value"] = batch } };
-                    var query = new EntityQuery(group.Key.TypeName, filter: filter, language: group.Key.Language, pageSize: SiteLookup.BatchSize);
-                    foreach (var resource in await ReadAsync(query, new PagingScope(all: true), log, cancellationToken).ConfigureAwait(false))
-                    {
-                        translated[group.Key.Language + "\n" + Text(resource, "id")] = resource;
-                    }
+                    translated[group.Key.Language + "\n" + Text(resource, "id")] = resource;
                 }
             }
 
             return translated;
         }
 
+        /// <summary>An entity but a user or a file: its references, then what the site has under its UUID, per -Existing.</summary>
         private void PlanEntity(ContentImportPlan plan, PlannedContent item, Dictionary<string, PSObject> found, Dictionary<string, PSObject> translated)
         {
             var entity = item.Entity;
             if (entity.EntityType == FileType)
             {
-                item.Action = _options.WhatIf ? ContentAction.WouldCreate : ContentAction.Created;
+                item.Action = ContentAction.Created;
                 return;
             }
 
@@ -474,7 +463,7 @@ namespace DrupalOAuth.Content
                 }
 
                 var target = plan.Find(reference.ToUuid);
-                if (target != null && (target.Action == ContentAction.Created || target.Action == ContentAction.WouldCreate))
+                if (target != null && target.Action == ContentAction.Created)
                 {
                     continue;
                 }
@@ -495,7 +484,7 @@ namespace DrupalOAuth.Content
                 return;
             }
 
-            if (UserIds(item.Fields).Select(UserKey).FirstOrDefault(key => !plan.Targets.ContainsKey(key)) is string user)
+            if (UserIds(item.Entity.Fields).Select(UserKey).FirstOrDefault(key => !plan.Targets.ContainsKey(key)) is string user)
             {
                 item.Fail("MissingUser", DrupalErrorCategory.ObjectNotFound, $"{item} references {user.Replace(TargetIdKey, "user ")} by id, as core writes users 0 and 1, and the site shows no such user to the consumer. Pass -DefaultUser to make such references point at a user of the site.");
                 return;
@@ -503,7 +492,9 @@ namespace DrupalOAuth.Content
 
             if (!found.TryGetValue(entity.Uuid, out var resource))
             {
-                item.Action = _options.WhatIf ? ContentAction.WouldCreate : ContentAction.Created;
+                // Made in its default language only: none of its translations can exist, and none is read.
+                item.Action = ContentAction.Created;
+                item.Notes.AddRange(entity.Translations.Keys.Select(NoTranslation));
                 return;
             }
 
@@ -519,8 +510,7 @@ namespace DrupalOAuth.Content
             }
 
             item.Existing = ResourceMapper.FromResource(resource);
-            // A field the folder lacks is left as the site has it: the folder may come from a site without that field.
-            item.Changed.AddRange(_comparer.DifferingFields(OnSite(plan, item.Fields), item.Existing.Fields, SameFile(plan)).Where(item.Fields.ContainsKey));
+            item.Changed.AddRange(_comparer.DifferingFields(OnSite(plan, item.Entity.Fields), item.Existing.Fields, SameFile(plan)));
             foreach (var translation in entity.Translations)
             {
                 if (!translated.TryGetValue(translation.Key + "\n" + entity.Uuid, out var site) || !string.Equals(Attribute(site, "langcode"), translation.Key, StringComparison.OrdinalIgnoreCase))
@@ -529,11 +519,12 @@ namespace DrupalOAuth.Content
                     continue;
                 }
 
-                var differing = _comparer.DifferingFields(OnSite(plan, translation.Value), ResourceMapper.FromResource(site).Fields, SameFile(plan)).Where(translation.Value.ContainsKey);
+                var differing = _comparer.DifferingFields(OnSite(plan, translation.Value), ResourceMapper.FromResource(site).Fields, SameFile(plan));
+                item.TranslationChanges[translation.Key] = differing;
                 item.Changed.AddRange(differing.Select(f => TranslationField(translation.Key, f)));
             }
 
-            item.Action = item.Changed.Count == 0 ? ContentAction.Unchanged : _options.WhatIf ? ContentAction.WouldUpdate : ContentAction.Updated;
+            item.Action = item.Changed.Count == 0 ? ContentAction.Unchanged : ContentAction.Updated;
         }
 
         /// <summary>
@@ -606,7 +597,7 @@ namespace DrupalOAuth.Content
             var create = item.Action == ContentAction.Created;
             var sending = new ContentMap();
             var refused = new List<string>();
-            foreach (var field in item.Fields)
+            foreach (var field in item.Entity.Fields)
             {
                 if (!create && !item.Changed.Contains(field.Key))
                 {
@@ -676,7 +667,7 @@ namespace DrupalOAuth.Content
         /// <summary>Each refused value the site does not already have, as a note: the site's own after a create, the existing one after an update.</summary>
         private async Task NoteRefusedAsync(ContentImportPlan plan, PlannedContent item, IReadOnlyList<string> refused, bool created, IDrupalLog log, CancellationToken cancellationToken)
         {
-            var site = created ? await ReadBackAsync(item.Entity, null, log, cancellationToken).ConfigureAwait(false) : item.Existing;
+            var site = created ? await ReadBackAsync(item.Entity, log, cancellationToken).ConfigureAwait(false) : item.Existing;
             if (site == null)
             {
                 return;
@@ -685,58 +676,43 @@ namespace DrupalOAuth.Content
             var wanted = new ContentMap();
             foreach (var field in refused)
             {
-                wanted[field] = item.Fields[field];
+                wanted[field] = item.Entity.Fields[field];
             }
 
-            foreach (var field in _comparer.DifferingFields(OnSite(plan, wanted), site.Fields, SameFile(plan)).Where(wanted.ContainsKey))
+            foreach (var field in _comparer.DifferingFields(OnSite(plan, wanted), site.Fields, SameFile(plan)))
             {
-                item.Notes.Add($"{field} not set: the consumer may not set it (the folder has {ContentComparer.Render(ContentEntity.Items(item.Fields, field))}, the site {ContentComparer.Render(ContentEntity.Items(site.Fields, field))})");
+                item.Notes.Add($"{field} not set: the consumer may not set it (the folder has {ContentComparer.Render(ContentEntity.Items(item.Entity.Fields, field))}, the site {ContentComparer.Render(ContentEntity.Items(site.Fields, field))})");
             }
         }
 
-        private async Task<ContentEntity?> ReadBackAsync(ContentEntity entity, string? language, IDrupalLog log, CancellationToken cancellationToken)
+        private async Task<ContentEntity?> ReadBackAsync(ContentEntity entity, IDrupalLog log, CancellationToken cancellationToken)
         {
-            var page = await _session.Client.GetOneAsync(new EntityQuery(entity.TypeName, language: language), entity.Uuid, raw: true, _session.Options, log, cancellationToken).ConfigureAwait(false);
-            return page.Items.SelectMany(Resources).FirstOrDefault() is PSObject resource ? ResourceMapper.FromResource(resource) : null;
+            var page = await _session.Client.GetOneAsync(new EntityQuery(entity.TypeName), entity.Uuid, raw: true, _session.Options, log, cancellationToken).ConfigureAwait(false);
+            return page.Items.SelectMany(ContentSession.Resources).FirstOrDefault() is PSObject resource ? ResourceMapper.FromResource(resource) : null;
         }
 
         /// <summary>
-        /// Each translation of the folder, under its language prefix, where the site has it; core's JSON:API cannot
-        /// create one, which is said in Notes rather than dropped.
+        /// The fields of each translation that planning found differing, under its language prefix, where the site has
+        /// it; core's JSON:API cannot create one, which planning said in Notes rather than dropped.
         /// </summary>
         private async Task TranslateAsync(ContentImportPlan plan, PlannedContent item, IDrupalLog log, CancellationToken cancellationToken)
         {
             var entity = item.Entity;
             foreach (var translation in entity.Translations)
             {
-                var page = await _session.Client.GetOneAsync(new EntityQuery(entity.TypeName, language: translation.Key), entity.Uuid, raw: true, _session.Options, log, cancellationToken).ConfigureAwait(false);
-                var resource = page.Items.SelectMany(Resources).FirstOrDefault();
-                if (resource == null || !string.Equals(Attribute(resource, "langcode"), translation.Key, StringComparison.OrdinalIgnoreCase))
+                if (!item.TranslationChanges.TryGetValue(translation.Key, out var differing) || differing.Count == 0)
                 {
-                    if (!item.Notes.Contains(NoTranslation(translation.Key)))
-                    {
-                        item.Notes.Add(NoTranslation(translation.Key));
-                    }
-
                     continue;
                 }
 
-                var fields = translation.Value;
-                var differing = _comparer.DifferingFields(OnSite(plan, fields), ResourceMapper.FromResource(resource).Fields, SameFile(plan));
                 var sending = new ContentMap();
-                foreach (var field in differing.Where(fields.ContainsKey))
+                foreach (var field in differing)
                 {
-                    sending[field] = fields[field];
-                }
-
-                if (sending.Count == 0)
-                {
-                    continue;
+                    sending[field] = translation.Value[field];
                 }
 
                 var payload = ResourceMapper.ToPayload(entity, sending, new ContentImportReferences(plan), IsList(plan, entity.TypeName));
                 await _session.Writer.UpdateAsync(entity.EntityType, entity.Bundle, entity.Uuid, payload.Attributes, payload.Relationships, _session.Options, log, cancellationToken, translation.Key).ConfigureAwait(false);
-                item.Changed.AddRange(sending.Keys.Select(f => TranslationField(translation.Key, f)).Where(f => !item.Changed.Contains(f)));
             }
         }
 
@@ -753,7 +729,7 @@ namespace DrupalOAuth.Content
                 var fields = new ContentMap();
                 foreach (var reference in from.Postponed.Where(r => string.Equals(r.ToUuid, item.Entity.Uuid, StringComparison.OrdinalIgnoreCase)))
                 {
-                    fields[reference.Field] = from.Fields[reference.Field];
+                    fields[reference.Field] = from.Entity.Fields[reference.Field];
                 }
 
                 if (fields.Count == 0)
@@ -843,13 +819,6 @@ namespace DrupalOAuth.Content
         /// <summary>A translation's reference (<c>translations.es.field_image</c>) uploads through the field itself.</summary>
         private static string DefaultField(string field) =>
             field.StartsWith("translations.", StringComparison.Ordinal) ? field.Substring(field.LastIndexOf('.') + 1) : field;
-
-        /// <summary>The resources of a raw document: its data, one or a list.</summary>
-        private static IEnumerable<PSObject> Resources(object? document)
-        {
-            var data = PowerShellValue.Unwrap(PowerShellValue.Member(document, "data"));
-            return data is object[] list ? list.Select(PowerShellValue.Unwrap).OfType<PSObject>() : data is PSObject one ? new[] { one } : Enumerable.Empty<PSObject>();
-        }
 
         private static IEnumerable<PSPropertyInfo> Members(PSObject resource, string name) =>
             PowerShellValue.Unwrap(PowerShellValue.Member(resource, name)) is PSObject members ? members.Properties : Enumerable.Empty<PSPropertyInfo>();

@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
@@ -45,13 +44,14 @@ namespace DrupalOAuth.Content
         private bool _selectionDone;
         private bool _selectionNarrowed;
         private ulong _selected;
-        private int _requests;
+        private readonly int _requestsBefore;
 
         /// <param name="seeds">Resource type name (<c>node--article</c>) and UUID of entities piped in; used when <paramref name="selection"/> is null.</param>
         public ContentWalker(ContentSession session, EntityQuery? selection, IReadOnlyList<KeyValuePair<string, string>>? seeds, ContentWalkOptions options)
         {
             _session = session ?? throw new ArgumentNullException(nameof(session));
             _options = options ?? throw new ArgumentNullException(nameof(options));
+            _requestsBefore = session.Lookup.Requests;
             _selection = selection;
 
             // Piped ids in IN batches per resource type, each id once.
@@ -126,7 +126,7 @@ namespace DrupalOAuth.Content
         }
 
         /// <summary>HTTP requests made so far.</summary>
-        public int Requests => Volatile.Read(ref _requests);
+        public int Requests => _session.Lookup.Requests - _requestsBefore;
 
         /// <summary>The languages whose translations are read, once known (after the first batch).</summary>
         public IReadOnlyList<string> Languages => _languages;
@@ -168,7 +168,7 @@ namespace DrupalOAuth.Content
                 var pager = new EntityPager(_session.Client, new EntityQuery(LanguageType, property: new[] { "drupal_internal__id" }), new PagingScope(all: true), raw: false, _session.Options);
                 while (await pager.NextPageAsync(log, cancellationToken).ConfigureAwait(false) is ResultPage page)
                 {
-                    Interlocked.Increment(ref _requests);
+                    _session.Lookup.CountRequest();
                     languages.AddRange(page.Items.Select(item => SiteLookup.Text(PowerShellValue.Unwrap(item) as PSObject ?? new PSObject(), "drupal_internal__id")).OfType<string>());
                 }
 
@@ -211,10 +211,10 @@ namespace DrupalOAuth.Content
                     return null;
                 }
 
-                Interlocked.Increment(ref _requests);
+                _session.Lookup.CountRequest();
 
                 // The pager counts -First in resources, but hands raw documents out whole: the last one is cut here.
-                var resources = page.Items.SelectMany(Resources);
+                var resources = page.Items.SelectMany(ContentSession.Resources);
                 if (_options.First is ulong first)
                 {
                     var room = first > _selected ? first - _selected : 0;
@@ -434,12 +434,12 @@ namespace DrupalOAuth.Content
                 try
                 {
                     var page = await _session.Client.GetOneAsync(new EntityQuery(typeName, property: KeptFields(typeName)), id, raw: true, _session.Options, log, cancellationToken).ConfigureAwait(false);
-                    Interlocked.Increment(ref _requests);
-                    found.AddRange(page.Items.SelectMany(Resources));
+                    _session.Lookup.CountRequest();
+                    found.AddRange(page.Items.SelectMany(ContentSession.Resources));
                 }
                 catch (DrupalException e) when (IsRefusal(e))
                 {
-                    Interlocked.Increment(ref _requests);
+                    _session.Lookup.CountRequest();
                     left.Add(id);
                 }
             }
@@ -492,30 +492,8 @@ namespace DrupalOAuth.Content
             return (language, await ReadByIdsAsync(typeName, ids, language, log, cancellationToken).ConfigureAwait(false), log);
         }
 
-        /// <summary>The raw resources of <paramref name="typeName"/> among <paramref name="ids"/>, in IN filters of up to a batch each.</summary>
-        private async Task<IReadOnlyList<PSObject>> ReadByIdsAsync(string typeName, IReadOnlyList<string> ids, string? language, IDrupalLog log, CancellationToken cancellationToken)
-        {
-            var resources = new List<PSObject>();
-            foreach (var batch in SiteLookup.Batches(ids))
-            {
-                var filter = new Hashtable { ["id"] = new Hashtable { ["operator"] = "IN", ["value"] = batch } };
-                var query = new EntityQuery(typeName, filter: filter, property: KeptFields(typeName), language: language, pageSize: SiteLookup.BatchSize);
-                var pager = new EntityPager(_session.Client, query, new PagingScope(all: true), raw: true, _session.Options);
-                while (await pager.NextPageAsync(log, cancellationToken).ConfigureAwait(false) is ResultPage page)
-                {
-                    Interlocked.Increment(ref _requests);
-                    resources.AddRange(page.Items.SelectMany(Resources));
-                }
-
-                // What Drupal left out, or answered in another language, is told by what is missing, not as warnings.
-                foreach (var said in pager.Finish())
-                {
-                    log.Verbose(said);
-                }
-            }
-
-            return resources;
-        }
+        private Task<IReadOnlyList<PSObject>> ReadByIdsAsync(string typeName, IReadOnlyList<string> ids, string? language, IDrupalLog log, CancellationToken cancellationToken) =>
+            _session.ReadByIdsAsync(typeName, ids, language, KeptFields(typeName), log, cancellationToken);
 
         /// <summary>The site refused this read (not the consumer's to see, no such type, a filter it will not take): the rest of the walk goes on.</summary>
         private static bool IsRefusal(DrupalException e) =>
@@ -527,14 +505,6 @@ namespace DrupalOAuth.Content
             {
                 _failures.Add(ContentResults.Of(entityType, null, uuid, null, ContentAction.Failed, error: error));
             }
-        }
-
-        /// <summary>The resources of a raw JSON:API document.</summary>
-        private static IEnumerable<PSObject> Resources(object? document)
-        {
-            var data = PowerShellValue.Unwrap(PowerShellValue.Member(document, "data"));
-            var items = data is object?[] list ? list : new[] { data };
-            return items.Select(PowerShellValue.Unwrap).OfType<PSObject>().Where(r => Id(r).Length > 0);
         }
 
         private static string Id(PSObject resource) => PowerShellValue.Unwrap(resource.Properties["id"]?.Value) as string ?? string.Empty;

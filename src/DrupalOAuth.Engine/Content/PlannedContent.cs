@@ -14,7 +14,6 @@ namespace DrupalOAuth.Content
         public PlannedContent(ContentEntity entity)
         {
             Entity = entity ?? throw new ArgumentNullException(nameof(entity));
-            Fields = entity.Fields;
         }
 
         public ContentEntity Entity { get; }
@@ -25,14 +24,14 @@ namespace DrupalOAuth.Content
         /// <summary>The fields to send on an update (or sent), by name.</summary>
         internal List<string> Changed { get; } = new List<string>();
 
+        /// <summary>Language → the fields of the folder's translation that differ from the site's, as planning read them: sent as they are, without reading again.</summary>
+        internal Dictionary<string, IReadOnlyList<string>> TranslationChanges { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+
         /// <summary>What is not done as the folder says, without failing the entity.</summary>
         internal List<string> Notes { get; } = new List<string>();
 
         /// <summary>Why it fails, with the ErrorId of its error record; null unless Failed.</summary>
         public DrupalException? Failure { get; private set; }
-
-        /// <summary>The folder's fields with references to users the site lacks pointed at -DefaultUser.</summary>
-        internal ContentMap Fields { get; set; }
 
         /// <summary>A file the site lacks: the first entity of the folder that references it, through whose route (bundle and field) it is uploaded.</summary>
         internal ContentEntity? UploadThrough { get; set; }

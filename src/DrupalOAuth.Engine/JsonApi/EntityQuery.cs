@@ -34,9 +34,14 @@ namespace DrupalOAuth.JsonApi
         private readonly IReadOnlyList<string> _amongIds = Array.Empty<string>();
         private readonly ChangeKey? _after;
 
-        /// <summary>A -Filter with -Id joined to it as an IN condition on id (the cmdlets that take both).</summary>
-        public static IDictionary WithIds(IDictionary? filter, IReadOnlyList<string> ids)
+        /// <summary>A -Filter with -Id joined to it as an IN condition on id (the cmdlets that take both); without ids, the filter as it is.</summary>
+        public static IDictionary? WithIds(IDictionary? filter, IReadOnlyList<string>? ids)
         {
+            if (ids == null)
+            {
+                return filter;
+            }
+
             var merged = new Hashtable();
             if (filter != null)
             {

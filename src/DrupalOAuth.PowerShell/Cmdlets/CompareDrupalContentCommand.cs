@@ -187,7 +187,7 @@ namespace DrupalOAuth.Commands
             Limit = new AdaptiveLimit(ThrottleLimit);
             var session = connection.OpenContent(CallOptions);
             var walker = EntityType != null
-                ? new ContentWalker(session, new EntityQuery(EntityType, Bundle, Id == null ? Filter : EntityQuery.WithIds(Filter, Id)), null, WalkOptions(folderEntities))
+                ? new ContentWalker(session, new EntityQuery(EntityType, Bundle, EntityQuery.WithIds(Filter, Id)), null, WalkOptions(folderEntities))
                 : new ContentWalker(session, null, folderEntities!.Select(e => new KeyValuePair<string, string>(e.TypeName, e.Uuid)).ToList(), WalkOptions(folderEntities));
             var reader = new SiteContentReader(session, walker);
             var entities = new List<ContentEntity>();

@@ -88,7 +88,7 @@ namespace DrupalOAuth.Commands
         {
             if (ParameterSetName == QuerySet)
             {
-                var filter = Id == null ? Filter : EntityQuery.WithIds(Filter, Id);
+                var filter = EntityQuery.WithIds(Filter, Id);
                 var typeName = Bundle == null ? EntityType! : $"{EntityType}--{Bundle}";
                 Export(new EntityQuery(EntityType, Bundle, filter, Sort), null, typeName);
                 return;

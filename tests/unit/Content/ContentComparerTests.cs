@@ -285,7 +285,7 @@ public sealed class ContentComparerTests
     }
 
     [Fact]
-    public void Differing_fields_lists_the_wanted_fields_that_differ_then_the_existing_ones_to_empty()
+    public void Differing_fields_lists_the_wanted_fields_that_differ_never_one_only_the_existing_side_has()
     {
         var wanted = new ContentMap();
         Field(wanted, "title", Item("value", "New"));
@@ -300,8 +300,8 @@ public sealed class ContentComparerTests
 
         var comparer = new ContentComparer(null, false);
 
-        Assert.Equal(new[] { "title", "field_image", "field_extra" }, comparer.DifferingFields(wanted, existing, null));
-        Assert.Equal(new[] { "title", "field_extra" }, comparer.DifferingFields(wanted, existing, (w, e) => w == "wanted-file" && e == "site-file"));
+        Assert.Equal(new[] { "title", "field_image" }, comparer.DifferingFields(wanted, existing, null));
+        Assert.Equal(new[] { "title" }, comparer.DifferingFields(wanted, existing, (w, e) => w == "wanted-file" && e == "site-file"));
         Assert.Equal(new[] { "title", "field_image" }, new ContentComparer(new[] { "field_extra" }, false).DifferingFields(wanted, existing, null));
         Assert.Empty(comparer.DifferingFields(existing, existing, null));
     }
