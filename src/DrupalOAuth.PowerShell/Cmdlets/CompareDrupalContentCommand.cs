@@ -171,7 +171,7 @@ namespace DrupalOAuth.Commands
             var contents = Await((log, cancellation) => Task.Run(() => ContentFolder.Read(folder, cancellation, hashFiles: true), cancellation));
             foreach (var problem in contents.Problems)
             {
-                WriteError(new DrupalException("InvalidContentFile", DrupalErrorCategory.InvalidData, $"{problem.Path}: {problem.Message} It is left out of the comparison.", problem.Path));
+                WriteError(new DrupalException("InvalidContentFile", DrupalErrorCategory.InvalidData, $"{problem.Message} It is left out of the comparison.", problem.Path));
             }
 
             // -EntityType user compares users on purpose, as -IncludeUsers does.
