@@ -121,10 +121,17 @@ namespace DrupalOAuth.Content
 
         /// <summary>
         /// A folder's entities as a site side reads them: without users (a site shows a consumer little of its users,
-        /// and an import maps them), unless they are compared on purpose.
+        /// and an import maps them), unless they are compared on purpose: with -IncludeUsers, or a site side that reads
+        /// users (-EntityType user or user--user; not user_role).
         /// </summary>
-        public static IReadOnlyList<ContentEntity> AsSiteReads(IReadOnlyList<ContentEntity> folder, bool includeUsers) =>
-            includeUsers ? folder : folder.Where(e => e.EntityType != UserType).ToList();
+        public static IReadOnlyList<ContentEntity> AsSiteReads(IReadOnlyList<ContentEntity> folder, bool includeUsers, string? entityType = null) =>
+            includeUsers || ReadsUsers(entityType) ? folder : folder.Where(e => e.EntityType != UserType).ToList();
+
+        private static bool ReadsUsers(string? entityType)
+        {
+            var type = entityType?.Trim();
+            return type == UserType || (type != null && type.StartsWith(UserType + "--", StringComparison.Ordinal));
+        }
 
         /// <summary>Items as compact text, YAML flow style: <c>[{value: 'Article 1'}]</c>.</summary>
         public static string Render(IReadOnlyList<ContentMap> items) => ContentValues.Render(items ?? throw new ArgumentNullException(nameof(items)));

@@ -53,6 +53,22 @@ namespace DrupalOAuth.Content
             }
         }
 
+        /// <summary>
+        /// The failures worth a warning when a folder is compared with the site: a folder's entity the site does not
+        /// have is a difference (&lt;=), or a file the site holds under a UUID of its own (matched by its bytes), so
+        /// those are only counted, in <paramref name="notOnSite"/>. What the site's entities reference and the
+        /// consumer may not read is returned.
+        /// </summary>
+        /// <param name="folder">The folder side's entities; null when the other side is a site too.</param>
+        public IReadOnlyList<ContentResult> FailuresBesides(IReadOnlyList<ContentEntity>? folder, out int notOnSite)
+        {
+            var folderUuids = new HashSet<string>(folder?.Select(e => e.Uuid) ?? Enumerable.Empty<string>(), StringComparer.Ordinal);
+            var failures = Failures;
+            var unread = failures.Where(f => !folderUuids.Contains(f.Uuid)).ToList();
+            notOnSite = failures.Count - unread.Count;
+            return unread;
+        }
+
         /// <summary>The next batch with its files hashed; null at the end.</summary>
         public async Task<IReadOnlyList<ContentEntity>?> NextAsync(IDrupalLog log, CancellationToken cancellationToken)
         {
