@@ -224,7 +224,7 @@ namespace DrupalOAuth.Content
 
         private IEnumerable<ContentDifference> FieldDifferences(ContentEntity left, ContentEntity right, Func<string, string, bool> sameFile)
         {
-            var isFile = IsFile(left);
+            var isFile = left.IsFile;
             if (!string.Equals(left.Bundle, right.Bundle, StringComparison.Ordinal) && !IsSkipped("_meta.bundle", "_meta.bundle", isFile))
             {
                 yield return Different(left, "_meta.bundle", Scalar(left.Bundle), Scalar(right.Bundle));
@@ -336,11 +336,9 @@ namespace DrupalOAuth.Content
 
         private static string? Scalar(string? value) => value == null ? null : ContentValues.Render(value);
 
-        private static bool IsFile(ContentEntity entity) => string.Equals(entity.EntityType, "file", StringComparison.Ordinal);
-
         private static string? FileKey(ContentEntity entity)
         {
-            if (!IsFile(entity) || entity.FileHash == null)
+            if (!entity.IsFile || entity.FileHash == null)
             {
                 return null;
             }

@@ -55,7 +55,7 @@ namespace DrupalOAuth.Content
                     entity = ReadFile(path);
                     entity.SourcePath = path;
                     // FindBytes also refuses a uri that would lead outside the folder, hashed or not.
-                    if (entity.EntityType == "file" && FindBytes(entity) is string bytes && hashFiles)
+                    if (entity.IsFile && FindBytes(entity) is string bytes && hashFiles)
                     {
                         entity.FileHash = Hash(bytes);
                     }

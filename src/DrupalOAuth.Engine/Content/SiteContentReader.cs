@@ -5,7 +5,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using DrupalOAuth.Diagnostics;
 using DrupalOAuth.Errors;
-using DrupalOAuth.Throttling;
 
 namespace DrupalOAuth.Content
 {
@@ -15,14 +14,8 @@ namespace DrupalOAuth.Content
     /// </summary>
     public sealed class SiteContentReader
     {
-        private const string FileType = "file";
-
-        /// <summary>Files hashed at once when the call set no limit of its own.</summary>
-        private const int DefaultHashes = 4;
-
         private readonly ContentWalker _walker;
         private readonly ContentFiles _files;
-        private readonly AdaptiveLimit _limit;
         private readonly List<ContentResult> _failures = new List<ContentResult>();
         private int _hashed;
 
@@ -35,7 +28,6 @@ namespace DrupalOAuth.Content
 
             _walker = walker ?? throw new ArgumentNullException(nameof(walker));
             _files = new ContentFiles(session);
-            _limit = session.Options.Limit ?? new AdaptiveLimit(DefaultHashes);
         }
 
         /// <summary>HTTP requests made so far: the walk's, and one a file's bytes.</summary>
@@ -78,7 +70,7 @@ namespace DrupalOAuth.Content
                 return null;
             }
 
-            var logs = await Task.WhenAll(batch.Where(e => e.EntityType == FileType && e.FileUrl != null).Select(e => HashAsync(e, cancellationToken))).ConfigureAwait(false);
+            var logs = await Task.WhenAll(batch.Where(e => e.IsFile && e.FileUrl != null).Select(e => HashAsync(e, cancellationToken))).ConfigureAwait(false);
             foreach (var lines in logs)
             {
                 lines.WriteTo(log);
@@ -92,7 +84,7 @@ namespace DrupalOAuth.Content
             var log = new BufferedLog();
             try
             {
-                using (await _limit.EnterAsync(cancellationToken).ConfigureAwait(false))
+                using (await _files.Limit.EnterAsync(cancellationToken).ConfigureAwait(false))
                 {
                     Interlocked.Increment(ref _hashed);
                     await _files.HashAsync(file, log, cancellationToken).ConfigureAwait(false);
