@@ -118,10 +118,17 @@ namespace DrupalOAuth.Content
 
         /// <summary>
         /// A folder's entities as a site side reads them: without users (a site shows a consumer little of its users,
-        /// and an import maps them), unless they are compared on purpose.
+        /// and an import maps them), unless they are compared on purpose: with -IncludeUsers, or a site side that reads
+        /// users (-EntityType user or user--user; not user_role).
         /// </summary>
-        public static IReadOnlyList<ContentEntity> AsSiteReads(IReadOnlyList<ContentEntity> folder, bool includeUsers) =>
-            includeUsers ? folder : folder.Where(e => e.EntityType != UserType).ToList();
+        public static IReadOnlyList<ContentEntity> AsSiteReads(IReadOnlyList<ContentEntity> folder, bool includeUsers, string? entityType = null) =>
+            includeUsers || ReadsUsers(entityType) ? folder : folder.Where(e => e.EntityType != UserType).ToList();
+
+        private static bool ReadsUsers(string? entityType)
+        {
+            var type = entityType?.Trim();
+            return type == UserType || (type != null && type.StartsWith(UserType + "--", StringComparison.Ordinal));
+        }
 
         /// <summary>Items as compact text, YAML flow style: <c>[{value: 'Article 1'}]</c>.</summary>
         public static string Render(IReadOnlyList<ContentMap> items) => ContentValues.Render(items ?? throw new ArgumentNullException(nameof(items)));
@@ -214,7 +221,7 @@ namespace DrupalOAuth.Content
 
         private IEnumerable<ContentDifference> FieldDifferences(ContentEntity left, ContentEntity right, Func<string, string, bool> sameFile)
         {
-            var isFile = IsFile(left);
+            var isFile = left.IsFile;
             if (!string.Equals(left.Bundle, right.Bundle, StringComparison.Ordinal) && !IsSkipped("_meta.bundle", "_meta.bundle", isFile))
             {
                 yield return Different(left, "_meta.bundle", Scalar(left.Bundle), Scalar(right.Bundle));
@@ -326,11 +333,9 @@ namespace DrupalOAuth.Content
 
         private static string? Scalar(string? value) => value == null ? null : ContentValues.Render(value);
 
-        private static bool IsFile(ContentEntity entity) => string.Equals(entity.EntityType, "file", StringComparison.Ordinal);
-
         private static string? FileKey(ContentEntity entity)
         {
-            if (!IsFile(entity) || entity.FileHash == null)
+            if (!entity.IsFile || entity.FileHash == null)
             {
                 return null;
             }

@@ -53,6 +53,9 @@ namespace DrupalOAuth.Content
         /// <summary>A file entity: SHA-256 of its bytes, lower-case hex, once they have been read (from the folder or the site); else null.</summary>
         public string? FileHash { get; set; }
 
+        /// <summary>A file entity: its bytes are downloaded, hashed and compared beside its fields.</summary>
+        public bool IsFile => EntityType == "file";
+
         /// <summary>The JSON:API resource type name, such as <c>node--article</c> or <c>user--user</c>.</summary>
         public string TypeName => EntityType + "--" + (Bundle ?? EntityType);
 

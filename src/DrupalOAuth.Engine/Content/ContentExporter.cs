@@ -5,22 +5,15 @@ using System.Threading;
 using System.Threading.Tasks;
 using DrupalOAuth.Diagnostics;
 using DrupalOAuth.Errors;
-using DrupalOAuth.Throttling;
 
 namespace DrupalOAuth.Content
 {
     /// <summary>Writes what a walk reads into a folder, page by page: each entity's YAML, and a file entity's bytes beside it.</summary>
     public sealed class ContentExporter
     {
-        private const string FileType = "file";
-
-        /// <summary>Downloads at once when the call set no limit of its own.</summary>
-        private const int DefaultDownloads = 4;
-
         private readonly ContentWalker _walker;
         private readonly ContentFolder _folder;
         private readonly ContentFiles _files;
-        private readonly AdaptiveLimit _limit;
         private Task<(IReadOnlyList<ContentEntity>?, BufferedLog)>? _next;
         private int _failuresTold;
         private bool _done;
@@ -35,7 +28,6 @@ namespace DrupalOAuth.Content
             _walker = walker ?? throw new ArgumentNullException(nameof(walker));
             _folder = folder ?? throw new ArgumentNullException(nameof(folder));
             _files = new ContentFiles(session);
-            _limit = session.Options.Limit ?? new AdaptiveLimit(DefaultDownloads);
         }
 
         /// <summary>Entities written so far.</summary>
@@ -63,7 +55,7 @@ namespace DrupalOAuth.Content
                 // bytes come in at once (up to the limit); the YAML is written one file after the other on one
                 // worker, since a thread per small synchronous write starves the pool that the reads run on.
                 _next = ReadAsync(cancellationToken);
-                var downloads = batch.Where(e => e.EntityType == FileType).ToDictionary(e => e, e => DownloadAsync(e, cancellationToken));
+                var downloads = batch.Where(e => e.IsFile).ToDictionary(e => e, e => DownloadAsync(e, cancellationToken));
                 var written = await Task.Run(
                     async () =>
                     {
@@ -106,7 +98,7 @@ namespace DrupalOAuth.Content
         private async Task<BufferedLog> DownloadAsync(ContentEntity file, CancellationToken cancellationToken)
         {
             var log = new BufferedLog();
-            using (await _limit.EnterAsync(cancellationToken).ConfigureAwait(false))
+            using (await _files.Limit.EnterAsync(cancellationToken).ConfigureAwait(false))
             {
                 await _files.DownloadAsync(file, _folder.BytesPath(file), log, cancellationToken).ConfigureAwait(false);
             }

@@ -9,15 +9,26 @@ using System.Threading.Tasks;
 using DrupalOAuth.Diagnostics;
 using DrupalOAuth.Errors;
 using DrupalOAuth.Http;
+using DrupalOAuth.Throttling;
 
 namespace DrupalOAuth.Content
 {
     /// <summary>A site's file bytes, streamed (never whole in memory) through the connection's pipeline.</summary>
     public sealed class ContentFiles
     {
+        /// <summary>Files fetched at once when the call set no limit of its own.</summary>
+        private const int DefaultAtOnce = 4;
+
         private readonly ContentSession _session;
 
-        public ContentFiles(ContentSession session) => _session = session ?? throw new ArgumentNullException(nameof(session));
+        public ContentFiles(ContentSession session)
+        {
+            _session = session ?? throw new ArgumentNullException(nameof(session));
+            Limit = session.Options.Limit ?? new AdaptiveLimit(DefaultAtOnce);
+        }
+
+        /// <summary>What bounds the files fetched at once: the call's limit when it set one, else one of their own.</summary>
+        internal AdaptiveLimit Limit { get; }
 
         /// <summary>Downloads a read file entity's bytes (FileUrl) to <paramref name="path"/> through a temporary file; sets and returns FileHash.</summary>
         public async Task<string> DownloadAsync(ContentEntity file, string path, IDrupalLog log, CancellationToken cancellationToken)

@@ -55,25 +55,26 @@ namespace DrupalOAuth.Content
                     entity = ReadFile(path);
                     entity.SourcePath = path;
                     // FindBytes also refuses a uri that would lead outside the folder, hashed or not.
-                    if (entity.EntityType == "file" && FindBytes(entity) is string bytes && hashFiles)
+                    if (entity.IsFile && FindBytes(entity) is string bytes && hashFiles)
                     {
                         entity.FileHash = Hash(bytes);
                     }
                 }
                 catch (DrupalException e)
                 {
-                    problems.Add(new ContentProblem(path, null, e.Message));
+                    // ContentFileErrors name their target: this file, or (a uri refused) the folder beside it.
+                    problems.Add(new ContentProblem(path, null, Equals(e.Target, path) ? e.Message : $"'{path}': {e.Message}"));
                     continue;
                 }
                 catch (Exception e) when (FailureClassifier.IsFileSystem(e))
                 {
-                    problems.Add(new ContentProblem(path, null, $"The file could not be read: {e.Message.TrimEnd('.')}."));
+                    problems.Add(new ContentProblem(path, null, $"'{path}' could not be read: {e.Message.TrimEnd('.')}."));
                     continue;
                 }
 
                 if (first.TryGetValue(entity.Uuid, out var earlier))
                 {
-                    problems.Add(new ContentProblem(path, entity.Uuid, $"A second file for {entity.EntityType} {entity.Uuid}, which '{earlier}' already holds; it was left out. Remove one of the two."));
+                    problems.Add(new ContentProblem(path, entity.Uuid, $"'{path}' is a second file for {entity.EntityType} {entity.Uuid}, which '{earlier}' already holds; it was left out. Remove one of the two."));
                     continue;
                 }
 

@@ -59,9 +59,9 @@ namespace DrupalOAuth.Content
                 case JsonValueKind.String:
                     return element.GetString();
                 case JsonValueKind.Number:
-                    // PHP's json_decode: an integer literal is an int, anything with a fraction or an exponent a float.
-                    var raw = element.GetRawText();
-                    return raw.IndexOfAny(new[] { '.', 'e', 'E' }) < 0 && element.TryGetInt64(out var integer) ? integer : (object)element.GetDouble();
+                    // PHP's json_decode: an integer literal is an int, anything with a fraction or an exponent a float
+                    // (TryGetInt64 refuses those, and integers too large for a long).
+                    return element.TryGetInt64(out var integer) ? integer : (object)element.GetDouble();
                 case JsonValueKind.True:
                     return true;
                 case JsonValueKind.False:

@@ -35,6 +35,9 @@ namespace DrupalOAuth.Content
 
         private static readonly Regex DecimalWithUnderscores = new Regex(@"^[+-]?[0-9][0-9_]*(?:\.[0-9_]+)?$", RegexOptions.CultureInvariant);
 
+        // A key PHP stores as an integer: a decimal without a leading zero (or "0"), which Inline::dump leaves bare.
+        private static readonly Regex IntegerKey = new Regex("^-?[1-9][0-9]*$", RegexOptions.CultureInvariant);
+
         /// <summary>A scalar inline, as <c>Inline::dump</c> writes it (a multi-line string in block context is the dumper's, not this).</summary>
         public static string Dump(object? value)
         {
@@ -74,7 +77,7 @@ namespace DrupalOAuth.Content
         /// A float as PHP's string cast writes it (14 significant digits, an exponent from 1.0E+14 and below 1.0E-4),
         /// with Symfony's ".0" on a whole number so that it stays a float.
         /// </summary>
-        public static string DumpDouble(double value)
+        private static string DumpDouble(double value)
         {
             if (double.IsNaN(value))
             {
@@ -103,7 +106,7 @@ namespace DrupalOAuth.Content
             return mantissa + "E" + (exponent < 0 ? "-" : "+") + Math.Abs(exponent).ToString(CultureInfo.InvariantCulture);
         }
 
-        public static string DumpString(string value)
+        private static string DumpString(string value)
         {
             if (PhpNumeric.IsMatch(value) && value.IndexOfAny(NumericBreakers) < 0)
             {
@@ -268,7 +271,7 @@ namespace DrupalOAuth.Content
         }
 
         private static bool IsPhpIntegerKey(string key) =>
-            (key == "0" || Regex.IsMatch(key, "^-?[1-9][0-9]*$", RegexOptions.CultureInvariant))
+            (key == "0" || IntegerKey.IsMatch(key))
             && long.TryParse(key, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
 
         // Inline::isBinaryString: control characters other than NUL, BEL to CR and ESC.

@@ -237,7 +237,7 @@ namespace DrupalOAuth.Content
 
                 if (PowerShellValue.IsObject(item))
                 {
-                    items.Add(ObjectItem(field, item));
+                    items.Add(Stored(field, (ContentMap)Value(item)!));
                 }
                 else
                 {
@@ -246,21 +246,6 @@ namespace DrupalOAuth.Content
             }
 
             return items;
-        }
-
-        private static ContentMap ObjectItem(string field, object value)
-        {
-            var comment = PowerShellValue.HasMember(value, "last_comment_timestamp");
-            var item = new ContentMap();
-            foreach (var property in JsonMembers.Of(value))
-            {
-                if (IsStored(field, property.Key, comment))
-                {
-                    item[property.Key] = Value(property.Value);
-                }
-            }
-
-            return item;
         }
 
         /// <summary>

@@ -5,7 +5,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using DrupalOAuth.Diagnostics;
 using DrupalOAuth.Errors;
-using DrupalOAuth.Throttling;
 
 namespace DrupalOAuth.Content
 {
@@ -15,14 +14,8 @@ namespace DrupalOAuth.Content
     /// </summary>
     public sealed class SiteContentReader
     {
-        private const string FileType = "file";
-
-        /// <summary>Files hashed at once when the call set no limit of its own.</summary>
-        private const int DefaultHashes = 4;
-
         private readonly ContentWalker _walker;
         private readonly ContentFiles _files;
-        private readonly AdaptiveLimit _limit;
         private readonly List<ContentResult> _failures = new List<ContentResult>();
         private int _hashed;
 
@@ -35,7 +28,6 @@ namespace DrupalOAuth.Content
 
             _walker = walker ?? throw new ArgumentNullException(nameof(walker));
             _files = new ContentFiles(session);
-            _limit = session.Options.Limit ?? new AdaptiveLimit(DefaultHashes);
         }
 
         /// <summary>HTTP requests made so far: the walk's, and one a file's bytes.</summary>
@@ -53,6 +45,22 @@ namespace DrupalOAuth.Content
             }
         }
 
+        /// <summary>
+        /// The failures worth a warning when a folder is compared with the site: a folder's entity the site does not
+        /// have is a difference (&lt;=), or a file the site holds under a UUID of its own (matched by its bytes), so
+        /// those are only counted, in <paramref name="notOnSite"/>. What the site's entities reference and the
+        /// consumer may not read is returned.
+        /// </summary>
+        /// <param name="folder">The folder side's entities; null when the other side is a site too.</param>
+        public IReadOnlyList<ContentResult> FailuresBesides(IReadOnlyList<ContentEntity>? folder, out int notOnSite)
+        {
+            var folderUuids = new HashSet<string>(folder?.Select(e => e.Uuid) ?? Enumerable.Empty<string>(), StringComparer.Ordinal);
+            var failures = Failures;
+            var unread = failures.Where(f => !folderUuids.Contains(f.Uuid)).ToList();
+            notOnSite = failures.Count - unread.Count;
+            return unread;
+        }
+
         /// <summary>The next batch with its files hashed; null at the end.</summary>
         public async Task<IReadOnlyList<ContentEntity>?> NextAsync(IDrupalLog log, CancellationToken cancellationToken)
         {
@@ -62,7 +70,7 @@ namespace DrupalOAuth.Content
                 return null;
             }
 
-            var logs = await Task.WhenAll(batch.Where(e => e.EntityType == FileType && e.FileUrl != null).Select(e => HashAsync(e, cancellationToken))).ConfigureAwait(false);
+            var logs = await Task.WhenAll(batch.Where(e => e.IsFile && e.FileUrl != null).Select(e => HashAsync(e, cancellationToken))).ConfigureAwait(false);
             foreach (var lines in logs)
             {
                 lines.WriteTo(log);
@@ -76,7 +84,7 @@ namespace DrupalOAuth.Content
             var log = new BufferedLog();
             try
             {
-                using (await _limit.EnterAsync(cancellationToken).ConfigureAwait(false))
+                using (await _files.Limit.EnterAsync(cancellationToken).ConfigureAwait(false))
                 {
                     Interlocked.Increment(ref _hashed);
                     await _files.HashAsync(file, log, cancellationToken).ConfigureAwait(false);

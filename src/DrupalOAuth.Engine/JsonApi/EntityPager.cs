@@ -263,17 +263,8 @@ namespace DrupalOAuth.JsonApi
             }
         }
 
-        private Uri Narrowed(Uri link)
-        {
-            if (!(_only is KeyValuePair<string, string> only))
-            {
-                return link;
-            }
-
-            var others = link.Query.TrimStart('?').Split(new[] { '&' }, StringSplitOptions.RemoveEmptyEntries)
-                .Where(part => !string.Equals(Uri.UnescapeDataString(part.Split('=')[0]), only.Key, StringComparison.Ordinal));
-            return SitePath.WithQuery(new UriBuilder(link) { Query = string.Join("&", others) }.Uri, new[] { only });
-        }
+        private Uri Narrowed(Uri link) =>
+            _only is KeyValuePair<string, string> only ? OffsetLink.With(link, only.Key, only.Value) : link;
 
         /// <summary>Why a next link is not followed: it leaves the collection's route, or leads back to a page already read.</summary>
         private DrupalException? Refusal(Uri page, Uri next)

@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using DrupalOAuth.Http;
 
 namespace DrupalOAuth.JsonApi
 {
@@ -40,6 +42,17 @@ namespace DrupalOAuth.JsonApi
             var parts = link.Query.TrimStart('?').Split('&')
                 .Select(part => Key(part) == OffsetKey ? part.Substring(0, part.IndexOf('=') + 1) + offset.ToString(CultureInfo.InvariantCulture) : part);
             return new UriBuilder(link) { Query = string.Join("&", parts) }.Uri;
+        }
+
+        /// <summary>
+        /// The link with one parameter set: any it had are dropped and the new one goes last, so that a link set
+        /// before or after it was written ahead takes the same form.
+        /// </summary>
+        public static Uri With(Uri link, string key, string value)
+        {
+            var others = link.Query.TrimStart('?').Split(new[] { '&' }, StringSplitOptions.RemoveEmptyEntries)
+                .Where(part => !string.Equals(Key(part), key, StringComparison.Ordinal));
+            return SitePath.WithQuery(new UriBuilder(link) { Query = string.Join("&", others) }.Uri, new[] { new KeyValuePair<string, string>(key, value) });
         }
 
         /// <summary>

@@ -171,11 +171,10 @@ namespace DrupalOAuth.Commands
             var contents = Await((log, cancellation) => Task.Run(() => ContentFolder.Read(folder, cancellation, hashFiles: true), cancellation));
             foreach (var problem in contents.Problems)
             {
-                WriteError(new DrupalException("InvalidContentFile", DrupalErrorCategory.InvalidData, $"{problem.Path}: {problem.Message} It is left out of the comparison.", problem.Path));
+                WriteError(new DrupalException("InvalidContentFile", DrupalErrorCategory.InvalidData, $"{problem.Message} It is left out of the comparison.", problem.Path));
             }
 
-            // -EntityType user compares users on purpose, as -IncludeUsers does.
-            var entities = ContentComparer.AsSiteReads(contents.Entities, IncludeUsers || (EntityType?.StartsWith("user", System.StringComparison.Ordinal) ?? false));
+            var entities = ContentComparer.AsSiteReads(contents.Entities, IncludeUsers, EntityType);
             var users = contents.Entities.Count - entities.Count;
             WriteVerbose($"-{parameter}: {contents.Entities.Count} entities read from the folder '{contents.Root}'{(contents.Problems.Count > 0 ? $"; {contents.Problems.Count} files could not be read" : string.Empty)}{(users > 0 ? $"; {users} users left out (-IncludeUsers compares them)" : string.Empty)}.");
             return entities;
@@ -200,18 +199,13 @@ namespace DrupalOAuth.Commands
 
             WriteProgress(new ProgressRecord(ProgressActivityId, activity, $"{entities.Count} entities") { RecordType = ProgressRecordType.Completed });
 
-            // A folder's entity the site does not have is a difference (<=), or a file the site holds under a UUID of its
-            // own (matched by its bytes): neither is worth a warning. What the site's entities reference and the
-            // consumer may not read is.
-            var folderUuids = new HashSet<string>(folderEntities?.Select(e => e.Uuid) ?? Enumerable.Empty<string>(), System.StringComparer.Ordinal);
-            var failures = reader.Failures;
-            foreach (var failure in failures.Where(f => !folderUuids.Contains(f.Uuid)))
+            var unread = reader.FailuresBesides(folderEntities, out var notOnSite);
+            foreach (var failure in unread)
             {
                 WriteWarning($"-{parameter}: {failure.EntityType} {failure.Uuid}{(failure.Label == null ? string.Empty : $" ({failure.Label})")} could not be read, so it is not compared: {failure.Error}");
             }
 
-            var notOnSite = failures.Count(f => folderUuids.Contains(f.Uuid));
-            WriteVerbose($"-{parameter}: {entities.Count} entities read from {connection.SiteUri} in {reader.Requests} requests{(notOnSite > 0 ? $"; {notOnSite} of the folder's are not there by UUID" : string.Empty)}{(failures.Count > notOnSite ? $"; {failures.Count - notOnSite} could not be read" : string.Empty)}.");
+            WriteVerbose($"-{parameter}: {entities.Count} entities read from {connection.SiteUri} in {reader.Requests} requests{(notOnSite > 0 ? $"; {notOnSite} of the folder's are not there by UUID" : string.Empty)}{(unread.Count > 0 ? $"; {unread.Count} could not be read" : string.Empty)}.");
             return entities;
         }
 

@@ -57,6 +57,21 @@ public sealed class ContentComparerTests
         Assert.Equal(new[] { "n1", "u1", "n2" }, ContentComparer.AsSiteReads(folder, includeUsers: true).Select(e => e.Uuid));
     }
 
+    [Theory]
+    [InlineData("user", true)]
+    [InlineData("user--user", true)]
+    [InlineData("user_role", false)]
+    [InlineData("user_role--user_role", false)]
+    [InlineData("node", false)]
+    [InlineData(null, false)]
+    public void A_site_side_that_reads_users_compares_the_folder_s_users_and_one_that_reads_user_roles_does_not(string? entityType, bool compared)
+    {
+        var folder = new[] { Article("n1", "One"), new ContentEntity("user", "u1", null, "en") };
+
+        Assert.Equal(compared, ContentComparer.AsSiteReads(folder, includeUsers: false, entityType).Any(e => e.Uuid == "u1"));
+        Assert.Contains(ContentComparer.AsSiteReads(folder, includeUsers: true, entityType), e => e.Uuid == "u1");
+    }
+
     [Fact]
     public void Entities_match_by_uuid_and_those_on_one_side_only_say_which()
     {

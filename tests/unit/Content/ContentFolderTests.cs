@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using DrupalOAuth.Content;
 using DrupalOAuth.Tests.Support;
 using Xunit;
@@ -110,6 +111,8 @@ public sealed class ContentFolderTests : IDisposable
         Assert.Equal(Path.Combine(_root, "deep", "er", "a.yml"), contents.Problems[1].Path);
         Assert.Equal(TagUuid, contents.Problems[1].Uuid);
         Assert.Contains(Path.Combine(_root, "deep", "b.json"), contents.Problems[1].Message);
+        Assert.All(contents.Problems, p => Assert.Equal(p.Message, p.ToString()));
+        Assert.All(contents.Problems, p => Assert.Single(Regex.Matches(p.Message, Regex.Escape(p.Path))));
     }
 
     [Fact]
@@ -172,6 +175,7 @@ public sealed class ContentFolderTests : IDisposable
 
         Assert.Empty(contents.Entities);
         Assert.Contains("public://..", contents.Problems.Single().Message);
+        Assert.Single(Regex.Matches(contents.Problems.Single().Message, Regex.Escape(contents.Problems.Single().Path)));
     }
 
     [Fact]

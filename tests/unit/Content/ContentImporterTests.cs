@@ -234,7 +234,7 @@ public sealed class ContentImporterTests : IDisposable
     public async Task Files_that_do_not_parse_stop_the_import_before_any_request()
     {
         var importer = await ImporterAsync(new ContentImportOptions());
-        var folder = new ContentFolderContents("/content", new[] { TagEntity() }, new[] { new ContentProblem("/content/node/x.yml", null, "not YAML") });
+        var folder = new ContentFolderContents("/content", new[] { TagEntity() }, new[] { new ContentProblem("/content/node/x.yml", null, "/content/node/x.yml: not YAML") });
 
         var plan = await importer.PlanAsync(folder, _log, CancellationToken.None);
 

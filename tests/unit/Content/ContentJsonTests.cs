@@ -84,6 +84,20 @@ public sealed class ContentJsonTests
         Assert.Equal(2.0, ContentEntity.Items(read.Fields, "field_ratio")[1]["value"]);
     }
 
+    [Theory]
+    [InlineData("42", 42L)]
+    [InlineData("-7", -7L)]
+    [InlineData("1.0", 1.0)]
+    [InlineData("1e2", 100.0)]
+    [InlineData("1E2", 100.0)]
+    [InlineData("99999999999999999999", 1e20)]
+    public void A_number_is_a_long_only_when_it_is_an_integer_literal_a_long_holds(string literal, object expected)
+    {
+        var read = Read($"{{\"_meta\": {{\"entity_type\": \"node\", \"uuid\": \"{NodeUuid}\"}}, \"default\": {{\"field_n\": [{{\"value\": {literal}}}]}}}}");
+
+        Assert.Equal(expected, ContentEntity.Items(read.Fields, "field_n")[0]["value"]);
+    }
+
     public static TheoryData<string, string> Invalid() => new()
     {
         { "JSON that does not parse", "{\"_meta\": {\"entity_type\": \"node\",\n \"uuid\": }" },

@@ -33,6 +33,16 @@ public sealed class OffsetLinkTests
         Assert.Equal((150L, 50L), OffsetLink.Read(at));
     }
 
+    [Fact]
+    public void Sets_one_parameter_last_dropping_any_it_had_and_keeping_the_others_as_they_were()
+    {
+        var narrowed = OffsetLink.With(Next, "fields[node--article]", "title,body");
+
+        Assert.Equal("https://www.example.com/jsonapi/node/article?filter%5Bstatus%5D=1&page%5Boffset%5D=50&page%5Blimit%5D=50&sort=-created&fields%5Bnode--article%5D=title%2Cbody", narrowed.AbsoluteUri);
+        Assert.Equal(narrowed.AbsoluteUri, OffsetLink.With(new Uri("https://www.example.com/jsonapi/node/article?filter%5Bstatus%5D=1&fields[node--article]=uid&page%5Boffset%5D=50&page%5Blimit%5D=50&sort=-created&fields%5Bnode--article%5D=x"), "fields[node--article]", "title,body").AbsoluteUri);
+        Assert.Equal("https://www.example.com/jsonapi/node/article?fields%5Bnode--article%5D=title", OffsetLink.With(new Uri("https://www.example.com/jsonapi/node/article"), "fields[node--article]", "title").AbsoluteUri);
+    }
+
     [Theory]
     [InlineData("?page%5Boffset%5D=50&page%5Blimit%5D=50", "?page[limit]=50&page[offset]=50")]
     [InlineData("?page%5Boffset%5D=50&page%5Blimit%5D=50", "?page%5Boffset%5D=50&page%5Blimit%5D=25&sort=-created&_=1")]
