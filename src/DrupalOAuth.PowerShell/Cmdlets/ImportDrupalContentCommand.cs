@@ -71,11 +71,9 @@ namespace DrupalOAuth.Commands
                     continue;
                 }
 
-                var action = item.Action == ContentAction.Created ? "Create" : "Update";
-                var description = $"Performing the operation \"{action}\" on target \"{item}\".";
-                if (!ShouldProcess(description, "Are you sure you want to perform this action?\n" + description, "Confirm", out var reason))
+                if (!ShouldProcess(item.ToString(), item.Action == ContentAction.Created ? "Create" : "Update", out var whatIf))
                 {
-                    _writes.Completed(null, importer.Decline(plan, item, reason == ShouldProcessReason.WhatIf));
+                    _writes.Completed(null, importer.Decline(plan, item, whatIf));
                     continue;
                 }
 
