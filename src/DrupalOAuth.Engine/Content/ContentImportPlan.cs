@@ -54,5 +54,8 @@ namespace DrupalOAuth.Content
                 : Task.WhenAll(Graph.DependenciesOf(item.Entity.Uuid).Select(Find).OfType<PlannedContent>().Select(d => (Task)d.Settled));
 
         internal PlannedContent? Find(string uuid) => _byUuid.TryGetValue(uuid, out var item) ? item : null;
+
+        /// <summary>Whether <paramref name="item"/> is to be written: the plan did not stop, and the item is created or updated.</summary>
+        public bool WillWrite(PlannedContent item) => StopReason == null && item.Writes;
     }
 }

@@ -71,7 +71,7 @@ namespace DrupalOAuth.Content
             }
 
             await LearnShapesAsync(plan, log, cancellationToken).ConfigureAwait(false);
-            foreach (var item in items.Where(i => !Writes(i)))
+            foreach (var item in items.Where(i => !i.Writes))
             {
                 item.Settle(plan.Targets.ContainsKey(item.Entity.Uuid));
             }
@@ -88,7 +88,7 @@ namespace DrupalOAuth.Content
         /// </summary>
         public async Task<ContentResult> ApplyAsync(ContentImportPlan plan, PlannedContent item, IDrupalLog log, CancellationToken cancellationToken)
         {
-            if (plan.StopReason != null || !Writes(item))
+            if (!plan.WillWrite(item))
             {
                 item.Settle(plan.Targets.ContainsKey(item.Entity.Uuid));
                 return item.AsResult();
@@ -164,7 +164,6 @@ namespace DrupalOAuth.Content
             return graph.Order.OrderBy(e => depth[e.Uuid]);
         }
 
-        private static bool Writes(PlannedContent item) => item.Action == ContentAction.Created || item.Action == ContentAction.Updated;
 
         /// <summary>
         /// The site's resources with the UUIDs of the folder's entities (but users) and of the references to neither,

@@ -48,6 +48,9 @@ namespace DrupalOAuth.Content
         /// <summary>True once it is on the site (found, made or mapped), false once it will not be.</summary>
         internal Task<bool> Settled => _settled.Task;
 
+        /// <summary>Whether the plan has it created or updated (rather than Unchanged, Skipped or Failed).</summary>
+        public bool Writes => Action == ContentAction.Created || Action == ContentAction.Updated;
+
         /// <summary>The result without writing: for entities that need no write, failed planning, or -WhatIf.</summary>
         public ContentResult AsResult() =>
             ContentResults.Of(Entity, Action, string.Join(", ", Changed), string.Join("; ", Notes), Failure?.Message, Entity.SourcePath);

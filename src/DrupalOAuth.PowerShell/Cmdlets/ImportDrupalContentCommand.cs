@@ -65,7 +65,7 @@ namespace DrupalOAuth.Commands
             _writes = new OrderedWrites(this, Limit, StopToken, progress.Done);
             foreach (var item in plan.Items)
             {
-                if (plan.StopReason != null || (item.Action != ContentAction.Created && item.Action != ContentAction.Updated))
+                if (!plan.WillWrite(item))
                 {
                     _writes.Completed(item.Failure, item.AsResult());
                     continue;
