@@ -829,8 +829,7 @@ namespace DrupalOAuth.Content
             return identifiers.Select(i => Text(PowerShellValue.Unwrap(i) as PSObject, "id")).OfType<string>().ToList();
         }
 
-        private static string? Text(PSObject? resource, string name) =>
-            resource == null ? null : PowerShellValue.Unwrap(PowerShellValue.Member(resource, name)) is object value && !PowerShellValue.IsObject(value) ? CellConverter.Text(value) : null;
+        private static string? Text(PSObject? resource, string name) => resource == null ? null : SiteLookup.Text(resource, name);
 
         private static string? Attribute(PSObject resource, string name) =>
             Text(PowerShellValue.Unwrap(PowerShellValue.Member(resource, "attributes")) as PSObject, name);

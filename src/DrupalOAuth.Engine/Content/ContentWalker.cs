@@ -234,7 +234,7 @@ namespace DrupalOAuth.Content
             var batch = _seedBatches.Dequeue();
             var wanted = batch.Value.Where(id => !_seen.Contains(id)).ToList();
             var found = await ReadByIdsAsync(batch.Key, wanted, null, log, cancellationToken).ConfigureAwait(false);
-            var entityType = batch.Key.Split(new[] { "--" }, StringSplitOptions.None)[0];
+            var entityType = ResourceMapper.SplitTypeName(batch.Key).EntityType;
             foreach (var missing in wanted.Except(found.Select(Id), StringComparer.Ordinal))
             {
                 Fail(entityType, missing, $"The piped {batch.Key} {missing} could not be read: the consumer's user may not view it, or it no longer exists.");
@@ -304,7 +304,7 @@ namespace DrupalOAuth.Content
                     continue;
                 }
 
-                var entityType = typeName.Split(new[] { "--" }, StringSplitOptions.None)[0];
+                var entityType = ResourceMapper.SplitTypeName(typeName).EntityType;
                 foreach (var field in JsonMembers.Of(PowerShellValue.Member(resource, "attributes")).Concat(JsonMembers.Of(PowerShellValue.Member(resource, "relationships"))))
                 {
                     if (field.Key == LangcodeField || !ResourceMapper.IsLeftOut(entityType, field.Key))

@@ -162,7 +162,8 @@ namespace DrupalOAuth.Content
             return JsonMembers.Text(self, "href") ?? PowerShellValue.Unwrap(self) as string;
         }
 
-        private static (string EntityType, string? Bundle) SplitTypeName(string typeName)
+        /// <summary>node--article → (node, article); user--user → (user, null): a type without bundles repeats its name.</summary>
+        internal static (string EntityType, string? Bundle) SplitTypeName(string typeName)
         {
             var at = typeName.IndexOf("--", StringComparison.Ordinal);
             if (at < 0)
