@@ -102,16 +102,10 @@ namespace DrupalOAuth.Commands.Infrastructure
         protected T Await<T>(Func<IDrupalLog, Action<IReadOnlyList<object?>, CancellationToken>, CancellationToken, Task<T>> work)
         {
             var log = new PipelineLog(Wants("Verbose", "VerbosePreference"), Wants("Debug", "DebugPreference"));
-            Task<T> task;
-            try
-            {
-                task = work(log, log.Output, _stopping.Token);
-            }
-            catch
-            {
-                log.Complete();
-                throw;
-            }
+            // The work starts on a pool thread, never on this one: work that ran here until its first await (which a
+            // socket with data ready never makes) would hand out items this thread cannot yet write, and the queue
+            // would take them all, unbounded (a 400 MB answer became 900 MB in memory, in about one run of three).
+            var task = Task.Run(() => work(log, log.Output, _stopping.Token));
 
             // A failed or stopped call ends at once: what is still queued for the pipeline is dropped, not written first.
             task.ContinueWith(done => log.Complete(dropOutput: done.Status != TaskStatus.RanToCompletion), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
